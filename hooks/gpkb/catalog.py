@@ -1,0 +1,99 @@
+"""The pipeline: read the practices folder, validate everything, and return the frozen catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .load import Source, parse_practice, read_bytes, read_registry
+from .model import Catalog, Practice
+from .problems import ContentError, Problem
+from .registry import build_partners, build_themes
+from .validate import Context, check_links_between, check_practice
+
+PRACTICE_SUFFIXES = (".md", ".markdown")
+REGISTRIES = ("themes.yml", "partners.yml")
+
+
+@dataclass(frozen=True)
+class Result:
+    """A catalogue (None if there are errors) and every problem found, sorted by file and line."""
+
+    catalog: Catalog | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Return the problems that are not warnings."""
+        return tuple(problem for problem in self.problems if not problem.warning)
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """Return how a file is named in messages: relative to the project root, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def practice_files(folder: Path) -> list[Path]:
+    """List the practice files of a folder, sorted (Markdown files; the registries are YAML)."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in PRACTICE_SUFFIXES and not p.is_dir())
+
+
+def _practice(source: Source, clean: dict[str, Any], catalog_partner: Any) -> Practice:
+    end = clean.get("end")
+    front = {key: source.data[key] for key in sorted(source.data)}
+    front.setdefault("country", catalog_partner.country)
+    return Practice(
+        id=source.id, source=source.path, title=clean["title"], theme=clean["theme"], partner=clean["partner"],
+        summary=clean["summary"], country=clean.get("country") or catalog_partner.country,
+        region=clean.get("region"), institution=clean.get("institution"), start=clean.get("start"),
+        end=None if end == "ongoing" else end, ongoing=end == "ongoing", status=clean.get("status"),
+        budget_eur=clean.get("budget_eur"), keywords=clean.get("keywords", ()),
+        inspired_by=clean.get("inspired_by", ()), transfers=clean.get("transferability", ()),
+        contact=clean.get("contact"), links=clean.get("links", ()), updated=clean.get("updated"),
+        body=source.body, front_matter=front,
+    )
+
+
+def build(folder: Path, extra: list[Path] = ()) -> Result:
+    """Read and check `folder` (its registries and every practice, plus `extra` files) into a Result."""
+    root = folder.parent
+    themes_doc, problems = read_registry(folder / "themes.yml", shown_path(folder / "themes.yml", root))
+    partners_doc, more = read_registry(folder / "partners.yml", shown_path(folder / "partners.yml", root))
+    problems += more
+    themes, more = build_themes(themes_doc, shown_path(folder / "themes.yml", root)) if themes_doc else ((), [])
+    problems += more
+    partners, more = build_partners(partners_doc, shown_path(folder / "partners.yml", root)) if partners_doc else ((), [])
+    problems += more
+    ctx = Context(tuple(t.key for t in themes), tuple(p.key for p in partners))
+    checked: list[tuple[Source, dict[str, Any]]] = []
+    for path in [*practice_files(folder), *extra]:
+        shown = shown_path(path, root)
+        raw, more = read_bytes(path, shown)
+        problems += more
+        if raw is None:
+            continue
+        source, more = parse_practice(raw, shown, path.name)
+        problems += more
+        if source is not None:
+            clean, more = check_practice(source, ctx)
+            problems += more
+            checked.append((source, clean))
+    problems += check_links_between(checked)
+    problems.sort()
+    if any(not p.warning for p in problems):
+        return Result(None, tuple(problems))
+    partner = {p.key: p for p in partners}
+    practices = tuple(sorted((_practice(s, c, partner[c["partner"]]) for s, c in checked), key=lambda p: p.id))
+    return Result(Catalog(themes, partners, practices), tuple(problems))
+
+
+def load(folder: Path) -> tuple[Catalog, tuple[Problem, ...]]:
+    """Return the catalogue and its warnings, or raise ContentError listing every error."""
+    result = build(folder)
+    if result.catalog is None:
+        raise ContentError(result.problems)
+    return result.catalog, tuple(p for p in result.problems if p.warning)

@@ -1,0 +1,126 @@
+"""Read practice and registry files: bytes to text, front matter to values with their lines; nothing else."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from frontmatter.default_handlers import YAMLHandler
+
+from .problems import Problem
+from .schema import ID_PATTERN, MAX_FILE_BYTES
+from .yamlread import YamlDoc, parse
+
+_HANDLER = YAMLHandler()
+
+
+@dataclass(frozen=True)
+class Source:
+    """One practice file as read: id, shown path, front matter values with their file lines, and body."""
+
+    id: str
+    path: str
+    data: dict[str, Any]
+    lines: dict[tuple[str | int, ...], int]
+    body: str
+    body_line: int
+    digest: str
+
+    def line(self, *path: str | int) -> int:
+        """Return the file line of the deepest known part of `path` (line 1 for the whole file)."""
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def suggest_id(stem: str) -> str:
+    """Turn a file stem into the nearest valid id, e.g. 'My_Practice' into 'my-practice'."""
+    return "-".join(re.findall(r"[a-z0-9]+", stem.lower())) or "practice"
+
+
+def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """Decode strict UTF-8, or say which line holds the first bad byte."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        byte = raw[error.start]
+        return None, [Problem(shown, line, "encoding", f"byte 0x{byte:02x} is not UTF-8 (save the file as UTF-8)")]
+    if text.startswith("\ufeff"):
+        return None, [Problem(shown, 1, "encoding", "starts with a byte-order mark (save as UTF-8 without BOM)")]
+    return text.replace("\r\n", "\n"), []
+
+
+def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """Read a file's bytes, refusing symbolic links and files over the size limit."""
+    if path.is_symlink():
+        return None, [Problem(shown, 1, "file", "is a symbolic link (commit the file itself, not a link)")]
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(shown, 1, "file", f"is {size:,} bytes (keep it under {MAX_FILE_BYTES:,} bytes)")]
+    return path.read_bytes(), []
+
+
+def _yaml_problems(doc: YamlDoc, shown: str, offset: int) -> list[Problem]:
+    return [Problem(shown, p.line + offset, p.field, p.message) for p in doc.problems]
+
+
+def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, list[Problem]]:
+    """Split a practice file's bytes into front matter and body; a Source only if the YAML could be read."""
+    problems: list[Problem] = []
+    stem, _, suffix = name.rpartition(".")
+    if suffix != "md":
+        problems.append(Problem(shown, 1, "file name", f"'{name}' does not end in .md "
+                                f"(rename it to '{suggest_id(stem)}.md')"))
+    elif not ID_PATTERN.match(stem):
+        problems.append(Problem(shown, 1, "file name", f"'{stem}' is not a valid id "
+                                f"(rename it to '{suggest_id(stem)}.md': lowercase words joined by single hyphens)"))
+    text, decode_problems = decode(raw, shown)
+    if text is None:
+        return None, problems + decode_problems
+    if not text.strip():
+        return None, problems + [Problem(shown, 1, "file", "is empty (start with front matter between two '---' lines)")]
+    if not _HANDLER.detect(text):
+        return None, problems + [Problem(shown, 1, "front matter", "missing (start the file with a line '---', "
+                                         "the fields, and another line '---')")]
+    try:
+        front, body = _HANDLER.split(text)
+    except ValueError:
+        return None, problems + [Problem(shown, 1, "front matter", "not closed (add a line '---' after the last field)")]
+    offset = text.count("\n", 0, text.index(front)) if front else 1
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    if body.startswith("\n"):
+        body, body_line = body[1:], body_line + 1
+    doc = parse(front)
+    problems += _yaml_problems(doc, shown, offset)
+    if doc.data is None and not doc.problems:
+        problems.append(Problem(shown, 1, "front matter", "is empty (add the required fields)"))
+    elif doc.data is not None and not isinstance(doc.data, dict):
+        problems.append(Problem(shown, offset + 1, "front matter", "must be a mapping of 'field: value' lines"))
+    if not isinstance(doc.data, dict):
+        return None, problems
+    lines = {path: line + offset for path, line in doc.lines.items()}
+    digest = hashlib.sha256(raw).hexdigest()
+    return Source(stem, shown, doc.data, lines, body, body_line, digest), problems
+
+
+def read_registry(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Read a registry (themes.yml, partners.yml): a mapping of keys to mappings, with lines."""
+    if not path.exists():
+        return None, [Problem(shown, 1, "file", "is missing (restore it from the repository)")]
+    raw, problems = read_bytes(path, shown)
+    if raw is None:
+        return None, problems
+    text, problems = decode(raw, shown)
+    if text is None:
+        return None, problems
+    doc = parse(text)
+    problems = _yaml_problems(doc, shown, 0)
+    if not isinstance(doc.data, dict):
+        if not problems:
+            problems.append(Problem(shown, 1, "file", "must be a mapping of keys to entries"))
+        return None, problems
+    return doc, problems

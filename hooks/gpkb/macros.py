@@ -1,0 +1,30 @@
+"""The macros that hand-written docs/ pages may call: figures and tables derived from the catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .model import Catalog
+from .schema import field_reference_markdown
+
+
+def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
+    """Return the macros, bound to this build's catalogue."""
+
+    def field_reference() -> str:
+        """The table of front-matter fields, from the schema."""
+        return field_reference_markdown()
+
+    def count(what: str) -> int:
+        """How many practices, partners, countries, themes or transfers the catalogue holds."""
+        figures = {
+            "practices": len(catalog.practices),
+            "partners": len(catalog.partners),
+            "countries": len({p.country for p in catalog.partners} | {p.country for p in catalog.practices}),
+            "themes": len(catalog.themes),
+            "transfers": len(catalog.transfers),
+        }
+        return figures[what]
+
+    return {"field_reference": field_reference, "count": count}

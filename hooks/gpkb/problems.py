@@ -1,0 +1,44 @@
+"""Problems found in the content, and the one error that carries them all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem at one line of one file; printed as `path:line: field: what is wrong (how to fix)`."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        level = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {level}{self.field}: {self.message}"
+
+
+def count(problems: Iterable[Problem]) -> str:
+    """Say how many errors and warnings there are, e.g. '2 errors, 1 warning'."""
+    problems = list(problems)
+    warnings = sum(problem.warning for problem in problems)
+    errors = len(problems) - warnings
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+
+
+class ContentError(Exception):
+    """The content has errors: every problem found, sorted by file and line."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(problems))
+        errors = [p for p in self.problems if not p.warning]
+        super().__init__(
+            f"{count(errors)} in the practices (nothing was built):\n" + "\n".join(map(str, errors))
+        )

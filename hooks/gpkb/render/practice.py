@@ -1,0 +1,24 @@
+"""The page of one practice: header, at-a-glance box, the partner's body, links, connections, uptake."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..model import Catalog, Practice
+from . import page, render
+
+
+def practice_page(catalog: Catalog, practice: Practice) -> str:
+    """Return the Markdown source of a practice's page (the body is inserted as written, never as a template)."""
+    body = render(
+        "practice.md.j2",
+        p=practice,
+        theme=catalog.theme[practice.theme],
+        partner=catalog.partner[practice.partner],
+        partners=catalog.partner,
+        inspired_by=[catalog.practice[i] for i in practice.inspired_by],
+        inspired=catalog.inspired[practice.id],
+        transfers=sorted(practice.transfers, key=lambda t: catalog.partner[t.partner].number),
+        body=Markup(practice.body.strip()),
+    )
+    return page({"title": practice.title, "description": practice.summary, "tags": list(practice.keywords)}, body)

@@ -1,0 +1,64 @@
+"""MkDocs adapter: validate the practices on config, then hand MkDocs the generated pages. No content logic."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from gpkb import catalog as pipeline
+from gpkb import macros
+from gpkb.problems import ContentError
+from gpkb.render.site import THEME_CSS, edit_sources, generated_files
+
+log = logging.getLogger("mkdocs.hooks.knowledge_base")
+
+
+class _Build:
+    """What one build (one on_config) knows; replaced at every rebuild of `mkdocs serve`."""
+
+    generated: dict[str, str]
+    edit_sources: dict[str, str]
+
+
+_build = _Build()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    folder = Path(config.config_file_path).parent / "practices"
+    try:
+        catalog, warnings = pipeline.load(folder)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    for warning in warnings:
+        log.info(str(warning))
+    _build.edit_sources = edit_sources(catalog)
+    _build.generated = generated_files(catalog)
+    config.extra_css.append(THEME_CSS)
+    if "macros" in config.plugins:
+        config.plugins["macros"].register_macros(macros.for_catalog(catalog))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for src_uri, content in _build.generated.items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            raise PluginError(f"docs/{src_uri}: would hide the generated page {src_uri} (rename or remove it)")
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    base = config.extra.get("edit_base")
+    if not base:
+        return markdown
+    if page.file.generated_by is None:
+        page.edit_url = f"{base}docs/{page.file.src_uri}"
+    elif page.file.src_uri in _build.edit_sources:
+        page.edit_url = base + _build.edit_sources[page.file.src_uri]
+    return markdown
