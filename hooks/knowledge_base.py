@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,6 +38,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     for warning in warnings:
         log.info(str(warning))
+    if catalog.last_updated and "SOURCE_DATE_EPOCH" not in os.environ:
+        # Same input, same bytes: MkDocs dates the sitemap by this, not by the clock.
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((*catalog.last_updated.first_day(), 0, 0, 0)))
     _build.edit_sources = edit_sources(catalog)
     _build.generated = generated_files(catalog)
     config.extra_css.append(THEME_CSS)

@@ -28,6 +28,7 @@ class Source:
     body: str
     body_line: int
     digest: str
+    refused: frozenset[str] = frozenset()
 
     def line(self, *path: str | int) -> int:
         """Return the file line of the deepest known part of `path` (line 1 for the whole file)."""
@@ -90,21 +91,21 @@ def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, li
         front, body = _HANDLER.split(text)
     except ValueError:
         return None, problems + [Problem(shown, 1, "front matter", "not closed (add a line '---' after the last field)")]
-    offset = text.count("\n", 0, text.index(front)) if front else 1
-    body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    if body.startswith("\n"):
-        body, body_line = body[1:], body_line + 1
+    front_start = text.index(front) if front else text.index("\n") + 1
+    offset = text.count("\n", 0, front_start)
+    closing = text.find("\n", front_start + len(front)) + 1 or len(text)
+    body, body_line = text[closing:], text.count("\n", 0, closing) + 1
     doc = parse(front)
     problems += _yaml_problems(doc, shown, offset)
     if doc.data is None and not doc.problems:
         problems.append(Problem(shown, 1, "front matter", "is empty (add the required fields)"))
     elif doc.data is not None and not isinstance(doc.data, dict):
-        problems.append(Problem(shown, offset + 1, "front matter", "must be a mapping of 'field: value' lines"))
+        problems.append(Problem(shown, doc.line() + offset, "front matter", "must be a mapping of 'field: value' lines"))
     if not isinstance(doc.data, dict):
         return None, problems
     lines = {path: line + offset for path, line in doc.lines.items()}
     digest = hashlib.sha256(raw).hexdigest()
-    return Source(stem, shown, doc.data, lines, body, body_line, digest), problems
+    return Source(stem, shown, doc.data, lines, body, body_line, digest, frozenset(doc.refused)), problems
 
 
 def read_registry(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem]]:

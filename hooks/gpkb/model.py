@@ -171,6 +171,11 @@ class Catalog:
     practices: tuple[Practice, ...]
 
     @cached_property
+    def last_updated(self) -> PartialDate | None:
+        """Return the latest `updated` date of any practice, if any has one."""
+        return max((p.updated for p in self.practices if p.updated), default=None)
+
+    @cached_property
     def theme(self) -> Mapping[str, Theme]:
         """Return themes by key."""
         return {theme.key: theme for theme in self.themes}

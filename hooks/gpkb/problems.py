@@ -40,5 +40,5 @@ class ContentError(Exception):
         self.problems = tuple(sorted(problems))
         errors = [p for p in self.problems if not p.warning]
         super().__init__(
-            f"{count(errors)} in the practices (nothing was built):\n" + "\n".join(map(str, errors))
+            f"{count(errors).split(',')[0]} in the practices (nothing was built):\n" + "\n".join(map(str, errors))
         )

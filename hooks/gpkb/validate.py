@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import html
 import re
@@ -48,8 +49,9 @@ def valid_date(text: str) -> bool:
         return False
     try:
         date = PartialDate.parse(text)
-        return (date.month is None or 1 <= date.month <= 12) and (
-            date.day is None or 1 <= date.day <= date.last_day()[2])
+        if date.month is not None and not 1 <= date.month <= 12:
+            return False
+        return date.day is None or 1 <= date.day <= calendar.monthrange(date.year, date.month or 1)[1]
     except ValueError:
         return False
 
@@ -117,15 +119,16 @@ class Checker:
         fix = hint or suggestion or f"remove it; known fields: {', '.join(known)}"
         self.report(path, f"unknown field ({fix})")
 
-    def mapping(self, path: Path, value: Any, known: Iterable[str], hint: str) -> dict[str, Any] | None:
-        """Return value if it is a mapping with only `known` keys (reporting the others), else report."""
+    def mapping(self, path: Path, value: Any, known: Iterable[str] | None, hint: str) -> dict[str, Any] | None:
+        """Return value if it is a mapping (with only `known` keys, if given: the others are reported)."""
         if not isinstance(value, dict):
             self.report(path, f"expected a mapping, got {describe(value)} ({hint})")
             return None
-        known = list(known)
-        for key in value:
-            if key not in known:
-                self.unknown((*path, key), key, known)
+        if known is not None:
+            known = list(known)
+            for key in value:
+                if key not in known:
+                    self.unknown((*path, key), key, known)
         return value
 
     def items(self, path: Path, value: Any, hint: str) -> list[Any] | None:
@@ -221,7 +224,7 @@ def _own_id(checker: Checker, path: Path, value: Any, practice_id: str) -> str |
 def _transferability(checker: Checker, value: Any, ctx: Context, practice_id: str, partner: Any
                      ) -> tuple[Transfer, ...] | None:
     hint = FIELDS_BY_NAME["transferability"].hint
-    entries = checker.mapping(("transferability",), value, ctx.partners, hint)
+    entries = checker.mapping(("transferability",), value, None, hint)
     if entries is None:
         return None
     stages = ", ".join(STAGES)
@@ -229,6 +232,7 @@ def _transferability(checker: Checker, value: Any, ctx: Context, practice_id: st
     for key, entry in entries.items():
         path: Path = ("transferability", key)
         if key not in ctx.partners:
+            checker.key(path, key, ctx.partners, "partner", hint)
             continue
         if key == partner:
             checker.report(path, f"'{key}' presents this practice and cannot take it up (remove the entry)")
@@ -325,6 +329,8 @@ def check_practice(source: Source, ctx: Context) -> tuple[dict[str, Any], list[P
             checker.unknown((key,), key, FIELDS_BY_NAME)
     clean: dict[str, Any] = {}
     for spec in FIELDS:
+        if spec.name in source.refused:
+            continue
         if spec.name not in data:
             if spec.required:
                 checker.report((spec.name,), f"missing (add {spec.name}: {spec.hint})", line=1)

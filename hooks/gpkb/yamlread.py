@@ -55,6 +55,15 @@ class YamlDoc:
     lines: dict[Path, int] = field(default_factory=dict)
     problems: list[YamlProblem] = field(default_factory=list)
 
+    def refuse(self, line: int, path: Path, message: str) -> None:
+        """Record a problem with the value at `path`."""
+        self.problems.append(YamlProblem(line, _field(path), message))
+
+    @property
+    def refused(self) -> set[str]:
+        """Return the top-level keys whose values had problems (their checks would only repeat them)."""
+        return {problem.field for problem in self.problems}
+
     def line(self, *path: str | int) -> int:
         """Return the line of the deepest known part of `path` (the document start if none)."""
         while path and path not in self.lines:
@@ -82,11 +91,9 @@ class _Builder:
         self.seen: set[int] = set()
 
     def value(self, node: yaml.Node, path: Path) -> Any:
-        line = node.start_mark.line + 1
         if id(node) in self.seen:
-            self.doc.problems.append(
-                YamlProblem(line, _field(path), "anchors and aliases (&name, *name) are not allowed (write the value out)")
-            )
+            self.doc.refuse(self.doc.line(*path), path, "anchors and aliases (&name, *name) are not allowed "
+                                                        "(write the value out)")
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -108,9 +115,7 @@ class _Builder:
             return node.value
 
     def bad_tag(self, node: yaml.Node, path: Path) -> None:
-        self.doc.problems.append(
-            YamlProblem(node.start_mark.line + 1, _field(path), f"the tag {node.tag} is not allowed (remove the '!' tag)")
-        )
+        self.doc.refuse(node.start_mark.line + 1, path, f"the tag {node.tag} is not allowed (remove the '!' tag)")
         return None
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any] | None:
@@ -120,19 +125,15 @@ class _Builder:
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.doc.problems.append(YamlProblem(line, _field(path), "merge keys (<<) are not allowed (write the keys out)"))
+                self.doc.refuse(line, path, "merge keys (<<) are not allowed (write the keys out)")
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                self.doc.problems.append(
-                    YamlProblem(line, _field(path), f"keys must be text, got {_type_name(key_node)} (quote the key)")
-                )
+                self.doc.refuse(line, path, f"keys must be text, got {_type_name(key_node)} (quote the key)")
                 continue
             key = key_node.value
             if key in result:
                 first = self.doc.lines[(*path, key)]
-                self.doc.problems.append(
-                    YamlProblem(line, _field((*path, key)), f"duplicate key, first set on line {first} (keep only one)")
-                )
+                self.doc.refuse(line, (*path, key), f"duplicate key, first set on line {first} (keep only one)")
                 continue
             self.doc.lines[(*path, key)] = line
             result[key] = self.value(value_node, (*path, key))
@@ -154,5 +155,6 @@ def parse(text: str) -> YamlDoc:
         doc.problems.append(YamlProblem(1, "yaml", f"{error} (check the YAML syntax)"))
         return doc
     if node is not None:
+        doc.lines[()] = node.start_mark.line + 1
         doc.data = _Builder(doc).value(node, ())
     return doc

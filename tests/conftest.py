@@ -1,0 +1,110 @@
+"""Shared fixtures: tiny projects in a temporary folder, built with the real hooks and registries."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BODY = """## Description
+
+What the practice does.
+
+## Resources needed
+
+Staff time.
+
+## Evidence of success
+
+Twelve projects.
+
+## Difficulties encountered
+
+None recorded.
+
+## Potential for learning or transfer
+
+High.
+"""
+
+#: A valid practice; the tests replace lines of it to break one rule at a time.
+VALID = """---
+title: A valid practice title
+theme: cmo-services
+partner: ecoplus
+summary: This summary is long enough to pass the fifty-character minimum of the contract.
+---
+
+""" + BODY
+
+
+def practice(extra: str = "", body: str = BODY, **fields: str) -> str:
+    """Return a practice file: the valid fields (each overridable, '' drops it) plus `extra` YAML lines."""
+    values = {"title": "A valid practice title", "theme": "cmo-services", "partner": "ecoplus",
+              "summary": "This summary is long enough to pass the fifty-character minimum of the contract."}
+    values.update(fields)
+    lines = [f"{key}: {value}" for key, value in values.items() if value != ""]
+    return "---\n" + "\n".join(lines) + "\n" + extra + "---\n\n" + body
+
+
+class Project:
+    """A throwaway project: mkdocs.yml using the real hook, the real registries, and given practices."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.practices = root / "practices"
+        self.docs = root / "docs"
+        self.practices.mkdir(parents=True)
+        self.docs.mkdir()
+        for name in ("themes.yml", "partners.yml"):
+            shutil.copy(ROOT / "practices" / name, self.practices / name)
+        (self.docs / "index.md").write_text("# Home\n\nThere are {{ count('practices') }} practices.\n")
+        (root / "mkdocs.yml").write_text(
+            (ROOT / "mkdocs.yml").read_text()
+            .replace("hooks/knowledge_base.py", str(ROOT / "hooks" / "knowledge_base.py"))
+            .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+            .replace("  - hooks\n", f"  - {ROOT / 'hooks'}\n")
+        )
+        for name in ("about.md", "contributing.md"):
+            shutil.copy(ROOT / "docs" / name, self.docs / name)
+        shutil.copytree(ROOT / "docs" / "assets", self.docs / "assets")
+
+    def add(self, name: str, text: str | bytes) -> Path:
+        """Write practices/<name> and return its path."""
+        path = self.practices / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode())
+        return path
+
+    def build(self, *args: str, site: Path | None = None) -> subprocess.CompletedProcess[str]:
+        """Run `mkdocs build --strict` on the project; return the finished process."""
+        site = site or self.root / "site"
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
+            cwd=self.root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """An empty project (registries only) in a temporary folder."""
+    return Project(tmp_path / "project")
+
+
+@pytest.fixture
+def check(project: Project) -> Callable[..., list[str]]:
+    """Validate practices given as {file name: text}; return every problem as printed."""
+    from gpkb import catalog
+
+    def run(files: dict[str, str | bytes]) -> list[str]:
+        for name, text in files.items():
+            project.add(name, text)
+        return [str(p) for p in catalog.build(project.practices).problems]
+
+    return run

@@ -1,0 +1,163 @@
+"""Build real sites into temporary folders and check what MkDocs wrote: pages, search index, errors."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, VALID, practice
+
+from gpkb import catalog as pipeline
+
+
+def search_index(site: Path) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own site, built once with --strict into a temporary folder."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+def test_real_site_has_one_page_per_practice_with_title_and_theme(real_site: Path):
+    catalog, warnings = pipeline.load(ROOT / "practices")
+    assert warnings == ()
+    assert len(catalog.practices) >= 12
+    assert len({p.theme for p in catalog.practices}) == 6
+    assert len({p.partner for p in catalog.practices}) >= 8
+    pages = sorted(p.stem for p in (real_site / "practices").glob("*.html"))
+    assert pages == sorted(p.id for p in catalog.practices)
+    for p in catalog.practices:
+        html = (real_site / p.url).read_text()
+        theme = catalog.theme[p.theme]
+        assert f"<h1>{_escape(p.title)}</h1>" in html
+        assert f'class="gp-theme gp-theme--{theme.key}" href="../themes/{theme.key}.html">{_escape(theme.title)}</a>' in html
+        assert f'href="https://github.com/clusterix2/good-practices/edit/main/practices/{p.id}.md"' in html
+
+
+def test_real_search_index_holds_every_practice(real_site: Path):
+    catalog, _ = pipeline.load(ROOT / "practices")
+    docs = search_index(real_site)["docs"]
+    titles = {d["location"]: d["title"] for d in docs if "#" not in d["location"]}
+    for p in catalog.practices:
+        assert titles[p.url] == _escape(p.title)
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("practices/"))
+    assert "IND-AGRO-POL" in text
+
+
+def test_home_counts_come_from_the_catalogue(real_site: Path):
+    catalog, _ = pipeline.load(ROOT / "practices")
+    html = (real_site / "index.html").read_text()
+    assert f"<strong>{len(catalog.practices)} practices</strong>" in html
+    assert "<strong>11 partners</strong>" in html
+
+
+def test_field_reference_is_generated_from_the_schema(real_site: Path):
+    from gpkb.schema import FIELDS
+
+    html = (real_site / "contributing.html").read_text()
+    for field in FIELDS:
+        assert f"<code>{field.name}</code>" in html
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def test_practice_text_is_never_a_template_but_docs_pages_are(project):
+    body = "## Description\n\nSeven sevens: {{ 7*7 }} and {% raw %}x{% endraw %}.\n"
+    project.add("p.md", practice(body=body, title="'Sums {{ 7*7 }}'"))
+    done = project.build()
+    assert done.returncode == 0, done.stderr
+    page = (project.root / "site/practices/p.html").read_text()
+    assert "Seven sevens: {{ 7*7 }} and {% raw %}x{% endraw %}." in page
+    assert "<h1>Sums {{ 7*7 }}</h1>" in page
+    assert "There are 1 practices." in (project.root / "site/index.html").read_text()
+
+
+def test_front_matter_text_is_plain_text_everywhere(project):
+    project.add("p.md", practice("keywords: ['<i>k</i>']\n", title="'R&D <b>now</b>'",
+                                 summary="'Summary with <script>alert(1)</script> markup that must stay text, not code.'"))
+    done = project.build()
+    assert done.returncode == 0, done.stderr
+    page = (project.root / "site/practices/p.html").read_text()
+    assert "<h1>R&amp;D &lt;b&gt;now&lt;/b&gt;</h1>" in page
+    assert "<title>R&amp;D &lt;b&gt;now&lt;/b&gt; - CLUSTERIX 2.0 good practices</title>" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>now</b>" not in page and "<script>alert" not in page and "<i>k</i>" not in page
+    entry = next(d for d in search_index(project.root / "site")["docs"] if d["location"] == "practices/p.html")
+    assert entry["title"] == "R&amp;D &lt;b&gt;now&lt;/b&gt;"
+
+
+def test_broken_practices_stop_the_build_with_every_message_and_write_nothing(project):
+    project.add("a.md", practice(title="Tiny"))
+    project.add("b.md", practice("render_macros: true\n", title="Another valid title"))
+    done = project.build()
+    assert done.returncode == 1
+    assert (
+        "2 errors in the practices (nothing was built):\n"
+        "practices/a.md:2: title: is 4 characters long, expected 5–150 (a short descriptive title, 5–150 characters)\n"
+        "practices/b.md:6: render_macros: unknown field (remove it; practice pages are never rendered as templates)"
+    ) in done.stderr
+    assert not (project.root / "site").exists()
+
+
+def test_a_docs_page_cannot_hide_a_generated_page(project):
+    project.add("p.md", VALID)
+    (project.docs / "practices").mkdir()
+    (project.docs / "practices" / "p.md").write_text("# Shadow\n")
+    done = project.build()
+    assert done.returncode == 1
+    assert "docs/practices/p.md: would hide the generated page practices/p.md (rename or remove it)" in done.stderr
+
+
+def test_two_builds_give_identical_files(project, tmp_path):
+    project.add("p.md", practice("updated: 2026-11-21\ninspired_by: [q]\n"))
+    project.add("q.md", practice(title="Second practice"))
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert project.build(site=first).returncode == 0
+    assert project.build(site=second).returncode == 0
+    names = sorted(str(p.relative_to(first)) for p in first.rglob("*") if p.is_file())
+    assert names == sorted(str(p.relative_to(second)) for p in second.rglob("*") if p.is_file())
+    match, mismatch, errors = filecmp.cmpfiles(first, second, names, shallow=False)
+    assert (mismatch, errors) == ([], [])
+    assert "sitemap.xml.gz" in names
+
+
+def run_script(name: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / name), *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def test_validate_script_reports_and_exits(project):
+    project.add("good.md", VALID)
+    assert run_script("validate.py", "--practices", str(project.practices)).returncode == 0
+    project.add("bad.md", practice(theme="nowhere", title="Another valid title"))
+    done = run_script("validate.py", "--practices", str(project.practices))
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "practices/bad.md:3: theme: 'nowhere' is not a known theme (use one of: 3d-printing, cmo-services, "
+        "digitalisation, monitoring-evaluation, public-private-innovation, sme-innovation)"
+    ]
+    assert done.stderr == "1 error, 0 warnings in 2 practice files.\n"
+    only_good = run_script("validate.py", "--practices", str(project.practices), str(project.practices / "good.md"))
+    assert (only_good.returncode, only_good.stdout) == (0, "")
+
+
+def test_validate_script_passes_on_the_real_practices():
+    done = run_script("validate.py")
+    assert done.returncode == 0, done.stdout
+    assert re.fullmatch(r"0 errors, 0 warnings in \d+ practice files\.\n", done.stderr)
