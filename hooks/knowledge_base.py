@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from gpkb import catalog as pipeline
 from gpkb import macros
 from gpkb.problems import ContentError
-from gpkb.render.site import THEME_CSS, edit_sources, generated_files
+from gpkb.render.site import THEME_CSS, edit_sources, generated_files, nav
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 
@@ -44,6 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.edit_sources = edit_sources(catalog)
     _build.generated = generated_files(catalog)
     config.extra_css.append(THEME_CSS)
+    config.nav = nav(catalog)
     if "macros" in config.plugins:
         config.plugins["macros"].register_macros(macros.for_catalog(catalog))
     return config

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .model import Catalog
+from .render import render
+from .render.themes import theme_cards
 from .schema import field_reference_markdown
 
 
@@ -27,4 +29,13 @@ def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
         }
         return figures[what]
 
-    return {"field_reference": field_reference, "count": count}
+    def themes() -> str:
+        """The six theme cards."""
+        return theme_cards(catalog, "")
+
+    def recent(limit: int = 5) -> str:
+        """The most recently updated practices, newest first."""
+        dated = sorted((p for p in catalog.practices if p.updated), key=lambda p: (p.updated, p.id), reverse=True)
+        return render("recent.md.j2", catalog=catalog, practices=dated[:limit], root="")
+
+    return {"field_reference": field_reference, "count": count, "themes": themes, "recent": recent}

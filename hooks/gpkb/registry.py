@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import icons
 from .countries import COUNTRIES
 from .load import Source
 from .model import Partner, Theme
@@ -55,8 +56,8 @@ def build_themes(doc: YamlDoc, shown: str) -> tuple[tuple[Theme, ...], list[Prob
         icon, color = _text(checker, key, fields, "icon", False), _text(checker, key, fields, "color", False)
         if icon is None and color is None:
             checker.report((key,), "has neither icon nor color (add icon: material/… or color: '#rrggbb')")
-        if icon is not None and not _ICON.match(icon):
-            checker.report((key, "icon"), f"'{icon}' is not an icon name (write e.g. material/chart-line)")
+        if icon is not None and not (_ICON.match(icon) and icons.exists(icon)):
+            checker.report((key, "icon"), f"'{icon}' is not an icon of the theme (write e.g. material/chart-line)")
         if color is not None and not _COLOR.match(color):
             checker.report((key, "color"), f"'{color}' is not a colour (write '#rrggbb')")
         whole.problems += checker.problems

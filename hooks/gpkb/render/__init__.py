@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import jinja2
 import yaml
 
+from markupsafe import Markup, escape
+
+from .. import icons
 from ..countries import COUNTRIES
 from ..schema import STAGES
 
@@ -26,7 +28,8 @@ STAGE_LABELS = {
     "in-action-plan": "In action plan",
     "implemented": "Implemented",
 }
-assert tuple(STAGE_LABELS) == STAGES
+STAGE_SYMBOLS = {"interested": "○", "assessed": "◔", "in-action-plan": "◑", "implemented": "●"}
+assert tuple(STAGE_LABELS) == tuple(STAGE_SYMBOLS) == STAGES
 
 
 def money(amount: int | float) -> str:
@@ -35,20 +38,29 @@ def money(amount: int | float) -> str:
     return text.replace(",", "\u202f") + " EUR"
 
 
-ENV.filters.update(money=money, country=COUNTRIES.__getitem__, stage=STAGE_LABELS.__getitem__)
+def heat(count: int, peak: int) -> int:
+    """Return a shade from 0 (none) to 4 (the peak count) for a summary cell."""
+    return 0 if count <= 0 or peak <= 0 else max(1, round(4 * count / peak))
+
+
+ENV.filters.update(
+    money=money, country=COUNTRIES.__getitem__, stage=STAGE_LABELS.__getitem__, symbol=STAGE_SYMBOLS.__getitem__,
+    heat=heat, icon=lambda name: Markup(icons.svg(name)),
+)
+ENV.globals.update(stages=STAGES)
 
 
 def page(meta: dict[str, Any], body: str) -> str:
     """Return a Markdown page: YAML front matter (text values HTML-escaped: MkDocs and Material print
     titles and descriptions unescaped) and a body; `render_macros: false` so no page content is a template."""
-    def escape(value: Any) -> Any:
+    def plain(value: Any) -> Any:
         if isinstance(value, str):
-            return html.escape(value)
+            return str(escape(value))
         if isinstance(value, list):
-            return [escape(item) for item in value]
+            return [plain(item) for item in value]
         return value
 
-    front = {key: escape(value) for key, value in meta.items()}
+    front = {key: plain(value) for key, value in meta.items()}
     front["render_macros"] = False
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + body
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..export import practices_json, transfers_csv
 from ..model import Catalog
+from .partners import partner_page, partners_index
 from .practice import practice_page
+from .themes import theme_page, themes_index
+from .transferability import transferability_page
 
 THEME_CSS = "assets/gpkb-themes.css"
 
@@ -19,8 +25,26 @@ def edit_sources(catalog: Catalog) -> dict[str, str]:
     return {f"practices/{p.id}.md": p.source for p in catalog.practices}
 
 
+def nav(catalog: Catalog) -> list[dict[str, Any]]:
+    """Return the site navigation (tabs), built from the model; practice pages are deliberately left out."""
+    return [
+        {"Home": "index.md"},
+        {"Themes": ["themes/index.md", *(f"themes/{t.key}.md" for t in catalog.themes)]},
+        {"Partners": ["partners/index.md", *(f"partners/{p.key}.md" for p in catalog.partners)]},
+        {"Transferability": "transferability/index.md"},
+        {"About": ["about.md", "contributing.md"]},
+    ]
+
+
 def generated_files(catalog: Catalog) -> dict[str, str]:
     """Return {docs-relative path: content} for every page and file generated from the catalogue, sorted."""
     files = {f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices}
+    files["themes/index.md"] = themes_index(catalog)
+    files.update({f"themes/{t.key}.md": theme_page(catalog, t) for t in catalog.themes})
+    files["partners/index.md"] = partners_index(catalog)
+    files.update({f"partners/{p.key}.md": partner_page(catalog, p) for p in catalog.partners})
+    files["transferability/index.md"] = transferability_page(catalog)
+    files["transferability.csv"] = transfers_csv(catalog)
+    files["practices.json"] = practices_json(catalog)
     files[THEME_CSS] = theme_css(catalog)
     return dict(sorted(files.items()))
