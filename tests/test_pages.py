@@ -1,0 +1,148 @@
+"""The generated theme, partner and transferability pages agree with the practices, on a corpus made here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import Project, practice
+from htmltables import tables
+
+from gpkb import catalog as pipeline
+from gpkb.render import STAGE_LABELS
+
+CORPUS = {
+    "alpha-audits": practice("keywords: [audits, design]\ntransferability:\n  inma: implemented\n"
+                             "  vlaio: {stage: assessed, note: Compared with the Flemish scheme.}\n",
+                             title="Alpha innovation audits", theme="sme-innovation", partner="noi-techpark"),
+    "beta-matching": practice("transferability:\n  noi-techpark: in-action-plan\n  ecoplus: interested\n",
+                              title="Beta competence matching", theme="sme-innovation", partner="inma"),
+    "gamma-monitoring": practice("country: NO\ninspired_by: [alpha-audits]\ntransferability:\n  inma: in-action-plan\n",
+                                 title="Gamma cluster monitoring", theme="monitoring-evaluation", partner="region-skane"),
+    "delta-test-users": practice("transferability:\n  southern-denmark: implemented\n",
+                                 title="Delta public test users", theme="public-private-innovation", partner="ecoplus"),
+    "epsilon-printing": practice(title="Epsilon metal printing network", theme="3d-printing", partner="rda-ostrava"),
+    "zeta-hubs": practice(title="Zeta digital innovation hubs", theme="digitalisation", partner="noi-techpark"),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Catalog]:
+    project = Project(tmp_path_factory.mktemp("corpus") / "project")
+    for name, text in CORPUS.items():
+        project.add(f"{name}.md", text)
+    done = project.build()
+    assert done.returncode == 0, done.stderr
+    return project.root / "site", pipeline.load(project.practices)[0]
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url).read_text()
+
+
+def test_every_practice_is_on_exactly_one_theme_page_and_its_partner_page(built):
+    site, catalog = built
+    for p in catalog.practices:
+        link = f'href="../{p.url}"'
+        holders = [t.key for t in catalog.themes if link in read(site, f"themes/{t.key}.html")]
+        assert holders == [p.theme]
+        page = read(site, f"partners/{p.partner}.html")
+        presented = page.split('id="practices-presented"')[1].split('id="practices-taken-up-from-others"')[0]
+        assert link in presented
+
+
+def test_theme_index_counts_and_cards(built):
+    site, catalog = built
+    page = read(site, "themes/index.html")
+    for theme in catalog.themes:
+        n = len(catalog.by_theme[theme.key])
+        assert f'href="../themes/{theme.key}.html"><strong>{theme.title}</strong>' in page.replace("&amp;", "&")
+        assert f"{n} practice{'' if n == 1 else 's'} ·" in page
+
+
+def test_each_transfer_shows_the_same_stage_in_matrix_partner_page_and_practice_page(built):
+    site, catalog = built
+    (summary, full) = tables(read(site, "transferability/index.html"), "gp-matrix")
+    header = full[0]
+    rows = {row[0]: row for row in full[1:]}
+    for p in catalog.practices:
+        row = rows[p.title]
+        origin = header.index(next(h for h in header if h.endswith(catalog.partner[p.partner].short_name)))
+        assert row[origin] == "★ Origin"
+        assert row[-1] == str(len(p.transfers))
+    assert len(catalog.transfers) == 6
+    for t in catalog.transfers:
+        practice, partner, label = catalog.practice[t.practice], catalog.partner[t.partner], STAGE_LABELS[t.stage]
+        column = header.index(next(h for h in header if h.startswith(partner.code + " ")))
+        assert rows[practice.title][column].endswith(label)
+        taken = {r[0]: r for r in tables(read(site, f"partners/{partner.key}.html"))[-1][1:]}
+        assert taken[practice.title][2].endswith(label)
+        assert taken[practice.title][3] == (t.note or "")
+        on_page = {r[0]: r for r in tables(read(site, practice.url))[-1][1:]}
+        assert on_page[f"{partner.short_name} ({partner.code})"][1].endswith(label)
+
+
+def test_matrix_totals_add_up(built):
+    site, catalog = built
+    summary, full = tables(read(site, "transferability/index.html"), "gp-matrix")
+    body = [r for r in full[1:-1] if len(r) > 1]
+    footer = full[-1]
+    assert footer[0] == "Total"
+    for column in range(1, len(footer) - 1):
+        assert int(footer[column]) == sum(cell.startswith(("○", "◔", "◑", "●")) for cell in (r[column] for r in body))
+    assert int(footer[-1]) == sum(int(r[-1]) for r in body) == len(catalog.transfers)
+    # The summary counts only in-action-plan and implemented, per theme and partner.
+    taken_up = [t for t in catalog.transfers if t.stage in ("in-action-plan", "implemented")]
+    assert summary[-1][0] == "Total" and int(summary[-1][-1]) == len(taken_up)
+    inma = summary[0].index(next(h for h in summary[0] if h.startswith("P4 ")))
+    sme = next(r for r in summary if r[0] == catalog.theme["sme-innovation"].title)
+    monitoring = next(r for r in summary if r[0] == catalog.theme["monitoring-evaluation"].title)
+    assert (sme[inma], monitoring[inma]) == ("1", "1")
+
+
+def test_partner_directory(built):
+    site, catalog = built
+    rows = {r[0]: r for r in tables(read(site, "partners/index.html"))[0][1:]}
+    assert len(rows) == 11
+    noi = rows["P2"]
+    assert noi[2:] == ["Italy", "South Tyrol", "2", "1"]
+
+
+def test_downloads_match_the_model(built):
+    site, catalog = built
+    rows = list(csv.reader(io.StringIO(read(site, "transferability.csv"))))
+    assert rows[0] == ["practice", "partner", "stage", "note"]
+    assert rows[1:] == [[t.practice, t.partner, t.stage, t.note or ""] for t in catalog.transfers]
+    records = json.loads(read(site, "practices.json"))
+    assert [r["id"] for r in records] == sorted(CORPUS)
+    by_id = {r["id"]: r for r in records}
+    assert by_id["gamma-monitoring"]["country"] == "NO"
+    assert by_id["alpha-audits"]["country"] == "IT"  # the partner's, filled in
+    assert by_id["alpha-audits"]["url"] == "practices/alpha-audits.html"
+    assert by_id["alpha-audits"]["transferability"]["vlaio"] == {"stage": "assessed",
+                                                               "note": "Compared with the Flemish scheme."}
+    page = read(site, "transferability/index.html")
+    assert 'href="../transferability.csv"' in page and 'href="../practices.json"' in page
+
+
+def test_navigation_is_tabs_from_the_model_without_practices(built):
+    site, catalog = built
+    page = read(site, "about.html")
+    tabs = re.findall(r'class="md-tabs__link">\s*([^<]+?)\s*</a>', page)
+    assert tabs == ["Home", "Themes", "Partners", "Transferability", "About"]
+    assert "practices/" not in page.split('class="md-content"')[0]
+
+
+def test_search_finds_practices_by_partner_country_keyword_and_summary(built):
+    site, catalog = built
+    docs = json.loads(read(site, "search/search_index.json"))["docs"]
+    text = {d["location"]: d["text"] for d in docs if d["location"].startswith("practices/") and "#" not in d["location"]}
+    alpha = text["practices/alpha-audits.html"]
+    for word in ("NOI Techpark", "Italy", "audits", "fifty-character"):
+        assert word in alpha
+    assert "Norway" in text["practices/gamma-monitoring.html"]
