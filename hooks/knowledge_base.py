@@ -15,7 +15,9 @@ from mkdocs.structure.pages import Page
 from gpkb import catalog as pipeline
 from gpkb import macros
 from gpkb.problems import ContentError
-from gpkb.render.site import THEME_CSS, edit_sources, generated_files, nav
+from gpkb.render.site import THEME_CSS, generated_files, nav, practice_sources
+from gpkb.sanitize import clean
+from gpkb.tree import symlinks
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 
@@ -24,16 +26,22 @@ class _Build:
     """What one build (one on_config) knows; replaced at every rebuild of `mkdocs serve`."""
 
     generated: dict[str, str]
-    edit_sources: dict[str, str]
+    practice_sources: dict[str, str]
 
 
 _build = _Build()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    folder = Path(config.config_file_path).parent / "practices"
+    if config.strict:
+        # `-q` raises the log level above WARNING, and MkDocs' strict mode only counts warnings it would show.
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.setLevel(min(mkdocs_log.getEffectiveLevel(), logging.WARNING))
+    links = symlinks(Path(config.docs_dir))
+    if links:
+        raise PluginError("\n".join(f"{link}: is a symbolic link (commit the file itself)" for link in links))
     try:
-        catalog, warnings = pipeline.load(folder)
+        catalog, warnings = pipeline.load(Path(config.config_file_path).parent / "practices")
     except ContentError as error:
         raise PluginError(str(error)) from None
     for warning in warnings:
@@ -41,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if catalog.last_updated and "SOURCE_DATE_EPOCH" not in os.environ:
         # Same input, same bytes: MkDocs dates the sitemap by this, not by the clock.
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((*catalog.last_updated.first_day(), 0, 0, 0)))
-    _build.edit_sources = edit_sources(catalog)
+    _build.practice_sources = practice_sources(catalog)
     _build.generated = generated_files(catalog)
     config.extra_css.append(THEME_CSS)
     config.nav = nav(catalog)
@@ -61,10 +69,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     base = config.extra.get("edit_base")
-    if not base:
-        return markdown
-    if page.file.generated_by is None:
+    if base and page.file.generated_by is None:
         page.edit_url = f"{base}docs/{page.file.src_uri}"
-    elif page.file.src_uri in _build.edit_sources:
-        page.edit_url = base + _build.edit_sources[page.file.src_uri]
+    elif base and page.file.src_uri in _build.practice_sources:
+        page.edit_url = base + _build.practice_sources[page.file.src_uri]
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _build.practice_sources:
+        return clean(html)
+    return html

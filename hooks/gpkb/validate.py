@@ -296,6 +296,37 @@ def _links(checker: Checker, value: Any) -> tuple[Link, ...] | None:
     return tuple(links)
 
 
+_UNSAFE_TAG = re.compile(
+    r"<\s*/?\s*(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|textarea|select|"
+    r"link|meta|base|svg|math|template|noscript)\b", re.IGNORECASE)
+_HANDLER = re.compile(r"<[a-z][^>]*?[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
+_BAD_URL = re.compile(r"(?:href|src|action|formaction|xlink:href|poster|background)=[\"']?(?:javascript|vbscript|data):"
+                      r"|\]\(<?(?:javascript|vbscript|data):|^\[[^\]]+\]:<?(?:javascript|vbscript|data):", re.IGNORECASE)
+_REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:https?:)?//|<img\b[^>]*\ssrc\s*=\s*[\"']?\s*(?:https?:)?//",
+                           re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def check_html(checker: Checker, body: str, line: int) -> None:
+    """Refuse raw HTML that can carry script, script URLs (even entity-encoded) and remote images."""
+    for number, text in enumerate(body.split("\n"), start=line):
+        if "<" not in text and ":" not in text and "&" not in text:
+            continue
+        plain = html.unescape(text)
+        tag = _UNSAFE_TAG.search(plain)
+        if tag:
+            checker.report(("body",), f"has a <{tag.group(1).lower()}> tag (remove it: practice pages carry no "
+                                      "scripts, styles, frames or forms)", line=number)
+        if _HANDLER.search(plain):
+            checker.report(("body",), "has an HTML event-handler attribute such as onclick (remove it)", line=number)
+        if _BAD_URL.search(_INVISIBLE.sub("", plain)):
+            checker.report(("body",), "has a javascript:, vbscript: or data: link (use an http(s) address)",
+                           line=number)
+        if _REMOTE_IMAGE.search(plain):
+            checker.report(("body",), "shows an image from another server (readers' browsers would call it; "
+                                      "describe it in words or link to it instead)", line=number)
+
+
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 
@@ -306,6 +337,7 @@ def check_body(checker: Checker, body: str, line: int) -> None:
         checker.report(("body",), "is empty (write the practice in Markdown below the front matter)", line=line)
         return
     prose = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    check_html(checker, prose, line)
     headings = {}
     for match in _HEADING.finditer(prose):
         level, title = len(match.group(1)), html.unescape(match.group(2)).strip()

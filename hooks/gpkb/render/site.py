@@ -20,8 +20,8 @@ def theme_css(catalog: Catalog) -> str:
     return "\n".join(rules) + "\n"
 
 
-def edit_sources(catalog: Catalog) -> dict[str, str]:
-    """Return {docs-relative page path: repository path of the file to edit} for generated pages."""
+def practice_sources(catalog: Catalog) -> dict[str, str]:
+    """Return {docs-relative path of each practice page: repository path of its source file}."""
     return {f"practices/{p.id}.md": p.source for p in catalog.practices}
 
 
