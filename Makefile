@@ -23,6 +23,11 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt when practice
 validate: $(STAMP)  ## check the practices only
 	$(PY) scripts/validate.py
 
+SIZES ?= 100,1000
+
+bench: $(STAMP)  ## time the full site against plain Material; e.g. make bench SIZES=100,1000,5000
+	$(PY) scripts/bench.py --sizes $(SIZES)
+
 clean:  ## remove the built site, the virtual environment and caches
 	rm -rf site .site.new-* .site.old $(VENV) .pytest_cache tests/artifacts
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

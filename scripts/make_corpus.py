@@ -218,8 +218,8 @@ def skeleton(rng: random.Random, slug: str) -> Body:
     body.paragraph(first, [sentence(rng) for _ in range(2)])
     body.block(first, f"### {rng.choice(DESCRIPTION_HEADINGS)}")
     body.paragraph(first, [sentence(rng) for _ in range(2)])
-    body.block(first, bullet_list([f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)}"
-                                   for _ in range(rng.randint(3, 5))]))
+    body.block(first, bullet_list([f"{obj[0].upper()}{obj[1:]} {rng.choice(PURPOSES)}"
+                                   for obj in rng.sample(OBJECTS, rng.randint(3, 5))]))
     body.paragraph(second, [sentence(rng) for _ in range(2)])
     body.block(second, resource_table(rng))
     body.paragraph(third, [sentence(rng) for _ in range(2)])
@@ -324,7 +324,11 @@ def coverage_order(rng: random.Random, keys: Sequence[str]) -> list[str]:
 
 
 def generate(count: int, registries: Registries, seed: int = 1) -> dict[str, str]:
-    """Return {file name: text} for `count` practices; the same arguments always give the same texts."""
+    """Return {file name: text} for `count` practices; the same arguments always give the same texts.
+
+    The first practices cycle through the themes and the partners (shuffled), so that every theme and
+    every partner presents at least one practice once `count` reaches the number of partners.
+    """
     rng = random.Random(seed)
     themes = coverage_order(rng, [t.key for t in registries.themes])
     partners = coverage_order(rng, [p.key for p in registries.partners])
