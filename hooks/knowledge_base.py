@@ -9,12 +9,14 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from gpkb import catalog as pipeline
 from gpkb import macros
 from gpkb.problems import ContentError
+from gpkb.render import GeneratedPage
 from gpkb.render.site import THEME_CSS, generated_files, nav, practice_sources
 from gpkb.sanitize import clean
 from gpkb.tree import symlinks
@@ -25,7 +27,7 @@ log = logging.getLogger("mkdocs.hooks.knowledge_base")
 class _Build:
     """What one build (one on_config) knows; replaced at every rebuild of `mkdocs serve`."""
 
-    generated: dict[str, str]
+    generated: dict[str, GeneratedPage | str]
     practice_sources: dict[str, str]
 
 
@@ -63,11 +65,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             raise PluginError(f"docs/{src_uri}: would hide the generated page {src_uri} (rename or remove it)")
-        files.append(File.generated(config, src_uri, content=content))
+        text = content.markdown if isinstance(content, GeneratedPage) else content
+        files.append(File.generated(config, src_uri, content=text))
     return files
 
 
+@event_priority(100)  # before mkdocs-macros and the tags plugin read the metadata
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _build.generated.get(page.file.src_uri) if page.file.generated_by else None
+    if isinstance(generated, GeneratedPage):
+        page.meta = dict(generated.meta)  # includes render_macros: false, whatever the source says
     base = config.extra.get("edit_base")
     if base and page.file.generated_by is None:
         page.edit_url = f"{base}docs/{page.file.src_uri}"
@@ -77,6 +84,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _build.generated.get(page.file.src_uri) if page.file.generated_by else None
+    if isinstance(generated, GeneratedPage):
+        html = generated.fill(html)
     if page.file.src_uri in _build.practice_sources:
-        return clean(html)
+        html = clean(html)
     return html

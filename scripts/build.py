@@ -8,9 +8,24 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_zip(site: Path, target: Path) -> None:
+    """Zip the site for offline use, byte-identical for the same files (sorted, fixed dates and modes)."""
+    stamp = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")))[:6]
+    stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{site.name}/{path.relative_to(site).as_posix()}", date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config-file", "-f", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--site-dir", "-d", type=Path, default=None, help="default: site/ beside mkdocs.yml")
+    parser.add_argument("--zip", type=Path, default=None, help="also write the site as a zip for offline use")
     args = parser.parse_args(argv)
     config = args.config_file.resolve()
     target = (args.site_dir or config.parent / "site").resolve()
@@ -37,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
             target.rename(retired)
         staging.rename(target)
         shutil.rmtree(retired, ignore_errors=True)
+        if args.zip:
+            write_zip(target, args.zip.resolve())
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)

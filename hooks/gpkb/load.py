@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,9 @@ from .schema import ID_PATTERN, MAX_FILE_BYTES
 from .yamlread import YamlDoc, parse
 
 _HANDLER = YAMLHandler()
+
+#: Ids whose pages would stand where the site keeps pages of its own.
+RESERVED_IDS = frozenset({"index"})
 
 
 @dataclass(frozen=True)
@@ -69,13 +73,22 @@ def _yaml_problems(doc: YamlDoc, shown: str, offset: int) -> list[Problem]:
     return [Problem(shown, p.line + offset, p.field, p.message) for p in doc.problems]
 
 
-def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, list[Problem]]:
+@lru_cache(maxsize=16384)  # keyed by the file's bytes: `mkdocs serve` re-parses only what changed
+def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, tuple[Problem, ...]]:
     """Split a practice file's bytes into front matter and body; a Source only if the YAML could be read."""
+    source, problems = _parse_practice(raw, shown, name)
+    return source, tuple(problems)
+
+
+def _parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, list[Problem]]:
     problems: list[Problem] = []
     stem, _, suffix = name.rpartition(".")
     if suffix != "md":
         problems.append(Problem(shown, 1, "file name", f"'{name}' does not end in .md "
                                 f"(rename it to '{suggest_id(stem)}.md')"))
+    elif stem in RESERVED_IDS:
+        problems.append(Problem(shown, 1, "file name", f"'{stem}' is reserved for a page of the site "
+                                "(choose a descriptive id)"))
     elif not ID_PATTERN.match(stem):
         problems.append(Problem(shown, 1, "file name", f"'{stem}' is not a valid id "
                                 f"(rename it to '{suggest_id(stem)}.md': lowercase words joined by single hyphens)"))

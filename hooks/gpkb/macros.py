@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .model import Catalog
-from .render import render
+from .render import render_html
 from .render.themes import theme_cards
 from .schema import field_reference_markdown
 
@@ -36,6 +36,6 @@ def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
     def recent(limit: int = 5) -> str:
         """The most recently updated practices, newest first."""
         dated = sorted((p for p in catalog.practices if p.updated), key=lambda p: (p.updated, p.id), reverse=True)
-        return render("recent.md.j2", catalog=catalog, practices=dated[:limit], root="")
+        return render_html("recent.md.j2", catalog=catalog, practices=dated[:limit], root="")
 
     return {"field_reference": field_reference, "count": count, "themes": themes, "recent": recent}

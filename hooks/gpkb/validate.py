@@ -327,6 +327,32 @@ def check_html(checker: Checker, body: str, line: int) -> None:
                                       "describe it in words or link to it instead)", line=number)
 
 
+MAX_BRACKETS = 250
+MAX_DEPTH = 10
+_QUOTES = re.compile(r"^\s*((?:>\s*)+)")
+
+
+def check_shape(checker: Checker, body: str, line: int) -> None:
+    """Refuse Markdown that would make the renderer crawl or recurse: bracket storms and very deep nesting."""
+    start, brackets = line, 0
+    for number, text in enumerate(body.split("\n"), start=line):
+        if not text.strip():
+            start, brackets = number + 1, 0
+            continue
+        brackets += text.count("[")
+        if brackets > MAX_BRACKETS:
+            checker.report(("body",), f"has more than {MAX_BRACKETS} '[' in one paragraph (split it, or write "
+                                      "brackets as \\[)", line=start)
+            start, brackets = number + 1, -len(body)
+        indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
+        quotes = _QUOTES.match(text)
+        depth = max(indent // 4, quotes.group(1).count(">") if quotes else 0)
+        if depth > MAX_DEPTH:
+            checker.report(("body",), f"nests lists or quotes {depth} levels deep (keep it to {MAX_DEPTH})",
+                           line=number)
+            return
+
+
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 
@@ -338,6 +364,7 @@ def check_body(checker: Checker, body: str, line: int) -> None:
         return
     prose = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
     check_html(checker, prose, line)
+    check_shape(checker, body, line)
     headings = {}
     for match in _HEADING.finditer(prose):
         level, title = len(match.group(1)), html.unescape(match.group(2)).strip()

@@ -1,12 +1,13 @@
-"""Shared rendering tools: one Jinja environment (autoescaped), page front matter and number formats."""
+"""Shared rendering tools: one autoescaping Jinja environment, generated pages with HTML slots, number formats."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-import yaml
-
 from markupsafe import Markup, escape
 
 from .. import icons
@@ -31,6 +32,11 @@ STAGE_LABELS = {
 STAGE_SYMBOLS = {"interested": "○", "assessed": "◔", "in-action-plan": "◑", "implemented": "●"}
 assert tuple(STAGE_LABELS) == tuple(STAGE_SYMBOLS) == STAGES
 
+#: Metadata of pages that list practices: the practices' own pages are what search should find.
+LISTING: dict[str, Any] = {"search": {"exclude": True}}
+
+_SLOT = re.compile(r"<!--gpkb:slot:(\d+)-->")
+
 
 def money(amount: int | float) -> str:
     """Format euros for readers: '900 000 EUR', '1 250.50 EUR'."""
@@ -50,21 +56,48 @@ ENV.filters.update(
 ENV.globals.update(stages=STAGES)
 
 
-def page(meta: dict[str, Any], body: str) -> str:
-    """Return a Markdown page: YAML front matter (text values HTML-escaped: MkDocs and Material print
-    titles and descriptions unescaped) and a body; `render_macros: false` so no page content is a template."""
-    def plain(value: Any) -> Any:
-        if isinstance(value, str):
-            return str(escape(value))
-        if isinstance(value, list):
-            return [plain(item) for item in value]
-        return value
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from the catalogue: metadata, Markdown for MkDocs, and trusted HTML for its slots.
 
-    front = {key: plain(value) for key, value in meta.items()}
-    front["render_macros"] = False
-    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + body
+    Markdown carries the headings (so the table of contents and anchors work) and the practice body; the
+    generated HTML (escaped by the templates) waits in slots, put back after Markdown so it is not parsed again.
+    """
+
+    meta: dict[str, Any]
+    markdown: str
+    slots: tuple[str, ...] = ()
+
+    def fill(self, html: str) -> str:
+        """Put the slots' HTML back into the page's rendered HTML."""
+        return _SLOT.sub(lambda match: self.slots[int(match.group(1))], html) if self.slots else html
 
 
-def render(template: str, **context: Any) -> str:
-    """Render one of the package's templates with autoescaping."""
-    return ENV.get_template(template).render(**context)
+def _plain(value: Any) -> Any:
+    """Escape text values: MkDocs and Material print titles and descriptions without escaping them."""
+    if isinstance(value, str):
+        return str(escape(value))
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage:
+    """Render a template into a page; `{% call slot() %}…{% endcall %}` blocks become slots.
+
+    Text values of `meta` are escaped, and `render_macros: false` is always set: no generated page is a template.
+    """
+    slots: list[str] = []
+
+    def slot(caller: Callable[[], str]) -> Markup:
+        slots.append(str(caller()).strip("\n"))
+        return Markup(f"\n<!--gpkb:slot:{len(slots) - 1}-->\n")
+
+    markdown = ENV.get_template(template).render(slot=slot, **context)
+    meta = {key: _plain(value) for key, value in meta.items()} | {"render_macros": False}
+    return GeneratedPage(meta, markdown, tuple(slots))
+
+
+def render_html(template: str, **context: Any) -> str:
+    """Render a template that is all HTML (for macros in hand-written pages)."""
+    return ENV.get_template(template).render(slot=lambda caller: caller(), **context)

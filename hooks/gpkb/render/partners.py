@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from ..model import Catalog, Partner
-from . import page, render
+from . import LISTING, GeneratedPage, render
 
 
-def partners_index(catalog: Catalog) -> str:
+def partners_index(catalog: Catalog) -> GeneratedPage:
     """Return the directory of partners."""
-    return page({"title": "Partners", "description": "The partners of CLUSTERIX 2.0."},
-                render("partners_index.md.j2", catalog=catalog))
+    return render("partners_index.md.j2", {"title": "Partners", "description": "The partners of CLUSTERIX 2.0."},
+                  catalog=catalog)
 
 
-def partner_page(catalog: Catalog, partner: Partner) -> str:
+def partner_page(catalog: Catalog, partner: Partner) -> GeneratedPage:
     """Return a partner's page: the organisation, its practices by theme, and its uptake of others'."""
     presented = [(t, [p for p in catalog.by_partner[partner.key] if p.theme == t.key]) for t in catalog.themes]
     taken = sorted(catalog.transfers_to[partner.key], key=lambda t: (-t.rank, catalog.practice[t.practice].title))
-    body = render("partner.md.j2", catalog=catalog, partner=partner,
-                  presented=[(theme, practices) for theme, practices in presented if practices], taken=taken)
-    return page({"title": partner.short_name, "description": partner.name}, body)
+    return render("partner.md.j2", {"title": partner.short_name, "description": partner.name, **LISTING},
+                  catalog=catalog, partner=partner, taken=taken,
+                  presented=[(theme, practices) for theme, practices in presented if practices])

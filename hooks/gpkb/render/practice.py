@@ -5,13 +5,14 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model import Catalog, Practice
-from . import page, render
+from . import GeneratedPage, render
 
 
-def practice_page(catalog: Catalog, practice: Practice) -> str:
-    """Return the Markdown source of a practice's page (the body is inserted as written, never as a template)."""
-    body = render(
+def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
+    """Return a practice's page; the body goes in as written Markdown, never as a template."""
+    return render(
         "practice.md.j2",
+        {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords)},
         p=practice,
         theme=catalog.theme[practice.theme],
         partner=catalog.partner[practice.partner],
@@ -21,4 +22,3 @@ def practice_page(catalog: Catalog, practice: Practice) -> str:
         transfers=sorted(practice.transfers, key=lambda t: catalog.partner[t.partner].number),
         body=Markup(practice.body.strip()),
     )
-    return page({"title": practice.title, "description": practice.summary, "tags": list(practice.keywords)}, body)

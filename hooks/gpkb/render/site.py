@@ -6,6 +6,7 @@ from typing import Any
 
 from ..export import practices_json, transfers_csv
 from ..model import Catalog
+from . import GeneratedPage
 from .partners import partner_page, partners_index
 from .practice import practice_page
 from .themes import theme_page, themes_index
@@ -26,19 +27,22 @@ def practice_sources(catalog: Catalog) -> dict[str, str]:
 
 
 def nav(catalog: Catalog) -> list[dict[str, Any]]:
-    """Return the site navigation (tabs), built from the model; practice pages are deliberately left out."""
+    """Return the site navigation (tabs), built from the model.
+
+    Material renders the whole navigation into every page, so it lists sections, not the many pages below
+    them: practice and partner pages are reached from the theme, partner and matrix pages and from search."""
     return [
         {"Home": "index.md"},
         {"Themes": ["themes/index.md", *(f"themes/{t.key}.md" for t in catalog.themes)]},
-        {"Partners": ["partners/index.md", *(f"partners/{p.key}.md" for p in catalog.partners)]},
+        {"Partners": "partners/index.md"},
         {"Transferability": "transferability/index.md"},
-        {"About": ["about.md", "contributing.md"]},
+        {"About": ["about.md", "contributing.md", "security.md", "performance.md"]},
     ]
 
 
-def generated_files(catalog: Catalog) -> dict[str, str]:
+def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | str]:
     """Return {docs-relative path: content} for every page and file generated from the catalogue, sorted."""
-    files = {f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices}
+    files: dict[str, GeneratedPage | str] = {f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices}
     files["themes/index.md"] = themes_index(catalog)
     files.update({f"themes/{t.key}.md": theme_page(catalog, t) for t in catalog.themes})
     files["partners/index.md"] = partners_index(catalog)

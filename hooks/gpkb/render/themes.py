@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from ..matrix import matrix
 from ..model import Catalog, Theme
-from . import page, render
+from . import LISTING, GeneratedPage, render, render_html
 
 
-def themes_index(catalog: Catalog) -> str:
+def themes_index(catalog: Catalog) -> GeneratedPage:
     """Return the page with one card per theme."""
-    return page({"title": "Themes", "description": "The six themes of the good practices."},
-                theme_cards(catalog, "../", intro=True))
+    return render("themes_index.md.j2", {"title": "Themes", "description": "The themes of the good practices."},
+                  catalog=catalog, root="../", intro=True)
 
 
-def theme_cards(catalog: Catalog, root: str, intro: bool = False) -> str:
-    """Return the grid of theme cards (for the themes index and the home page)."""
-    return render("themes_index.md.j2", catalog=catalog, root=root, intro=intro)
+def theme_cards(catalog: Catalog, root: str) -> str:
+    """Return the grid of theme cards as HTML (for the home page)."""
+    return render_html("themes_index.md.j2", catalog=catalog, root=root, intro=False)
 
 
-def theme_page(catalog: Catalog, theme: Theme) -> str:
+def theme_page(catalog: Catalog, theme: Theme) -> GeneratedPage:
     """Return a theme's page: question, description, practices and who took them up."""
-    body = render("theme.md.j2", catalog=catalog, theme=theme, practices=catalog.by_theme[theme.key],
-                  m=matrix(catalog, (theme,)))
-    return page({"title": theme.title, "description": theme.question}, body)
+    return render("theme.md.j2", {"title": theme.title, "description": theme.question, **LISTING},
+                  catalog=catalog, theme=theme, practices=catalog.by_theme[theme.key], m=matrix(catalog, (theme,)))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ..matrix import matrix, summary
 from ..model import Catalog
-from . import page, render
+from . import LISTING, GeneratedPage, render
 
 
-def transferability_page(catalog: Catalog) -> str:
+def transferability_page(catalog: Catalog) -> GeneratedPage:
     """Return the page with the legend, the summary, the full matrix and the download links."""
-    body = render("transferability.md.j2", catalog=catalog, m=matrix(catalog), s=summary(catalog))
-    return page({"title": "Transferability", "description": "Which practices travelled to which regions."}, body)
+    meta = {"title": "Transferability", "description": "Which practices travelled to which regions.", **LISTING}
+    return render("transferability.md.j2", meta, catalog=catalog, m=matrix(catalog), s=summary(catalog))
