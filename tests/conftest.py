@@ -62,7 +62,7 @@ class Project:
         self.practices = root / "practices"
         self.docs = root / "docs"
         self.practices.mkdir(parents=True)
-        self.docs.mkdir()
+        shutil.copytree(ROOT / "docs", self.docs)
         for name in ("themes.yml", "partners.yml"):
             shutil.copy(ROOT / "practices" / name, self.practices / name)
         (self.docs / "index.md").write_text("# Home\n\nThere are {{ count('practices') }} practices.\n")
@@ -72,9 +72,6 @@ class Project:
             .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
             .replace("  - hooks\n", f"  - {ROOT / 'hooks'}\n")
         )
-        for name in ("about.md", "contributing.md"):
-            shutil.copy(ROOT / "docs" / name, self.docs / name)
-        shutil.copytree(ROOT / "docs" / "assets", self.docs / "assets")
 
     def add(self, name: str, text: str | bytes) -> Path:
         """Write practices/<name> and return its path."""
@@ -82,12 +79,14 @@ class Project:
         path.write_bytes(text if isinstance(text, bytes) else text.encode())
         return path
 
-    def build(self, *args: str, site: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def build(self, *args: str, site: Path | None = None, timeout: float | None = None
+              ) -> subprocess.CompletedProcess[str]:
         """Run `mkdocs build --strict` on the project; return the finished process."""
         site = site or self.root / "site"
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
             cwd=self.root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            timeout=timeout,
         )
 
 

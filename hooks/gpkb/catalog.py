@@ -31,8 +31,8 @@ class Result:
 
 def shown_path(path: Path, root: Path) -> str:
     """Return how a file is named in messages: relative to the project root, with forward slashes."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    try:  # absolute(), not resolve(): a symbolic link is named as itself
+        return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+#: Control characters shown as escapes, so that every problem stays on one line.
+_VISIBLE = {code: repr(chr(code))[1:-1] for code in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -18,7 +21,7 @@ class Problem:
 
     def __str__(self) -> str:
         level = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {level}{self.field}: {self.message}"
+        return f"{self.path}:{self.line}: {level}{self.field}: {self.message}".translate(_VISIBLE)
 
 
 def count(problems: Iterable[Problem]) -> str:

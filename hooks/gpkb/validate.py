@@ -36,6 +36,11 @@ def describe(value: Any) -> str:
     return "a list" if isinstance(value, list) else "a mapping"
 
 
+def quote(value: Any) -> str:
+    """Show a value in a message: text in quotes, anything else by its type."""
+    return f"'{value}'" if isinstance(value, str) else describe(value)
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return '; did you mean 'x'?' for a close choice, or ''."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -96,7 +101,7 @@ class Checker:
             self.report(path, f"expected one {what} key, got a list ({hint})")
             return None
         if not isinstance(value, str) or value not in choices:
-            shown = f"'{value}'" if isinstance(value, str) else describe(value)
+            shown = quote(value)
             self.report(path, f"{shown} is not a known {what} (use one of: {', '.join(sorted(choices))}"
                               f"{did_you_mean(str(value), choices)})")
             return None
@@ -106,7 +111,7 @@ class Checker:
         """Return a PartialDate from YYYY, YYYY-MM or YYYY-MM-DD (text or a bare year), or report why not."""
         text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         if not isinstance(text, str) or not valid_date(text) or (full and len(text) != 10):
-            shown = f"'{text}'" if isinstance(text, str) else describe(value)
+            shown = quote(text if isinstance(text, str) else value)
             self.report(path, f"{shown} is not a valid date (write {hint})")
             return None
         return PartialDate.parse(text)
@@ -181,7 +186,7 @@ def _check_field(checker: Checker, spec: Field, value: Any, ctx: Context, practi
         return checker.key(path, value, ctx.themes if kind == "theme" else ctx.partners, kind, hint)
     if kind == "country":
         if not isinstance(value, str) or value not in COUNTRIES:
-            shown = f"'{value}'" if isinstance(value, str) else describe(value)
+            shown = quote(value)
             return checker.report(path, f"{shown} is not an ISO 3166-1 alpha-2 country code ({hint})")
         return value
     if kind == "date":
@@ -192,7 +197,7 @@ def _check_field(checker: Checker, spec: Field, value: Any, ctx: Context, practi
         return checker.key(path, value, STATUSES, "status", hint)
     if kind == "amount":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value < 0:
-            shown = f"'{value}'" if isinstance(value, str) else describe(value)
+            shown = quote(value)
             return checker.report(path, f"{shown} is not a number ≥ 0 ({hint})")
         return value
     if kind == "keywords":
@@ -212,7 +217,7 @@ def _check_field(checker: Checker, spec: Field, value: Any, ctx: Context, practi
 
 def _own_id(checker: Checker, path: Path, value: Any, practice_id: str) -> str | None:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
-        shown = f"'{value}'" if isinstance(value, str) else describe(value)
+        shown = quote(value)
         checker.report(path, f"{shown} is not a practice id (write the file name without .md)")
         return None
     if value == practice_id:
@@ -247,7 +252,7 @@ def _transferability(checker: Checker, value: Any, ctx: Context, practice_id: st
                 note = checker.text((*path, "note"), fields["note"], "a short plain-text note", max_len=500)
             entry, path = fields["stage"], (*path, "stage")
         if entry not in STAGES:
-            shown = f"'{entry}'" if isinstance(entry, str) else describe(entry)
+            shown = quote(entry)
             checker.report(path, f"{shown} is not a stage (use one of: {stages}"
                                  f"{did_you_mean(str(entry), STAGES)})")
             continue
@@ -312,12 +317,12 @@ def check_html(checker: Checker, body: str, line: int) -> None:
     for number, text in enumerate(body.split("\n"), start=line):
         if "<" not in text and ":" not in text and "&" not in text:
             continue
-        plain = html.unescape(text)
-        tag = _UNSAFE_TAG.search(plain)
+        plain = html.unescape(text)  # entities hide nothing from URL checks; in text they stay text
+        tag = _UNSAFE_TAG.search(text)
         if tag:
             checker.report(("body",), f"has a <{tag.group(1).lower()}> tag (remove it: practice pages carry no "
                                       "scripts, styles, frames or forms)", line=number)
-        if _HANDLER.search(plain):
+        if _HANDLER.search(text):
             checker.report(("body",), "has an HTML event-handler attribute such as onclick (remove it)", line=number)
         if _BAD_URL.search(_INVISIBLE.sub("", plain)):
             checker.report(("body",), "has a javascript:, vbscript: or data: link (use an http(s) address)",

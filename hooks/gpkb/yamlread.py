@@ -92,7 +92,9 @@ class _Builder:
 
     def value(self, node: yaml.Node, path: Path) -> Any:
         if id(node) in self.seen:
-            self.doc.refuse(self.doc.line(*path), path, "anchors and aliases (&name, *name) are not allowed "
+            # An alias is the anchored node itself, so its marks point at the anchor: name the key's line.
+            where = self.doc.line(*path[:-1]) if path and isinstance(path[-1], int) else self.doc.line(*path)
+            self.doc.refuse(where, path, "anchors and aliases (&name, *name) are not allowed "
                                                         "(write the value out)")
             return None
         self.seen.add(id(node))
