@@ -90,6 +90,15 @@ class Project:
         )
 
 
+def build_real_site(folder: Path) -> Path:
+    """Build the project's own site with --strict into folder/site and return that path."""
+    site = folder / "site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    return site
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """An empty project (registries only) in a temporary folder."""

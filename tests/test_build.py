@@ -13,7 +13,7 @@ from pathlib import Path
 import markupsafe
 import pytest
 
-from conftest import ROOT, VALID, practice
+from conftest import ROOT, VALID, build_real_site, practice
 
 from gpkb import catalog as pipeline
 
@@ -25,11 +25,7 @@ def search_index(site: Path) -> dict:
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own site, built once with --strict into a temporary folder."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT,
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return site
+    return build_real_site(tmp_path_factory.mktemp("real"))
 
 
 def test_real_site_has_one_page_per_practice_with_title_and_theme(real_site: Path):
@@ -85,17 +81,6 @@ def _escape(text: str) -> str:
     return str(markupsafe.escape(text))
 
 
-def test_practice_text_is_never_a_template_but_docs_pages_are(project):
-    body = "## Description\n\nSeven sevens: {{ 7*7 }} and {% raw %}x{% endraw %}.\n"
-    project.add("p.md", practice(body=body, title="'Sums {{ 7*7 }}'"))
-    done = project.build()
-    assert done.returncode == 0, done.stderr
-    page = (project.root / "site/practices/p.html").read_text()
-    assert "Seven sevens: {{ 7*7 }} and {% raw %}x{% endraw %}." in page
-    assert h1_text(page) == "Sums {{ 7*7 }}"
-    assert "There are 1 practices." in (project.root / "site/index.html").read_text()
-
-
 def test_front_matter_text_is_plain_text_everywhere(project):
     project.add("p.md", practice("keywords: ['<i>k</i>']\n", title="'R&D <b>now</b>'",
                                  summary="'Summary with <script>alert(1)</script> markup that must stay text, not code.'"))
@@ -121,15 +106,6 @@ def test_broken_practices_stop_the_build_with_every_message_and_write_nothing(pr
         "practices/b.md:6: render_macros: unknown field (remove it; practice pages are never rendered as templates)"
     ) in done.stderr
     assert not (project.root / "site").exists()
-
-
-def test_a_docs_page_cannot_hide_a_generated_page(project):
-    project.add("p.md", VALID)
-    (project.docs / "practices").mkdir()
-    (project.docs / "practices" / "p.md").write_text("# Shadow\n")
-    done = project.build()
-    assert done.returncode == 1
-    assert "docs/practices/p.md: would hide the generated page practices/p.md (rename or remove it)" in done.stderr
 
 
 def test_two_builds_give_identical_files(project, tmp_path):
