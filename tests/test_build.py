@@ -63,12 +63,17 @@ def test_home_counts_come_from_the_catalogue(real_site: Path):
     assert f"<strong>{len(catalog.transfers)}</strong> recorded transfers" in html
 
 
-def test_field_reference_is_generated_from_the_schema(real_site: Path):
+def test_field_reference_and_json_schema_are_generated_from_the_schema(real_site: Path):
     from gpkb.schema import FIELDS
 
     html = (real_site / "contributing.html").read_text()
     for field in FIELDS:
         assert f"<code>{field.name}</code>" in html
+    schema = json.loads((real_site / "practice.schema.json").read_text())
+    assert list(schema["properties"]) == [field.name for field in FIELDS]
+    assert schema["required"] == ["title", "theme", "partner", "summary"]
+    assert schema["additionalProperties"] is False
+    assert 'href="practice.schema.json"' in html
 
 
 def h1_text(page: str) -> str:

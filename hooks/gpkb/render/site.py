@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..export import practices_json, transfers_csv
 from ..model import Catalog
+from ..schema import json_schema
 from . import GeneratedPage
 from .partners import partner_page, partners_index
 from .practice import practice_page
@@ -50,5 +52,6 @@ def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | str]:
     files["transferability/index.md"] = transferability_page(catalog)
     files["transferability.csv"] = transfers_csv(catalog)
     files["practices.json"] = practices_json(catalog)
+    files["practice.schema.json"] = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     files[THEME_CSS] = theme_css(catalog)
     return dict(sorted(files.items()))
