@@ -23,11 +23,6 @@ class Result:
     catalog: Catalog | None
     problems: tuple[Problem, ...]
 
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        """Return the problems that are not warnings."""
-        return tuple(problem for problem in self.problems if not problem.warning)
-
 
 def shown_path(path: Path, root: Path) -> str:
     """Return how a file is named in messages: relative to the project root, with forward slashes."""
@@ -44,8 +39,6 @@ def practice_files(folder: Path) -> list[Path]:
 
 def _practice(source: Source, clean: dict[str, Any], catalog_partner: Any) -> Practice:
     end = clean.get("end")
-    front = {key: source.data[key] for key in sorted(source.data)}
-    front.setdefault("country", catalog_partner.country)
     return Practice(
         id=source.id, source=source.path, title=clean["title"], theme=clean["theme"], partner=clean["partner"],
         summary=clean["summary"], country=clean.get("country") or catalog_partner.country,
@@ -54,7 +47,7 @@ def _practice(source: Source, clean: dict[str, Any], catalog_partner: Any) -> Pr
         budget_eur=clean.get("budget_eur"), keywords=clean.get("keywords", ()),
         inspired_by=clean.get("inspired_by", ()), transfers=clean.get("transferability", ()),
         contact=clean.get("contact"), links=clean.get("links", ()), updated=clean.get("updated"),
-        body=source.body, front_matter=front,
+        body=source.body,
     )
 
 

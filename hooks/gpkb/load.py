@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +30,6 @@ class Source:
     lines: dict[tuple[str | int, ...], int]
     body: str
     body_line: int
-    digest: str
     refused: frozenset[str] = frozenset()
 
     def line(self, *path: str | int) -> int:
@@ -117,8 +115,7 @@ def _parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, l
     if not isinstance(doc.data, dict):
         return None, problems
     lines = {path: line + offset for path, line in doc.lines.items()}
-    digest = hashlib.sha256(raw).hexdigest()
-    return Source(stem, shown, doc.data, lines, body, body_line, digest, frozenset(doc.refused)), problems
+    return Source(stem, shown, doc.data, lines, body, body_line, frozenset(doc.refused)), problems
 
 
 def read_registry(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem]]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
 from .schema import DATE_PATTERN, STAGES
 
@@ -143,7 +142,6 @@ class Practice:
     links: tuple[Link, ...]
     updated: PartialDate | None
     body: str
-    front_matter: Mapping[str, Any] = field(compare=False, repr=False)
 
     @property
     def url(self) -> str:

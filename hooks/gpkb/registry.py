@@ -20,12 +20,12 @@ _ICON = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
 
 def _entries(doc: YamlDoc, shown: str) -> tuple[Checker, list[tuple[str, dict[str, Any], Checker]]]:
     """Split a registry into (key, fields, checker) triples, reporting bad keys and non-mapping entries."""
-    whole = Checker(Source("", shown, {}, doc.lines, "", 1, ""))
+    whole = Checker(Source("", shown, {}, doc.lines, "", 1))
     entries = []
     for key, value in doc.data.items():
         lines = {path[1:]: line for path, line in doc.lines.items() if path[:1] == (key,)}
         lines[()] = doc.lines[(key,)]
-        checker = Checker(Source(key, shown, {}, {(key, *p): line for p, line in lines.items()}, "", 1, ""))
+        checker = Checker(Source(key, shown, {}, {(key, *p): line for p, line in lines.items()}, "", 1))
         if not ID_PATTERN.match(key):
             checker.report((key,), "is not a valid key (use lowercase words joined by single hyphens)")
         elif isinstance(value, dict):
