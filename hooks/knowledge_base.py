@@ -70,10 +70,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _generated(page: Page) -> GeneratedPage | None:
+    """Return the generated page behind `page`, if it is one."""
+    content = _build.generated.get(page.file.src_uri) if page.file.generated_by else None
+    return content if isinstance(content, GeneratedPage) else None
+
+
 @event_priority(100)  # before mkdocs-macros and the tags plugin read the metadata
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    generated = _build.generated.get(page.file.src_uri) if page.file.generated_by else None
-    if isinstance(generated, GeneratedPage):
+    generated = _generated(page)
+    if generated is not None:
         page.meta = dict(generated.meta)  # includes render_macros: false, whatever the source says
     base = config.extra.get("edit_base")
     if base and page.file.generated_by is None:
@@ -84,8 +90,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    generated = _build.generated.get(page.file.src_uri) if page.file.generated_by else None
-    if isinstance(generated, GeneratedPage):
+    generated = _generated(page)
+    if generated is not None:
         html = generated.fill(html)
     if page.file.src_uri in _build.practice_sources:
         html = clean(html)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import Source, parse_practice, read_bytes, read_registry
-from .model import Catalog, Practice
+from .model import Catalog, Partner, Practice
 from .problems import ContentError, Problem
 from .registry import build_partners, build_themes
 from .validate import Context, check_links_between, check_practice
@@ -37,15 +37,17 @@ def practice_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in PRACTICE_SUFFIXES and not p.is_dir())
 
 
-def _practice(source: Source, clean: dict[str, Any], catalog_partner: Any) -> Practice:
+def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner]) -> Practice:
     end = clean.get("end")
+    catalog_partner = partners[clean["partner"]]
     return Practice(
         id=source.id, source=source.path, title=clean["title"], theme=clean["theme"], partner=clean["partner"],
         summary=clean["summary"], country=clean.get("country") or catalog_partner.country,
         region=clean.get("region"), institution=clean.get("institution"), start=clean.get("start"),
         end=None if end == "ongoing" else end, ongoing=end == "ongoing", status=clean.get("status"),
         budget_eur=clean.get("budget_eur"), keywords=clean.get("keywords", ()),
-        inspired_by=clean.get("inspired_by", ()), transfers=clean.get("transferability", ()),
+        inspired_by=clean.get("inspired_by", ()),
+        transfers=tuple(sorted(clean.get("transferability", ()), key=lambda t: partners[t.partner].number)),
         contact=clean.get("contact"), links=clean.get("links", ()), updated=clean.get("updated"),
         body=source.body,
     )
@@ -79,8 +81,8 @@ def build(folder: Path, extra: list[Path] = ()) -> Result:
     problems.sort()
     if any(not p.warning for p in problems):
         return Result(None, tuple(problems))
-    partner = {p.key: p for p in partners}
-    practices = tuple(sorted((_practice(s, c, partner[c["partner"]]) for s, c in checked), key=lambda p: p.id))
+    by_key = {p.key: p for p in partners}
+    practices = tuple(sorted((_practice(s, c, by_key) for s, c in checked), key=lambda p: p.id))
     return Result(Catalog(themes, partners, practices), tuple(problems))
 
 

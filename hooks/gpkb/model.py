@@ -137,7 +137,7 @@ class Practice:
     budget_eur: int | float | None
     keywords: tuple[str, ...]
     inspired_by: tuple[str, ...]
-    transfers: tuple[Transfer, ...]
+    transfers: tuple[Transfer, ...]  # by partner number
     contact: Contact | None
     links: tuple[Link, ...]
     updated: PartialDate | None
@@ -204,7 +204,7 @@ class Catalog:
     @cached_property
     def transfers(self) -> tuple[Transfer, ...]:
         """Return every transfer, by practice id then partner number."""
-        return tuple(t for p in self.practices for t in sorted(p.transfers, key=lambda t: self.partner[t.partner].number))
+        return tuple(t for p in self.practices for t in p.transfers)
 
     @cached_property
     def transfers_to(self) -> Mapping[str, tuple[Transfer, ...]]:

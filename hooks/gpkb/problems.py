@@ -24,16 +24,16 @@ class Problem:
         return f"{self.path}:{self.line}: {level}{self.field}: {self.message}".translate(_VISIBLE)
 
 
+def plural(n: int, word: str) -> str:
+    """Return e.g. '1 error' or '2 errors'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def count(problems: Iterable[Problem]) -> str:
     """Say how many errors and warnings there are, e.g. '2 errors, 1 warning'."""
     problems = list(problems)
     warnings = sum(problem.warning for problem in problems)
-    errors = len(problems) - warnings
-
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    return f"{plural(len(problems) - warnings, 'error')}, {plural(warnings, 'warning')}"
 
 
 class ContentError(Exception):
@@ -43,5 +43,5 @@ class ContentError(Exception):
         self.problems = tuple(sorted(problems))
         errors = [p for p in self.problems if not p.warning]
         super().__init__(
-            f"{count(errors).split(',')[0]} in the practices (nothing was built):\n" + "\n".join(map(str, errors))
+            f"{plural(len(errors), 'error')} in the practices (nothing was built):\n" + "\n".join(map(str, errors))
         )

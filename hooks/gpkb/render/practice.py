@@ -19,6 +19,6 @@ def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
         partners=catalog.partner,
         inspired_by=[catalog.practice[i] for i in practice.inspired_by],
         inspired=catalog.inspired[practice.id],
-        transfers=sorted(practice.transfers, key=lambda t: catalog.partner[t.partner].number),
+        transfers=practice.transfers,
         body=Markup(practice.body.strip()),
     )
