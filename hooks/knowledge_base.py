@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import calendar
+import gc
 import logging
 import os
 from pathlib import Path
 
+from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from gpkb import catalog as pipeline
 from gpkb import macros
+from gpkb.offline import write_index_script
 from gpkb.problems import ContentError
 from gpkb.render import GeneratedPage
+from gpkb.render.fragments import once_per_folder
 from gpkb.render.site import THEME_CSS, generated_files, nav, practice_sources
 from gpkb.sanitize import clean
 from gpkb.tree import symlinks
@@ -27,11 +33,19 @@ log = logging.getLogger("mkdocs.hooks.knowledge_base")
 class _Build:
     """What one build (one on_config) knows; replaced at every rebuild of `mkdocs serve`."""
 
-    generated: dict[str, GeneratedPage | str]
+    generated: dict[str, GeneratedPage | bytes]
     practice_sources: dict[str, str]
 
 
 _build = _Build()
+_cache: pipeline.Cache | None = None  # checked practices, kept between the rebuilds of `mkdocs serve`
+_one_off = False  # a `mkdocs build` process, which ends with its build
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _cache, _one_off
+    _cache = pipeline.Cache() if command == "serve" else None
+    _one_off = command == "build"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -43,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if links:
         raise PluginError("\n".join(f"{link}: is a symbolic link (commit the file itself)" for link in links))
     try:
-        catalog, warnings = pipeline.load(Path(config.config_file_path).parent / "practices")
+        catalog, warnings = pipeline.load(Path(config.config_file_path).parent / "practices", _cache)
     except ContentError as error:
         raise PluginError(str(error)) from None
     for warning in warnings:
@@ -81,6 +95,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     generated = _generated(page)
     if generated is not None:
         page.meta = dict(generated.meta)  # includes render_macros: false, whatever the source says
+        if markdown == generated.markdown:  # MkDocs' metadata reader made an equal copy: keep one in memory
+            markdown = generated.markdown
     base = config.extra.get("edit_base")
     if base and page.file.generated_by is None:
         page.edit_url = f"{base}docs/{page.file.src_uri}"
@@ -92,7 +108,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     generated = _generated(page)
     if generated is not None:
-        html = generated.fill(html)
-    if page.file.src_uri in _build.practice_sources:
-        html = clean(html)
+        html = generated.content(html, clean if page.file.src_uri in _build.practice_sources else None)
+        for anchor, heading in generated.headings:  # sections made from the front matter, after the body's
+            page.toc.items.append(AnchorLink(str(escape(heading)), anchor, 2))
+            if page.present_anchor_ids is not None:
+                page.present_anchor_ids.add(anchor)
     return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["once_per_folder"] = once_per_folder()
+    if _one_off:
+        # Every page is read now and stays until the process ends: spare the garbage collector from
+        # walking them all again at each of its full passes while the pages are written (and at exit).
+        gc.freeze()
+    return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    generated = _generated(page)
+    if generated is not None:
+        output = generated.output(output)
+        del _build.generated[page.file.src_uri]  # written: its slots are not needed again
+    return output
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    write_index_script(Path(config.site_dir))

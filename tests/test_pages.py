@@ -146,3 +146,54 @@ def test_search_finds_practices_by_partner_country_keyword_and_summary(built):
     for word in ("NOI Techpark", "Italy", "audits", "fifty-character"):
         assert word in alpha
     assert "Norway" in text["practices/gamma-monitoring.html"]
+
+
+def test_practice_search_entries_hold_what_readers_search_for_not_the_page_furniture(built):
+    site, _ = built
+    docs = [d for d in json.loads(read(site, "search/search_index.json"))["docs"]
+            if d["location"].startswith("practices/alpha-audits.html")]
+    assert [d["title"] for d in docs] == ["Alpha innovation audits", "Description", "Resources needed",
+                                          "Evidence of success", "Difficulties encountered",
+                                          "Potential for learning or transfer"]
+    assert docs[0]["tags"] == ["audits", "design"]
+    text = " ".join(d["text"] for d in docs)
+    for furniture in ("At a glance", "Compared with the Flemish scheme", "Breadcrumbs", "Themes ›"):
+        assert furniture not in text
+    page = read(site, "practices/alpha-audits.html")
+    assert "At a glance" in page and "Compared with the Flemish scheme." in page
+
+
+def test_the_sections_made_from_the_front_matter_are_in_the_table_of_contents(built):
+    site, _ = built
+    page = read(site, "practices/gamma-monitoring.html")
+    toc = page[page.index('data-md-type="toc"'):page.index('<div class="md-content"')]
+    anchors = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc)
+    assert anchors == ["description", "resources-needed", "evidence-of-success", "difficulties-encountered",
+                       "potential-for-learning-or-transfer", "connections", "transferability"]
+    for anchor in anchors:
+        assert page.count(f'id="{anchor}"') == 1
+    assert '<h2 id="transferability">Transferability<a class="headerlink" href="#transferability"' in page
+
+
+def test_pages_outside_the_navigation_share_a_navigation_that_links_from_their_folder(built):
+    site, _ = built
+
+    def navigation(url: str) -> str:
+        page = read(site, url)
+        return page[page.index('<nav class="md-tabs"'):page.index('data-md-type="toc"')]
+
+    alpha, zeta = navigation("practices/alpha-audits.html"), navigation("practices/zeta-hubs.html")
+    assert alpha == zeta
+    for url, shared in (("practices/alpha-audits.html", alpha), ("partners/inma.html", navigation("partners/inma.html"))):
+        assert "--active" not in shared
+        links = set(re.findall(r'href="([^"#]+)"', shared))
+        assert "../themes/index.html" in links
+        assert all((site / url).parent.joinpath(link).resolve().is_file() for link in links), links
+    theme = navigation("themes/sme-innovation.html")
+    assert "md-tabs__item--active" in theme and "md-nav__link--active" in theme
+
+
+def test_the_search_index_is_also_a_script_for_a_site_opened_from_a_folder(built):
+    site, _ = built
+    index = (site / "search" / "search_index.json").read_bytes()
+    assert (site / "search" / "search_index.js").read_bytes() == b"var __index = " + index

@@ -168,6 +168,16 @@ def test_level_one_heading_in_body_is_an_error(check):
     ]
 
 
+def test_a_body_section_that_the_page_makes_itself_is_an_error(check):
+    body = BODY + "\n## Transferability\n\nTaken up by two regions.\n\n### Contact\n\nAsk us.\n"
+    assert check({"p.md": practice(body=body)}) == [
+        "practices/p.md:28: body: has a 'Transferability' section, which the page makes from the front matter "
+        "(use the transferability field, or name the section otherwise)",
+        "practices/p.md:32: body: has a 'Contact' section, which the page makes from the front matter "
+        "(use the contact field, or name the section otherwise)",
+    ]
+
+
 @pytest.mark.parametrize(("extra", "expected"), [
     ("region: &r Lower Austria\ninstitution: *r\n",
      "7: institution: anchors and aliases (&name, *name) are not allowed (write the value out)"),
@@ -188,3 +198,30 @@ def test_every_problem_of_every_file_in_one_run_sorted(check):
     })
     assert [p.split(": ")[0] for p in problems] == [
         "practices/C.md:1", "practices/a.md:5", "practices/b.md:2", "practices/b.md:6"]
+
+
+def test_the_preview_cache_checks_again_only_what_changed(project, monkeypatch):
+    from gpkb import catalog
+
+    checked: list[str] = []
+    check_file = catalog.check_file
+    monkeypatch.setattr(catalog, "check_file", lambda raw, shown, *rest: checked.append(shown) or check_file(raw, shown, *rest))
+    cache = catalog.Cache()
+
+    def build() -> list[str]:
+        checked.clear()
+        result = catalog.build(project.practices, cache=cache)
+        assert result.catalog is not None, result.problems
+        return sorted(p.title for p in result.catalog.practices)
+
+    project.add("alpha.md", practice(title="Alpha practice"))
+    beta = project.add("beta.md", practice(title="Beta practice"))
+    assert build() == ["Alpha practice", "Beta practice"] and checked == ["practices/alpha.md", "practices/beta.md"]
+    assert build() == ["Alpha practice", "Beta practice"] and checked == []
+    beta.write_text(practice(title="Beta practice, edited"))
+    assert build() == ["Alpha practice", "Beta practice, edited"] and checked == ["practices/beta.md"]
+    (project.practices / "alpha.md").unlink()
+    assert build() == ["Beta practice, edited"] and checked == [] and len(cache.checked) == 1
+    themes = project.practices / "themes.yml"
+    themes.write_text(themes.read_text().replace("cmo-services:", "cmo-support:", 1))
+    assert "practices/beta.md" in [p.path for p in catalog.build(project.practices, cache=cache).problems]

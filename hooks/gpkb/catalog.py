@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,19 @@ class Result:
 
     catalog: Catalog | None
     problems: tuple[Problem, ...]
+
+
+#: One practice file, checked: its source (None if unreadable), clean values and problems.
+Checked = tuple[Source | None, dict[str, Any], list[Problem]]
+
+
+@dataclass
+class Cache:
+    """Checked practice files by path, content and registries, kept between the rebuilds of `mkdocs serve`.
+
+    Only a preview keeps it: a one-off build lets each file's parsed YAML go once its practice is made."""
+
+    checked: dict[tuple[str, bytes, Context], Checked] = field(default_factory=dict)
 
 
 def shown_path(path: Path, root: Path) -> str:
@@ -53,8 +67,19 @@ def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner
     )
 
 
-def build(folder: Path, extra: list[Path] = ()) -> Result:
-    """Read and check `folder` (its registries and every practice, plus `extra` files) into a Result."""
+def check_file(raw: bytes, shown: str, name: str, ctx: Context) -> Checked:
+    """Parse and check one practice file's bytes."""
+    source, problems = parse_practice(raw, shown, name)
+    if source is None:
+        return None, {}, problems
+    clean, more = check_practice(source, ctx)
+    return source, clean, problems + more
+
+
+def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None) -> Result:
+    """Read and check `folder` (its registries and every practice, plus `extra` files) into a Result.
+
+    With a cache, files whose bytes (and registries) are unchanged since the last build are not checked again."""
     root = folder.parent
     themes_doc, problems = read_registry(folder / "themes.yml", shown_path(folder / "themes.yml", root))
     partners_doc, more = read_registry(folder / "partners.yml", shown_path(folder / "partners.yml", root))
@@ -65,18 +90,21 @@ def build(folder: Path, extra: list[Path] = ()) -> Result:
     problems += more
     ctx = Context(tuple(t.key for t in themes), tuple(p.key for p in partners))
     checked: list[tuple[Source, dict[str, Any]]] = []
+    fresh: dict[tuple[str, bytes, Context], Checked] = {}
     for path in [*practice_files(folder), *extra]:
         shown = shown_path(path, root)
         raw, more = read_bytes(path, shown)
         problems += more
         if raw is None:
             continue
-        source, more = parse_practice(raw, shown, path.name)
+        key = (shown, hashlib.blake2b(raw, digest_size=16).digest(), ctx)
+        known = cache.checked.get(key) if cache is not None else None
+        source, clean, more = fresh[key] = known or check_file(raw, shown, path.name, ctx)
         problems += more
         if source is not None:
-            clean, more = check_practice(source, ctx)
-            problems += more
             checked.append((source, clean))
+    if cache is not None:
+        cache.checked = fresh  # only the files of this build
     problems += check_links_between(checked)
     problems.sort()
     if any(not p.warning for p in problems):
@@ -86,9 +114,9 @@ def build(folder: Path, extra: list[Path] = ()) -> Result:
     return Result(Catalog(themes, partners, practices), tuple(problems))
 
 
-def load(folder: Path) -> tuple[Catalog, tuple[Problem, ...]]:
+def load(folder: Path, cache: Cache | None = None) -> tuple[Catalog, tuple[Problem, ...]]:
     """Return the catalogue and its warnings, or raise ContentError listing every error."""
-    result = build(folder)
+    result = build(folder, cache=cache)
     if result.catalog is None:
         raise ContentError(result.problems)
     return result.catalog, tuple(p for p in result.problems if p.warning)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,14 +70,8 @@ def _yaml_problems(doc: YamlDoc, shown: str, offset: int) -> list[Problem]:
     return [Problem(shown, p.line + offset, p.field, p.message) for p in doc.problems]
 
 
-@lru_cache(maxsize=16384)  # keyed by the file's bytes: `mkdocs serve` re-parses only what changed
-def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, tuple[Problem, ...]]:
+def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, list[Problem]]:
     """Split a practice file's bytes into front matter and body; a Source only if the YAML could be read."""
-    source, problems = _parse_practice(raw, shown, name)
-    return source, tuple(problems)
-
-
-def _parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, list[Problem]]:
     problems: list[Problem] = []
     stem, _, suffix = name.rpartition(".")
     if suffix != "md":

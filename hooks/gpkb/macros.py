@@ -11,8 +11,22 @@ from .render.themes import theme_cards
 from .schema import field_reference_markdown
 
 
+#: The most practices `recent()` lists: the macros keep these, not the whole catalogue, for the rest of the build.
+RECENT_MAX = 50
+
+
 def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
-    """Return the macros, bound to this build's catalogue."""
+    """Return the macros, with what they show taken from this build's catalogue now."""
+    figures = {
+        "practices": len(catalog.practices),
+        "partners": len(catalog.partners),
+        "countries": len({p.country for p in catalog.partners} | {p.country for p in catalog.practices}),
+        "themes": len(catalog.themes),
+        "transfers": len(catalog.transfers),
+    }
+    cards = theme_cards(catalog, "")
+    dated = sorted((p for p in catalog.practices if p.updated), key=lambda p: (p.updated, p.id), reverse=True)
+    latest = Catalog(catalog.themes, catalog.partners, tuple(dated[:RECENT_MAX]))
 
     def field_reference() -> str:
         """The table of front-matter fields, from the schema."""
@@ -20,22 +34,16 @@ def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
 
     def count(what: str) -> int:
         """How many practices, partners, countries, themes or transfers the catalogue holds."""
-        figures = {
-            "practices": len(catalog.practices),
-            "partners": len(catalog.partners),
-            "countries": len({p.country for p in catalog.partners} | {p.country for p in catalog.practices}),
-            "themes": len(catalog.themes),
-            "transfers": len(catalog.transfers),
-        }
         return figures[what]
 
     def themes() -> str:
         """The six theme cards."""
-        return theme_cards(catalog, "")
+        return cards
 
     def recent(limit: int = 5) -> str:
-        """The most recently updated practices, newest first."""
-        dated = sorted((p for p in catalog.practices if p.updated), key=lambda p: (p.updated, p.id), reverse=True)
-        return render_html("recent.md.j2", catalog=catalog, practices=dated[:limit], root="")
+        """The most recently updated practices, newest first (at most RECENT_MAX)."""
+        if not 0 < limit <= RECENT_MAX:
+            raise ValueError(f"recent() lists 1 to {RECENT_MAX} practices, not {limit}")
+        return render_html("recent.md.j2", catalog=latest, practices=latest.practices[:limit], root="")
 
     return {"field_reference": field_reference, "count": count, "themes": themes, "recent": recent}

@@ -22,7 +22,10 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+_CLEANER = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                       clean_content_tags={"script", "style"}, link_rel="noopener noreferrer")
+
+
 def clean(html: str) -> str:
     """Keep only allowlisted tags, attributes and URL schemes; script and style go with their content."""
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     clean_content_tags={"script", "style"}, link_rel="noopener noreferrer")
+    return _CLEANER.clean(html)

@@ -27,6 +27,14 @@ SECTIONS: tuple[str, ...] = (
     "Potential for learning or transfer",
 )
 
+#: The sections a practice page makes from the front matter, as anchor: (heading, field); a body may not have them.
+GENERATED_SECTIONS: dict[str, tuple[str, str]] = {
+    "links": ("Links", "links"),
+    "contact": ("Contact", "contact"),
+    "connections": ("Connections", "inspired_by"),
+    "transferability": ("Transferability", "transferability"),
+}
+
 MAX_FILE_BYTES = 1_000_000
 KEYWORD_MAX = 40
 

@@ -16,8 +16,8 @@ from .load import Source
 from .model import Contact, Link, PartialDate, Transfer
 from .problems import Problem
 from .schema import (
-    DATE_PATTERN, EMAIL_PATTERN, FIELDS, FIELDS_BY_NAME, FORBIDDEN_HINTS, ID_PATTERN, SECTIONS, STAGES,
-    STATUSES, Field,
+    DATE_PATTERN, EMAIL_PATTERN, FIELDS, FIELDS_BY_NAME, FORBIDDEN_HINTS, GENERATED_SECTIONS, ID_PATTERN, SECTIONS,
+    STAGES, STATUSES, Field,
 )
 
 Path = tuple[str | int, ...]
@@ -61,7 +61,7 @@ def valid_date(text: str) -> bool:
         return False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
     """What a practice is checked against: the registry keys."""
 
@@ -335,10 +335,14 @@ def check_html(checker: Checker, body: str, line: int) -> None:
 MAX_BRACKETS = 250
 MAX_DEPTH = 10
 _QUOTES = re.compile(r"^\s*((?:>\s*)+)")
+#: A line nested deeper than MAX_DEPTH starts with more than MAX_DEPTH blanks or '>' (a tab is 4 columns at most).
+_DEEP = re.compile(rf"^(?:[^\S\n]|>){{{MAX_DEPTH + 1},}}", re.MULTILINE)
 
 
 def check_shape(checker: Checker, body: str, line: int) -> None:
     """Refuse Markdown that would make the renderer crawl or recurse: bracket storms and very deep nesting."""
+    if body.count("[") <= MAX_BRACKETS and not _DEEP.search(body):
+        return  # the common case, decided without looking at each line
     start, brackets = line, 0
     for number, text in enumerate(body.split("\n"), start=line):
         if not text.strip():
@@ -362,12 +366,17 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 
 
+_GENERATED = {heading.casefold(): name for heading, name in GENERATED_SECTIONS.values()}
+
+
 def check_body(checker: Checker, body: str, line: int) -> None:
-    """Require a body; warn for each missing recommended section; refuse a level-1 heading."""
+    """Require a body; warn for each missing recommended section; refuse a level-1 heading and the sections
+    that the page makes itself."""
     if not body.strip():
         checker.report(("body",), "is empty (write the practice in Markdown below the front matter)", line=line)
         return
-    prose = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    fenced = "```" in body or "~~~" in body
+    prose = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body) if fenced else body
     check_html(checker, prose, line)
     check_shape(checker, body, line)
     headings = {}
@@ -377,6 +386,10 @@ def check_body(checker: Checker, body: str, line: int) -> None:
         if level == 1:
             checker.report(("body",), f"has a level-1 heading '{title}' (the title comes from the front matter; "
                                       f"use '##' for sections)", line=where)
+        elif title.casefold() in _GENERATED:
+            checker.report(("body",), f"has a '{title}' section, which the page makes from the front matter "
+                                      f"(use the {_GENERATED[title.casefold()]} field, or name the section otherwise)",
+                           line=where)
         headings.setdefault(title.casefold(), where)
     for section in SECTIONS:
         if section.casefold() not in headings:

@@ -42,16 +42,17 @@ def nav(catalog: Catalog) -> list[dict[str, Any]]:
     ]
 
 
-def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | str]:
-    """Return {docs-relative path: content} for every page and file generated from the catalogue, sorted."""
-    files: dict[str, GeneratedPage | str] = {f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices}
+def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | bytes]:
+    """Return {docs-relative path: page, or a file's UTF-8 bytes} for everything generated from the catalogue, sorted."""
+    files: dict[str, GeneratedPage | bytes] = {
+        f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices}
     files["themes/index.md"] = themes_index(catalog)
     files.update({f"themes/{t.key}.md": theme_page(catalog, t) for t in catalog.themes})
     files["partners/index.md"] = partners_index(catalog)
     files.update({f"partners/{p.key}.md": partner_page(catalog, p) for p in catalog.partners})
     files["transferability/index.md"] = transferability_page(catalog)
-    files["transferability.csv"] = transfers_csv(catalog)
-    files["practices.json"] = practices_json(catalog)
-    files["practice.schema.json"] = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    files[THEME_CSS] = theme_css(catalog)
+    files["transferability.csv"] = transfers_csv(catalog).encode()
+    files["practices.json"] = practices_json(catalog).encode()
+    files["practice.schema.json"] = (json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n").encode()
+    files[THEME_CSS] = theme_css(catalog).encode()
     return dict(sorted(files.items()))

@@ -1,0 +1,44 @@
+"""Theme fragments that are the same on every page outside the navigation in a folder, rendered once each."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+
+#: Indentation and blank lines left by Material's templates: a newline says the same to HTML (no <pre> here).
+_LAYOUT = re.compile(r"[ \t]*\n\s*")
+
+
+def once_per_folder() -> Callable[..., Markup]:
+    """Return a template function for `{% call once_per_folder("name") %}…{% endcall %}` (one per build).
+
+    On a page outside the navigation (a practice or partner page) no navigation entry is active and every
+    link is relative to the page's folder, so Material's tabs, navigation, footer and scripts come out the
+    same for every such page in one folder: the block is rendered for the first and reused for the others.
+    Pages in the navigation render the block as usual. A shared block is kept without its indentation,
+    which would otherwise be written out again on every page.
+    """
+    done: dict[tuple[str, str], Markup] = {}
+    in_nav: set[str] = set()
+
+    @jinja2.pass_context
+    def shared(context: jinja2.runtime.Context, name: str, caller: Callable[[], str]) -> Markup:
+        page: Any = context.get("page")
+        if page is None:
+            return Markup(caller())
+        if not in_nav:
+            in_nav.update(item.file.src_uri for item in context["nav"].pages)
+        if page.file.src_uri in in_nav:
+            return Markup(caller())
+        key = (name, posixpath.dirname(page.url))
+        if key not in done:
+            done[key] = Markup(_LAYOUT.sub("\n", caller()))
+        return done[key]
+
+    return shared
