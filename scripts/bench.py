@@ -15,6 +15,12 @@ B  baseline  plain Material with only the search plugin and the project's Markdo
 The builds run without `-q`: with -q MkDocs drops warnings before counting them, so --strict would
 not fail on them (see scripts/build.py). Their output goes to a log file instead of the console.
 
+Live preview (sizes in --serve-at, default 1000): `mkdocs serve --strict` runs on each project (as
+`make serve` does, on a free loopback port); once it serves, one practice's source file is edited --runs
+times (a sentence with a fresh token appended) and the edit-to-rebuilt time is measured from the write to
+the first response of that page holding the token. MkDocs holds page requests while it rebuilds, so that
+response is the rebuilt site, as a browser reloading on the change would see it.
+
 Wall time is time.perf_counter around the subprocess. Peak memory is the child's maximum resident set
 size as reported by GNU `/usr/bin/time -f %M` (kilobytes), the approach used on the reference machine;
 where /usr/bin/time is missing, a small Python wrapper runs the same command in-process and reports
@@ -31,11 +37,13 @@ import json
 import os
 import platform
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,6 +223,72 @@ def measure(job: Job, log: Path) -> tuple[float, int]:
     return seconds, int(memory.read_text().split()[-1])
 
 
+@dataclass(frozen=True)
+class Preview:
+    """A project to preview, the practice source file to edit in it, and that practice's page."""
+
+    project: Path
+    source: Path
+    page: str
+
+
+def previews(ws: Workspace, practice_id: str) -> dict[str, Preview]:
+    """Return the full site's and the baseline's preview of the same practice."""
+    page = f"practices/{practice_id}.html"
+    return {
+        "full": Preview(ws.full, ws.full / "practices" / f"{practice_id}.md", page),
+        "baseline": Preview(ws.baseline, ws.baseline / "docs" / "practices" / f"{practice_id}.md", page),
+    }
+
+
+def free_port() -> int:
+    """Return a loopback port that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, deadline: float) -> str | None:
+    """GET a page (None until the server answers), giving up with an error after the deadline."""
+    if time.perf_counter() > deadline:
+        raise RuntimeError(f"{url} did not answer in time")
+    try:
+        with urllib.request.urlopen(url, timeout=max(1.0, deadline - time.perf_counter())) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def edit_to_rebuilt(preview: Preview, runs: int, log: Path, limit: float) -> list[float]:
+    """Serve a project, edit one practice `runs` times and return the seconds until each edit is served."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{preview.page}"
+    original = preview.source.read_bytes()
+    argv = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
+    seconds: list[float] = []
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(argv, cwd=preview.project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.perf_counter() + limit
+            while fetch(url, deadline) is None:
+                if server.poll() is not None:
+                    raise RuntimeError(f"mkdocs serve stopped:\n{log.read_text(encoding='utf-8')[-3000:]}")
+                time.sleep(0.1)
+            for run in range(1, runs + 1):
+                token = f"benchmark-edit-{run}-{time.time_ns()}"
+                preview.source.write_bytes(original + f"\n\nEdited by the benchmark ({token}).\n".encode())
+                start = time.perf_counter()
+                deadline = start + limit
+                while token not in (fetch(url, deadline) or ""):
+                    time.sleep(0.02)
+                seconds.append(time.perf_counter() - start)
+        finally:
+            preview.source.write_bytes(original)
+            server.terminate()
+            server.wait(timeout=60)
+    return seconds
+
+
 def site_figures(site: Path) -> dict[str, int]:
     """Return the output's total bytes, search index bytes and number of practice pages."""
     total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
@@ -226,8 +300,9 @@ def site_figures(site: Path) -> dict[str, int]:
     }
 
 
-def measure_size(size: int, runs: int, seed: int) -> dict[str, Runs]:
-    """Generate a corpus of `size` practices and measure every step `runs` times, alternating."""
+def measure_size(size: int, runs: int, seed: int, serve: bool) -> tuple[dict[str, Runs], dict[str, list[float]]]:
+    """Generate a corpus of `size` practices and measure every step `runs` times, alternating; with
+    `serve`, also the edit-to-rebuilt time of each project's live preview."""
     with tempfile.TemporaryDirectory(prefix=f"gpkb-bench-{size}-") as tmp:
         ws = Workspace(Path(tmp), size)
         say(f"{size} practices: writing the corpus and the two projects")
@@ -242,7 +317,15 @@ def measure_size(size: int, runs: int, seed: int) -> dict[str, Runs]:
                 if job.site is not None:
                     results[name].site = site_figures(job.site)
                 say(f"{size} practices, round {round_}/{runs}: {name} {seconds:.2f} s, {peak / 1024:.0f} MB")
-        return results
+        edits: dict[str, list[float]] = {}
+        if serve:
+            practice_id = sorted(p.stem for p in (ws.corpus).glob("*.md"))[size // 2]
+            limit = 120 + 0.1 * size  # seconds for the first build, then for each rebuild
+            for name, preview in previews(ws, practice_id).items():
+                edits[name] = edit_to_rebuilt(preview, runs, ws.root / f"serve-{name}.log", limit)
+                say(f"{size} practices: {name} preview rebuilt after an edit in "
+                    + ", ".join(f"{s:.2f}" for s in edits[name]) + " s")
+        return results, edits
 
 
 def say(message: str) -> None:
@@ -271,13 +354,18 @@ def ratio(a: float, b: float) -> float | None:
     return round(a / b, 3) if b else None
 
 
-def size_summary(size: int, runs: dict[str, Runs]) -> dict[str, Any]:
+def size_summary(size: int, runs: dict[str, Runs], edits: dict[str, list[float]]) -> dict[str, Any]:
     """Return every figure of one size, with the A/B ratios."""
     steps = {name: step_summary(r, size) for name, r in runs.items()}
     a, b = steps["full"], steps["baseline"]
+    serve = {name: {"seconds": round(statistics.median(s), 4), "seconds_runs": [round(x, 4) for x in s]}
+             for name, s in edits.items()}
+    if serve:
+        serve["ratio"] = ratio(serve["full"]["seconds"], serve["baseline"]["seconds"])
     return {
         "practices": size,
         "steps": steps,
+        "serve_edit_to_rebuilt": serve,
         "ratios": {
             "seconds": ratio(a["seconds"], b["seconds"]),
             "peak_memory": ratio(a["peak_mb"], b["peak_mb"]),
@@ -316,6 +404,8 @@ def targets(results: dict[str, dict[str, Any]], lin: dict[str, Any]) -> list[dic
         check("t(5000)/t(1000), full site", lin["full"]["time_ratio"], 5.3)
     if "1000" in results:
         check("validate seconds at 1000", results["1000"]["steps"]["validate"]["seconds"], 1.0)
+        if results["1000"]["serve_edit_to_rebuilt"]:  # "adds nothing noticeable", read as the build's 10%
+            check("full/baseline serve edit-to-rebuilt at 1000", results["1000"]["serve_edit_to_rebuilt"]["ratio"], 1.10)
     return checks
 
 
@@ -361,6 +451,10 @@ def table(size: int, figures: dict[str, Any], runs: int) -> str:
     ]
     lines += [row(f"{name} seconds", f"{step['seconds']:.2f}") for name, step in figures["steps"].items()
               if name not in ("full", "baseline", "validate")]
+    serve = figures["serve_edit_to_rebuilt"]
+    if serve:
+        lines.insert(3, row("serve edit-to-rebuilt s", f"{serve['full']['seconds']:.2f}",
+                            f"{serve['baseline']['seconds']:.2f}", serve["ratio"]))
     return "\n".join(lines)
 
 
@@ -396,13 +490,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=parse_sizes, default=[100, 1000, 5000], help="default 100,1000,5000")
     parser.add_argument("--runs", type=int, default=3, help="rounds per size (default 3)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    parser.add_argument("--serve-at", type=lambda text: [] if text == "none" else parse_sizes(text), default=[1000],
+                        metavar="SIZES", help="sizes at which to time the live preview after an edit "
+                                              "(default 1000; 'none' for none)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    results = {str(size): size_summary(size, measure_size(size, args.runs, args.seed)) for size in args.sizes}
+    results = {str(size): size_summary(size, *measure_size(size, args.runs, args.seed, size in args.serve_at))
+               for size in args.sizes}
     lin = linearity(results)
     data = {"environment": environment(), "sizes": args.sizes, "runs": args.runs, "seed": args.seed,
+            "serve_at": [size for size in args.sizes if size in args.serve_at],
             "steps": list(STEPS), "results": results, "linearity": lin, "targets": targets(results, lin)}
     print(report(data))
     if args.json:

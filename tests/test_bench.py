@@ -54,7 +54,8 @@ def test_the_corpus_is_valid_varied_and_reproducible(tmp_path: Path) -> None:
 def test_the_benchmark_measures_both_sites(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--sizes", "8", "--runs", "1", "--json", str(out)],
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--sizes", "8", "--runs", "1", "--serve-at", "8",
+         "--json", str(out)],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert done.returncode == 0, done.stderr
@@ -68,5 +69,8 @@ def test_the_benchmark_measures_both_sites(tmp_path: Path) -> None:
         assert step["search_index_bytes"] > 0 and step["output_bytes"] > step["search_index_bytes"]
     assert figures["steps"]["validate"]["seconds"] > 0
     assert figures["ratios"]["seconds"] > 0
+    serve = figures["serve_edit_to_rebuilt"]
+    assert len(serve["full"]["seconds_runs"]) == len(serve["baseline"]["seconds_runs"]) == 1
+    assert serve["full"]["seconds"] > 0 and serve["baseline"]["seconds"] > 0 and serve["ratio"] > 0
     assert data["environment"]["mkdocs"] and data["environment"]["cpu_count"]
-    assert "8 practices" in done.stdout and "build seconds" in done.stdout
+    assert "8 practices" in done.stdout and "build seconds" in done.stdout and "serve edit-to-rebuilt" in done.stdout
