@@ -39,16 +39,15 @@ class _Build:
 
 _build = _Build()
 _cache: pipeline.Cache | None = None  # checked practices, kept between the rebuilds of `mkdocs serve`
-_one_off = False  # a `mkdocs build` process, which ends with its build
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _cache, _one_off
+    global _cache
     _cache = pipeline.Cache() if command == "serve" else None
-    _one_off = command == "build"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    gc.unfreeze()  # a preview's previous build (see on_env) may be collected now
     if config.strict:
         # `-q` raises the log level above WARNING, and MkDocs' strict mode only counts warnings it would show.
         mkdocs_log = logging.getLogger("mkdocs")
@@ -118,10 +117,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["once_per_folder"] = once_per_folder()
-    if _one_off:
-        # Every page is read now and stays until the process ends: spare the garbage collector from
-        # walking them all again at each of its full passes while the pages are written (and at exit).
-        gc.freeze()
+    # Every page is read now and stays until the build ends: spare the garbage collector from walking them
+    # all again at each of its full passes while the pages are written (and at exit).
+    gc.freeze()
     return env
 
 
