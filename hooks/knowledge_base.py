@@ -19,7 +19,6 @@ from mkdocs.structure.toc import AnchorLink
 
 from gpkb import catalog as pipeline
 from gpkb import macros
-from gpkb.offline import write_index_script
 from gpkb.problems import ContentError
 from gpkb.render import GeneratedPage
 from gpkb.render.fragments import once_per_folder
@@ -131,6 +130,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-@event_priority(-100)  # after the search plugin has written its index
+@event_priority(100)  # before the search plugin serialises its index, the build's largest allocation
 def on_post_build(config: MkDocsConfig) -> None:
-    write_index_script(Path(config.site_dir))
+    gc.collect()  # the garbage of writing the pages goes first (the frozen pages are not walked)

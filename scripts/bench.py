@@ -158,7 +158,7 @@ LABELS = {"full": "full (A)", "baseline": "baseline (B)", "validate": "validate"
 def full_config() -> str:
     """Return the repository's mkdocs.yml with its repository-relative paths made absolute."""
     text = ((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-            .replace("hooks/knowledge_base.py", str(ROOT / "hooks" / "knowledge_base.py"))
+            .replace("\n  - hooks/", f"\n  - {ROOT / 'hooks'}/")
             .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
             .replace("  - hooks\n", f"  - {ROOT / 'hooks'}\n"))
     if str(ROOT / "hooks" / "knowledge_base.py") not in text:

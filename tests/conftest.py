@@ -68,7 +68,7 @@ class Project:
         (self.docs / "index.md").write_text("# Home\n\nThere are {{ count('practices') }} practices.\n")
         (root / "mkdocs.yml").write_text(
             (ROOT / "mkdocs.yml").read_text()
-            .replace("hooks/knowledge_base.py", str(ROOT / "hooks" / "knowledge_base.py"))
+            .replace("\n  - hooks/", f"\n  - {ROOT / 'hooks'}/")
             .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
             .replace("  - hooks\n", f"  - {ROOT / 'hooks'}\n")
         )
