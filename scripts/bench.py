@@ -37,6 +37,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -284,8 +285,12 @@ def edit_to_rebuilt(preview: Preview, runs: int, log: Path, limit: float) -> lis
                 seconds.append(time.perf_counter() - start)
         finally:
             preview.source.write_bytes(original)
-            server.terminate()
-            server.wait(timeout=60)
+            server.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs then removes its temporary site
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
     return seconds
 
 

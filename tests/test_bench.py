@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,11 +53,12 @@ def test_the_corpus_is_valid_varied_and_reproducible(tmp_path: Path) -> None:
 
 
 def test_the_benchmark_measures_both_sites(tmp_path: Path) -> None:
-    out = tmp_path / "out.json"
+    out, temp = tmp_path / "out.json", tmp_path / "temp"
+    temp.mkdir()
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench.py"), "--sizes", "8", "--runs", "1", "--serve-at", "8",
          "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "TMPDIR": str(temp)},
     )
     assert done.returncode == 0, done.stderr
     data = json.loads(out.read_text())
@@ -74,3 +76,4 @@ def test_the_benchmark_measures_both_sites(tmp_path: Path) -> None:
     assert serve["full"]["seconds"] > 0 and serve["baseline"]["seconds"] > 0 and serve["ratio"] > 0
     assert data["environment"]["mkdocs"] and data["environment"]["cpu_count"]
     assert "8 practices" in done.stdout and "build seconds" in done.stdout and "serve edit-to-rebuilt" in done.stdout
+    assert list(temp.iterdir()) == []  # the corpora and the previews' temporary sites are gone
