@@ -324,7 +324,7 @@ def measure_size(size: int, runs: int, seed: int, serve: bool) -> tuple[dict[str
                 say(f"{size} practices, round {round_}/{runs}: {name} {seconds:.2f} s, {peak / 1024:.0f} MB")
         edits: dict[str, list[float]] = {}
         if serve:
-            practice_id = sorted(p.stem for p in (ws.corpus).glob("*.md"))[size // 2]
+            practice_id = catalog.practice_files(ws.corpus)[size // 2].stem
             limit = 120 + 0.1 * size  # seconds for the first build, then for each rebuild
             for name, preview in previews(ws, practice_id).items():
                 edits[name] = edit_to_rebuilt(preview, runs, ws.root / f"serve-{name}.log", limit)
