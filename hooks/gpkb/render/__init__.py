@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from .. import icons
 from ..countries import COUNTRIES
+from ..model import Transfer
 from ..schema import GENERATED_SECTIONS, STAGES
 
 ENV = jinja2.Environment(
@@ -39,8 +40,11 @@ LISTING: dict[str, Any] = {"search": {"exclude": True}}
 #: Slot markers carry a per-process token, so practice content cannot forge one; none reaches the output.
 _TOKEN = secrets.token_hex(8)
 _SLOT = re.compile(rf"<!--gpkb:slot:{_TOKEN}:(\d+)-->")
-#: A section heading as Markdown's toc extension writes it, permalink included.
-_HEADING = Markup('<h2 id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h2>')
+#: The generated sections' headings as Markdown's toc extension writes them, permalink included.
+_HEADINGS = {
+    anchor: Markup('<h2 id="{0}">{1}<a class="headerlink" href="#{0}" title="Permanent link">&para;</a></h2>')
+    .format(anchor, text) for anchor, (text, _field) in GENERATED_SECTIONS.items()
+}
 
 
 def _marker(number: int) -> str:
@@ -53,14 +57,31 @@ def money(amount: int | float) -> str:
     return text.replace(",", "\u202f") + " EUR"
 
 
+_ORIGIN = Markup('<span class="gp-stage gp-stage--origin"><span aria-hidden="true">★</span> Origin</span>')
+
+
+def stage_cell(cell: Transfer | str | None) -> Markup:
+    """Return a transfer's stage in symbol and words (its note as tooltip), a stage's, the origin's, or nothing.
+
+    A Python filter, not a macro: the matrices call it for every practice and partner."""
+    if cell is None:
+        return Markup()
+    if cell == "origin":
+        return _ORIGIN
+    stage, note = (cell, "") if isinstance(cell, str) else (cell.stage, cell.note)
+    title = f' title="{escape(note)}"' if note else ""  # the stage is a key of STAGES, the note is text
+    return Markup(f'<span class="gp-stage gp-stage--{stage}"{title}><span aria-hidden="true">{STAGE_SYMBOLS[stage]}'
+                  f'</span> {STAGE_LABELS[stage]}</span>')
+
+
 def heat(count: int, peak: int) -> int:
     """Return a shade from 0 (none) to 4 (the peak count) for a summary cell."""
     return 0 if count <= 0 or peak <= 0 else max(1, round(4 * count / peak))
 
 
 ENV.filters.update(
-    money=money, country=COUNTRIES.__getitem__, stage=STAGE_LABELS.__getitem__, symbol=STAGE_SYMBOLS.__getitem__,
-    heat=heat, icon=lambda name: Markup(icons.svg(name)),
+    money=money, country=COUNTRIES.__getitem__, stage=STAGE_LABELS.__getitem__,
+    heat=heat, stage_cell=stage_cell, icon=lambda name: Markup(icons.svg(name)),
 )
 ENV.globals.update(stages=STAGES)
 
@@ -71,6 +92,8 @@ class GeneratedPage:
 
     Markdown carries the headings (so the table of contents and anchors work) and the practice body; the
     generated HTML (escaped by the templates) waits in slots, put back after Markdown so it is not parsed again.
+    Slots before the first and after the last Markdown text leave no marker in it (`before` and `after` count
+    them): Markdown would pass each marker through its raw-HTML parser, which costs a tenth of a page's time.
     Indexed slots go into the page content that MkDocs keeps and the search plugin reads; the others go
     straight into the written page, so search and memory only hold what readers search for. Slots wait as
     UTF-8 bytes: a str with one '◔' or '–' takes two bytes for every character, and all pages wait at once.
@@ -82,18 +105,26 @@ class GeneratedPage:
     indexed: frozenset[int] = frozenset()
     #: Headings inside slots, as (anchor, heading): the table of contents lists them after Markdown's.
     headings: tuple[tuple[str, str], ...] = ()
+    before: int = 0
+    after: int = 0
 
     def content(self, html: str, clean: Callable[[str], str] | None = None) -> str:
         """Return the page content: the rendered Markdown, passed through `clean` between the slots if given,
-        with the indexed slots filled in and markers left for the others."""
+        between the slots that come before and after it, with the indexed slots filled in and markers left for
+        the others."""
         pieces = _SLOT.split(html)  # text, slot number, text, …
         for i in range(0, len(pieces), 2):
             if clean is not None and pieces[i].strip():
                 pieces[i] = clean(pieces[i])
         for i in range(1, len(pieces), 2):
-            number = int(pieces[i])
-            pieces[i] = self.slots[number].decode() if number in self.indexed else _marker(number)
-        return "".join(pieces)
+            pieces[i] = self._filled(int(pieces[i]))
+        before = [self._filled(number) for number in range(self.before)]
+        after = [self._filled(number) for number in range(len(self.slots) - self.after, len(self.slots))]
+        return "\n".join([*before, "".join(pieces), *after] if html else [*before, *after])
+
+    def _filled(self, number: int) -> str:
+        """Return an indexed slot's HTML, or the marker that `output` fills."""
+        return self.slots[number].decode() if number in self.indexed else _marker(number)
 
     def output(self, html: str) -> str:
         """Put the remaining slots into the written page."""
@@ -127,13 +158,17 @@ def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage
 
     def heading(anchor: str) -> Markup:
         """A section heading made from the front matter, like Markdown's with its permalink."""
-        text = GENERATED_SECTIONS[anchor][0]
-        headings.append((anchor, text))
-        return _HEADING.format(anchor=anchor, text=text)
+        headings.append((anchor, GENERATED_SECTIONS[anchor][0]))
+        return _HEADINGS[anchor]
 
-    markdown = ENV.get_template(template).render(slot=slot, heading=heading, **context).lstrip("\n")
+    markdown = ENV.get_template(template).render(slot=slot, heading=heading, **context)
+    texts = _SLOT.split(markdown)[0::2]  # the text around the slots, which are numbered in order
+    before = next((i for i, text in enumerate(texts) if text.strip()), len(slots))  # slots before any text
+    after = next((i for i, text in enumerate(reversed(texts[before:])) if text.strip()), 0)
+    middle = range(before, len(slots) - after)
+    markdown = (texts[before] + "".join(_marker(i) + texts[i + 1] for i in middle)).strip("\n")
     meta = {key: _plain(value) for key, value in meta.items()} | {"render_macros": False}
-    return GeneratedPage(meta, markdown, tuple(slots), frozenset(searched), tuple(headings))
+    return GeneratedPage(meta, markdown, tuple(slots), frozenset(searched), tuple(headings), before, after)
 
 
 def render_html(template: str, **context: Any) -> str:
