@@ -94,6 +94,8 @@ def test_front_matter_text_is_plain_text_everywhere(project):
     page = (project.root / "site/practices/p.html").read_text()
     assert h1_text(page) == "R&D <b>now</b>"
     assert "<title>R&amp;D &lt;b&gt;now&lt;/b&gt; - CLUSTERIX 2.0 good practices</title>" in page
+    (topic,) = re.findall(r'data-md-component="header-topic">\s*<span class="md-ellipsis">(.*?)</span>', page, re.DOTALL)
+    assert html.unescape(topic.strip()) == "R&D <b>now</b>"  # the header, shared by the folder's pages
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>now</b>" not in page and "<script>alert" not in page and "<i>k</i>" not in page
     entry = next(d for d in search_index(project.root / "site")["docs"] if d["location"] == "practices/p.html")
