@@ -46,7 +46,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    gc.unfreeze()  # a preview's previous build (see on_env) may be collected now
+    if _cache is None:
+        # A one-off build: what exists now, and the catalogue and pages made below, live until it ends. The
+        # garbage collector's full passes need not walk them again while the pages are read (see on_env).
+        gc.freeze()
+    else:
+        gc.unfreeze()  # a preview's previous build (see on_env) may be collected now
     if config.strict:
         # `-q` raises the log level above WARNING, and MkDocs' strict mode only counts warnings it would show.
         mkdocs_log = logging.getLogger("mkdocs")
@@ -69,6 +74,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = nav(catalog)
     if "macros" in config.plugins:
         config.plugins["macros"].register_macros(macros.for_catalog(catalog))
+    if _cache is None:
+        gc.freeze()
     return config
 
 
