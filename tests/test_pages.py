@@ -161,6 +161,8 @@ def test_practice_search_entries_hold_what_readers_search_for_not_the_page_furni
         assert furniture not in text
     page = read(site, "practices/alpha-audits.html")
     assert "At a glance" in page and "Compared with the Flemish scheme." in page
+    assert ('<nav class="md-tags" aria-label="Keywords"><span class="md-tag">audits</span>'
+            '<span class="md-tag">design</span></nav>') in page  # Material's tags, not searched as text
 
 
 def test_the_sections_made_from_the_front_matter_are_in_the_table_of_contents(built):
