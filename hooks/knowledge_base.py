@@ -19,6 +19,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from gpkb import catalog as pipeline
 from gpkb import macros
+from gpkb.memory import return_large_blocks
 from gpkb.problems import ContentError
 from gpkb.render import GeneratedPage
 from gpkb.render.fragments import once_per_folder
@@ -43,6 +44,7 @@ _cache: pipeline.Cache | None = None  # checked practices, kept between the rebu
 def on_startup(command: str, dirty: bool) -> None:
     global _cache
     _cache = pipeline.Cache() if command == "serve" else None
+    return_large_blocks()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -74,8 +76,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = nav(catalog)
     if "macros" in config.plugins:
         config.plugins["macros"].register_macros(macros.for_catalog(catalog))
-    if _cache is None:
-        gc.freeze()
     return config
 
 
