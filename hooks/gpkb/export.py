@@ -29,8 +29,10 @@ def record(practice: Practice) -> dict[str, Any]:
 
 
 def practices_json(catalog: Catalog) -> str:
-    """Return every practice's record as a JSON list, sorted by id, with stable formatting."""
-    return json.dumps([record(p) for p in catalog.practices], ensure_ascii=False, indent=2) + "\n"
+    """Return every practice's record as a JSON list sorted by id, one practice per line: a change to a
+    practice is one changed line in a diff, and json's C encoder does the work (it has none for `indent`)."""
+    records = ",\n".join(json.dumps(record(p), ensure_ascii=False) for p in catalog.practices)
+    return f"[\n{records}\n]\n" if records else "[]\n"
 
 
 def _cell(text: str) -> str:
