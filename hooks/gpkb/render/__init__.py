@@ -13,7 +13,8 @@ from markupsafe import Markup, escape
 
 from .. import icons
 from ..countries import COUNTRIES
-from ..model import Transfer
+from ..matrix import Row
+from ..model import Catalog, Practice, Transfer
 from ..schema import GENERATED_SECTIONS, STAGES
 
 ENV = jinja2.Environment(
@@ -57,21 +58,48 @@ def money(amount: int | float) -> str:
     return text.replace(",", "\u202f") + " EUR"
 
 
-_ORIGIN = Markup('<span class="gp-stage gp-stage--origin"><span aria-hidden="true">★</span> Origin</span>')
+_ORIGIN = '<span class="gp-stage gp-stage--origin"><span aria-hidden="true">★</span> Origin</span>'
+
+
+def _stage(cell: Transfer | str | None) -> str:
+    """Return the HTML of stage_cell."""
+    if cell is None:
+        return ""
+    if cell == "origin":
+        return _ORIGIN
+    stage, note = (cell, "") if isinstance(cell, str) else (cell.stage, cell.note)
+    title = f' title="{escape(note)}"' if note else ""  # the stage is a key of STAGES, the note is text
+    return (f'<span class="gp-stage gp-stage--{stage}"{title}><span aria-hidden="true">{STAGE_SYMBOLS[stage]}</span>'
+            f' {STAGE_LABELS[stage]}</span>')
 
 
 def stage_cell(cell: Transfer | str | None) -> Markup:
     """Return a transfer's stage in symbol and words (its note as tooltip), a stage's, the origin's, or nothing.
 
-    A Python filter, not a macro: the matrices call it for every practice and partner."""
-    if cell is None:
-        return Markup()
-    if cell == "origin":
-        return _ORIGIN
-    stage, note = (cell, "") if isinstance(cell, str) else (cell.stage, cell.note)
-    title = f' title="{escape(note)}"' if note else ""  # the stage is a key of STAGES, the note is text
-    return Markup(f'<span class="gp-stage gp-stage--{stage}"{title}><span aria-hidden="true">{STAGE_SYMBOLS[stage]}'
-                  f'</span> {STAGE_LABELS[stage]}</span>')
+    A Python filter, not a macro: the matrices show one for every practice and partner."""
+    return Markup(_stage(cell))
+
+
+def matrix_row(row: Row, root: str) -> Markup:
+    """Return a practice's row of a transferability matrix: its title, a cell per partner, its total.
+
+    A Python filter: a matrix has a row per practice, and Jinja takes several times as long for one."""
+    cells = "".join(f"<td>{_stage(cell)}</td>" for cell in row.cells)
+    link = f'<a href="{escape(root)}{escape(row.practice.url)}">{escape(row.practice.title)}</a>'
+    return Markup(f'<tr><th scope="row">{link}</th>{cells}<td class="gp-total">{row.total}</td></tr>')
+
+
+def practice_row(practice: Practice, catalog: Catalog, root: str) -> Markup:
+    """Return a practice's row in a theme's table: title and summary, presenter, country, period, status.
+
+    A Python filter, like matrix_row: a theme's table has a row per practice."""
+    title = f'<a href="{escape(root)}{escape(practice.url)}"><strong>{escape(practice.title)}</strong></a>'
+    partner = f'<a href="{escape(root)}partners/{escape(practice.partner)}.html">' \
+              f'{escape(catalog.partner[practice.partner].short_name)}</a>'
+    cells = (f'{title}<br><span class="gp-muted">{escape(practice.summary)}</span>', partner,
+             escape(COUNTRIES[practice.country]), escape(practice.period or "—"),
+             escape((practice.status or "—").capitalize()))
+    return Markup("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
 
 
 def heat(count: int, peak: int) -> int:
@@ -81,7 +109,8 @@ def heat(count: int, peak: int) -> int:
 
 ENV.filters.update(
     money=money, country=COUNTRIES.__getitem__, stage=STAGE_LABELS.__getitem__,
-    heat=heat, stage_cell=stage_cell, icon=lambda name: Markup(icons.svg(name)),
+    heat=heat, stage_cell=stage_cell, matrix_row=matrix_row,
+    practice_row=practice_row, icon=lambda name: Markup(icons.svg(name)),
 )
 ENV.globals.update(stages=STAGES)
 
