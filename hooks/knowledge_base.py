@@ -76,6 +76,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = nav(catalog)
     if "macros" in config.plugins:
         config.plugins["macros"].register_macros(macros.for_catalog(catalog))
+    if _cache is None:
+        gc.freeze()
     return config
 
 

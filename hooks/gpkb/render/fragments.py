@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 #: Indentation and blank lines left by Material's templates: a newline says the same to HTML (no <pre> here).
 _LAYOUT = re.compile(r"[ \t]*\n\s*")
-#: Stands for the page's title in a shared block that shows it (no page title holds a NUL character).
+#: Stands in for the title in a shared block that shows it; each page puts its own in its place.
 _TITLE = "\x00gpkb-page-title\x00"
 
 
