@@ -19,6 +19,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from gpkb import catalog as pipeline
 from gpkb import macros
+from gpkb.background import Cleaner
 from gpkb.memory import return_large_blocks
 from gpkb.problems import ContentError
 from gpkb.render import GeneratedPage
@@ -35,6 +36,8 @@ class _Build:
 
     generated: dict[str, GeneratedPage | bytes]
     practice_sources: dict[str, str]
+    cleaner: Cleaner | None = None  # a one-off build cleans practice HTML in a worker process
+    cleaned: list[Page]  # practice pages whose content waits for the worker
 
 
 _build = _Build()
@@ -71,6 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Same input, same bytes: MkDocs dates the sitemap by this, not by the clock.
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((*catalog.last_updated.first_day(), 0, 0, 0)))
     _build.practice_sources = practice_sources(catalog)
+    _build.cleaner, _build.cleaned = (Cleaner() if _cache is None else None), []
     _build.generated = generated_files(catalog)
     config.extra_css.append(THEME_CSS)
     config.nav = nav(catalog)
@@ -115,7 +119,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     generated = _generated(page)
     if generated is not None:
-        html = generated.content(html, clean if page.file.src_uri in _build.practice_sources else None)
+        practice = page.file.src_uri in _build.practice_sources
+        html = generated.content(html, (_build.cleaner or clean) if practice else None)
+        if practice:
+            _build.cleaned.append(page)
         for anchor, heading in generated.headings:  # sections made from the front matter, after the body's
             page.toc.items.append(AnchorLink(str(escape(heading)), anchor, 2))
             if page.present_anchor_ids is not None:
@@ -124,6 +131,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if _build.cleaner is not None:  # every page is read; none is written yet
+        contents = _build.cleaner.fill([page.content or "" for page in _build.cleaned])
+        for page, content in zip(_build.cleaned, contents):
+            page.content = content
+    _build.cleaner, _build.cleaned = None, []
     env.globals["once_per_folder"] = once_per_folder()
     # Every page is read now and stays until the build ends: spare the garbage collector from walking them
     # all again at each of its full passes while the pages are written (and at exit).
@@ -137,6 +149,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = generated.output(output)
         del _build.generated[page.file.src_uri]  # written: its slots are not needed again
     return output
+
+
+def on_build_error(error: Exception) -> None:
+    if _build.cleaner is not None:
+        _build.cleaner.close()
 
 
 @event_priority(100)  # before the search plugin serialises its index, the build's largest allocation

@@ -29,3 +29,8 @@ _CLEANER = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES
 def clean(html: str) -> str:
     """Keep only allowlisted tags, attributes and URL schemes; script and style go with their content."""
     return _CLEANER.clean(html)
+
+
+def clean_all(pieces: list[str]) -> list[str]:
+    """Clean several pieces of HTML (one call for a batch sent to a worker process)."""
+    return [_CLEANER.clean(piece) for piece in pieces]
