@@ -21,7 +21,9 @@ times (a sentence with a fresh token appended) and the edit-to-rebuilt time is m
 the first response of that page holding the token. MkDocs holds page requests while it rebuilds, so that
 response is the rebuilt site, as a browser reloading on the change would see it.
 
-Wall time is time.perf_counter around the subprocess. Peak memory is the child's maximum resident set
+Wall time is time.perf_counter around the subprocess; CPU time is the user and system time of the
+subprocess and every process it waited for (the full site's worker that cleans practice HTML included), from
+resource.getrusage(RUSAGE_CHILDREN) before and after it. Peak memory is the child's maximum resident set
 size as reported by GNU `/usr/bin/time -f %M` (kilobytes), the approach used on the reference machine;
 where /usr/bin/time is missing, a small Python wrapper runs the same command in-process and reports
 resource.getrusage(RUSAGE_SELF).ru_maxrss instead. The JSON says which probe was used.
@@ -36,6 +38,7 @@ import importlib.metadata
 import json
 import os
 import platform
+import resource
 import shutil
 import signal
 import socket
@@ -123,6 +126,7 @@ class Runs:
     """The measurements of one step at one size."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
     peak_kb: list[int] = field(default_factory=list)
     site: dict[str, int] = field(default_factory=dict)
 
@@ -205,8 +209,13 @@ def probe() -> str:
     return "gnu-time" if TIME.exists() else "python-wrapper"
 
 
-def measure(job: Job, log: Path) -> tuple[float, int]:
-    """Run a job once in a subprocess; return its wall seconds and peak resident memory (KB)."""
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(job: Job, log: Path) -> tuple[float, float, int]:
+    """Run a job once in a subprocess; return its wall seconds, CPU seconds and peak resident memory (KB)."""
     if job.site is not None:
         shutil.rmtree(job.site, ignore_errors=True)
     memory = log.with_suffix(".maxrss")
@@ -215,13 +224,13 @@ def measure(job: Job, log: Path) -> tuple[float, int]:
     else:
         argv = [sys.executable, "-c", WRAPPER, str(memory), *job.argv]
     with log.open("w", encoding="utf-8") as out:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_of_children()
         done = subprocess.run(argv, cwd=job.cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _cpu_of_children() - cpu
     if done.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise RuntimeError(f"{' '.join(job.argv)} failed with exit status {done.returncode}:\n{tail}")
-    return seconds, int(memory.read_text().split()[-1])
+    return seconds, cpu, int(memory.read_text().split()[-1])
 
 
 @dataclass(frozen=True)
@@ -316,8 +325,9 @@ def measure_size(size: int, runs: int, seed: int, serve: bool) -> tuple[dict[str
         for round_ in range(1, runs + 1):
             for name, step in STEPS.items():
                 job = step(ws)
-                seconds, peak = measure(job, ws.root / f"{name}.log")
+                seconds, cpu, peak = measure(job, ws.root / f"{name}.log")
                 results[name].seconds.append(seconds)
+                results[name].cpu_seconds.append(cpu)
                 results[name].peak_kb.append(peak)
                 if job.site is not None:
                     results[name].site = site_figures(job.site)
@@ -345,6 +355,8 @@ def step_summary(runs: Runs, size: int) -> dict[str, Any]:
         "seconds": round(seconds, 4),
         "seconds_runs": [round(s, 4) for s in runs.seconds],
         "ms_per_practice": round(1000 * seconds / size, 3),
+        "cpu_seconds": round(statistics.median(runs.cpu_seconds), 4),
+        "cpu_seconds_runs": [round(s, 4) for s in runs.cpu_seconds],
         "peak_mb": round(statistics.median(runs.peak_kb) / 1024, 1),
         "peak_kb_runs": runs.peak_kb,
     }
@@ -373,6 +385,7 @@ def size_summary(size: int, runs: dict[str, Runs], edits: dict[str, list[float]]
         "serve_edit_to_rebuilt": serve,
         "ratios": {
             "seconds": ratio(a["seconds"], b["seconds"]),
+            "cpu_seconds": ratio(a["cpu_seconds"], b["cpu_seconds"]),
             "peak_memory": ratio(a["peak_mb"], b["peak_mb"]),
             "output_bytes": ratio(a["output_bytes"], b["output_bytes"]),
             "search_index_bytes": ratio(a["search_index_bytes"], b["search_index_bytes"]),
@@ -448,6 +461,7 @@ def table(size: int, figures: dict[str, Any], runs: int) -> str:
         row("", "full (A)", "baseline (B)", "A/B"),
         row("build seconds", f"{a['seconds']:.2f}", f"{b['seconds']:.2f}", r["seconds"]),
         row("ms per practice", f"{a['ms_per_practice']:.1f}", f"{b['ms_per_practice']:.1f}"),
+        row("CPU seconds", f"{a['cpu_seconds']:.2f}", f"{b['cpu_seconds']:.2f}", r["cpu_seconds"]),
         row("peak memory MB", f"{a['peak_mb']:.0f}", f"{b['peak_mb']:.0f}", r["peak_memory"]),
         row("output MB", f"{a['output_bytes'] / 1e6:.1f}", f"{b['output_bytes'] / 1e6:.1f}", r["output_bytes"]),
         row("search index KB", f"{a['search_index_bytes'] / 1e3:.0f}", f"{b['search_index_bytes'] / 1e3:.0f}",
