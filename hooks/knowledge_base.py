@@ -121,7 +121,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if generated is not None:
         practice = page.file.src_uri in _build.practice_sources
         html = generated.content(html, (_build.cleaner or clean) if practice else None)
-        if practice:
+        if practice and _build.cleaner is not None:
             _build.cleaned.append(page)
         for anchor, heading in generated.headings:  # sections made from the front matter, after the body's
             page.toc.items.append(AnchorLink(str(escape(heading)), anchor, 2))
