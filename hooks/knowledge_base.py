@@ -19,7 +19,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from gpkb import catalog as pipeline
 from gpkb import macros
-from gpkb.background import Cleaner
+from gpkb.background import Cleaner, fork_pool
 from gpkb.memory import return_large_blocks
 from gpkb.problems import ContentError
 from gpkb.render import GeneratedPage
@@ -64,8 +64,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     links = symlinks(Path(config.docs_dir))
     if links:
         raise PluginError("\n".join(f"{link}: is a symbolic link (commit the file itself)" for link in links))
+    # A one-off build forks a worker: it checks half the practice files now, and cleans their HTML later.
+    pool = fork_pool() if _cache is None else None
+    _build.cleaner, _build.cleaned = (Cleaner(pool) if pool is not None else None), []
     try:
-        catalog, warnings = pipeline.load(Path(config.config_file_path).parent / "practices", _cache)
+        catalog, warnings = pipeline.load(Path(config.config_file_path).parent / "practices", _cache, pool)
     except ContentError as error:
         raise PluginError(str(error)) from None
     for warning in warnings:
@@ -74,7 +77,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Same input, same bytes: MkDocs dates the sitemap by this, not by the clock.
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((*catalog.last_updated.first_day(), 0, 0, 0)))
     _build.practice_sources = practice_sources(catalog)
-    _build.cleaner, _build.cleaned = (Cleaner() if _cache is None else None), []
     _build.generated = generated_files(catalog)
     config.extra_css.append(THEME_CSS)
     config.nav = nav(catalog)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
 from gpkb import catalog
+from gpkb.background import fork_pool
 from gpkb.problems import count
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--practices", type=Path, default=ROOT / "practices", help="the practices folder")
     args = parser.parse_args(argv)
     folder = args.practices
-    result = catalog.build(folder, extra=[p for p in args.paths if p.resolve().parent != folder.resolve()])
+    extra = [p for p in args.paths if p.resolve().parent != folder.resolve()]
+    with fork_pool() or contextlib.nullcontext() as pool:  # a worker process checks half the files
+        result = catalog.build(folder, extra=extra, pool=pool)
     problems = result.problems
     if args.paths:
         shown = {catalog.shown_path(p, folder.parent) for p in args.paths}

@@ -1,4 +1,4 @@
-"""Cleaning practice HTML in a second process while MkDocs renders the other pages' Markdown."""
+"""A second process for a one-off build: it checks half the practice files, then cleans practice HTML."""
 
 from __future__ import annotations
 
@@ -13,6 +13,13 @@ from .sanitize import clean, clean_all
 BATCH = 32
 
 
+def fork_pool() -> ProcessPoolExecutor | None:
+    """Return a pool of one forked worker process, or None where the system cannot fork or has one core."""
+    if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    return None
+
+
 class Cleaner:
     """Stands in for `sanitize.clean` while pages are read: each piece of HTML is replaced by a placeholder
     and cleaned in a worker process; `fill` puts the cleaned pieces in place of their placeholders.
@@ -20,12 +27,11 @@ class Cleaner:
     nh3 holds the interpreter lock, so only a process runs it beside MkDocs. Every page is read before any is
     written (on_env comes between), so `fill` there loses no time and a failure stops the build before it
     writes. Where the system cannot fork, or has one core, pieces are cleaned at once and `fill` has nothing
-    to do.
+    to do. The cleaner owns the pool it is given, and shuts it down.
     """
 
-    def __init__(self) -> None:
-        parallel = (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) if parallel else None
+    def __init__(self, pool: ProcessPoolExecutor | None) -> None:
+        self._pool = pool
         self._token = secrets.token_hex(8)
         self._batch: list[str] = []
         self._sent: list[Future[list[str]]] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,10 +77,29 @@ def check_file(raw: bytes, shown: str, name: str, ctx: Context) -> Checked:
     return source, clean, problems + more
 
 
-def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None) -> Result:
+#: With fewer files to check than this, a worker process would cost more time than it saves.
+PARALLEL_FROM = 100
+
+
+def check_files(files: list[tuple[bytes, str, str]], ctx: Context, pool: Executor | None = None) -> list[Checked]:
+    """Check practice files given as (bytes, shown path, file name), in order; with a pool, its worker checks
+    the second half meanwhile."""
+    if pool is None or len(files) < PARALLEL_FROM:
+        return _check_all(files, ctx)
+    half = len(files) // 2
+    later = pool.submit(_check_all, files[half:], ctx)
+    return _check_all(files[:half], ctx) + later.result()
+
+
+def _check_all(files: list[tuple[bytes, str, str]], ctx: Context) -> list[Checked]:
+    return [check_file(raw, shown, name, ctx) for raw, shown, name in files]
+
+
+def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool: Executor | None = None) -> Result:
     """Read and check `folder` (its registries and every practice, plus `extra` files) into a Result.
 
-    With a cache, files whose bytes (and registries) are unchanged since the last build are not checked again."""
+    With a cache, files whose bytes (and registries) are unchanged since the last build are not checked again;
+    with a pool, a worker process checks half of the others."""
     root = folder.parent
     themes_doc, problems = read_registry(folder / "themes.yml", shown_path(folder / "themes.yml", root))
     partners_doc, more = read_registry(folder / "partners.yml", shown_path(folder / "partners.yml", root))
@@ -89,17 +109,19 @@ def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None) -> R
     partners, more = build_partners(partners_doc, shown_path(folder / "partners.yml", root)) if partners_doc else ((), [])
     problems += more
     ctx = Context(tuple(t.key for t in themes), tuple(p.key for p in partners))
-    checked: list[tuple[Source, dict[str, Any]]] = []
-    fresh: dict[tuple[str, bytes, Context], Checked] = {}
+    files: list[tuple[tuple[str, bytes, Context], bytes, str]] = []  # (cache key, bytes, file name)
     for path in [*practice_files(folder), *extra]:
         shown = shown_path(path, root)
         raw, more = read_bytes(path, shown)
         problems += more
-        if raw is None:
-            continue
-        key = (shown, hashlib.blake2b(raw, digest_size=16).digest(), ctx)
-        known = cache.checked.get(key) if cache is not None else None
-        source, clean, more = fresh[key] = known or check_file(raw, shown, path.name, ctx)
+        if raw is not None:
+            files.append(((shown, hashlib.blake2b(raw, digest_size=16).digest(), ctx), raw, path.name))
+    known = cache.checked if cache is not None else {}
+    new = iter(check_files([(raw, key[0], name) for key, raw, name in files if key not in known], ctx, pool))
+    checked: list[tuple[Source, dict[str, Any]]] = []
+    fresh: dict[tuple[str, bytes, Context], Checked] = {}
+    for key, _raw, _name in files:
+        source, clean, more = fresh[key] = known[key] if key in known else next(new)
         problems += more
         if source is not None:
             checked.append((source, clean))
@@ -114,9 +136,10 @@ def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None) -> R
     return Result(Catalog(themes, partners, practices), tuple(problems))
 
 
-def load(folder: Path, cache: Cache | None = None) -> tuple[Catalog, tuple[Problem, ...]]:
+def load(folder: Path, cache: Cache | None = None, pool: Executor | None = None
+         ) -> tuple[Catalog, tuple[Problem, ...]]:
     """Return the catalogue and its warnings, or raise ContentError listing every error."""
-    result = build(folder, cache=cache)
+    result = build(folder, cache=cache, pool=pool)
     if result.catalog is None:
         raise ContentError(result.problems)
     return result.catalog, tuple(p for p in result.problems if p.warning)
