@@ -60,8 +60,10 @@ def test_the_sanitiser_drops_script_and_keeps_material_markup():
 
 
 def test_front_matter_markup_is_text_in_page_meta_search_and_downloads(project):
-    project.add("p.md", practice("keywords: ['<script>alert(3)</script>']\n" f"transferability:\n  inma: {{stage: assessed, note: '{EVIL}'}}\n",
-                                 title=f"'Evil {EVIL}'", summary=f"'A summary that carries {EVIL} for fun.'"))
+    extra = ("keywords: ['<script>alert(3)</script>']\n" f"transferability:\n  inma: {{stage: assessed, note: '{EVIL}'}}\n"
+             f"region: '{EVIL}'\ninstitution: '{EVIL}'\ncontact: {{name: '{EVIL}', organisation: '{EVIL}'}}\n"
+             f"links:\n  - {{title: '{EVIL}', url: 'https://example.org/'}}\n")
+    project.add("p.md", practice(extra, title=f"'Evil {EVIL}'", summary=f"'A summary that carries {EVIL} for fun.'"))
     done = project.build()
     assert done.returncode == 0, done.stderr
     site = project.root / "site"
@@ -70,6 +72,8 @@ def test_front_matter_markup_is_text_in_page_meta_search_and_downloads(project):
         html = (site / page).read_text()
         assert "<script>alert(2)" not in html and "<img src=x" not in html and "<img src=\"x\"" not in html, page
     practice_html = (site / "practices/p.html").read_text()
+    assert practice_html.count("&lt;img src=x onerror=alert(1)&gt;") >= 8  # title, summary, region ×2, institution,
+    # contact ×2, link, note: every front-matter text shows as text on the practice page
     assert '<meta name="description" content="A summary that carries &lt;img src=x onerror=alert(1)&gt;' in practice_html
     index = (site / "search/search_index.json").read_text()
     assert "<script>" not in index and "<img" not in index

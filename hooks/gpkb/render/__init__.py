@@ -169,35 +169,45 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _page_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """Escape the text values of a generated page's metadata and set `render_macros: false`: no generated page
+    is a template."""
+    return {key: _plain(value) for key, value in meta.items()} | {"render_macros": False}
+
+
+def heading(anchor: str) -> str:
+    """Return a generated section's heading (see schema.GENERATED_SECTIONS), like Markdown's with its permalink."""
+    return str(_HEADINGS[anchor])
+
+
+def assemble(meta: dict[str, Any], markdown: str, before: list[tuple[str, bool]], after: list[str],
+             headings: list[str]) -> GeneratedPage:
+    """Return a page made of Markdown between HTML slots: `before` holds (HTML, indexed) pairs, `after` the
+    slots that follow, and `headings` the anchors of the generated sections among them, in order."""
+    slots = tuple(html.encode() for html, _ in before) + tuple(html.encode() for html in after)
+    indexed = frozenset(number for number, (_, searched) in enumerate(before) if searched)
+    sections = tuple((anchor, GENERATED_SECTIONS[anchor][0]) for anchor in headings)
+    return GeneratedPage(_page_meta(meta), markdown, slots, indexed, sections, len(before), len(after))
+
+
 def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage:
-    """Render a template into a page; `{% call slot() %}…{% endcall %}` blocks become slots, and
-    `{% call slot(indexed=True) %}` ones are also searched (the page's own heading and summary).
+    """Render a template into a page; `{% call slot() %}…{% endcall %}` blocks become slots (not searched).
 
     Text values of `meta` are escaped, and `render_macros: false` is always set: no generated page is a template.
     """
     slots: list[bytes] = []
-    searched: set[int] = set()
-    headings: list[tuple[str, str]] = []
 
-    def slot(caller: Callable[[], str], indexed: bool = False) -> Markup:
+    def slot(caller: Callable[[], str]) -> Markup:
         slots.append(str(caller()).strip("\n").encode())
-        if indexed:
-            searched.add(len(slots) - 1)
         return Markup(f"\n{_marker(len(slots) - 1)}\n")
 
-    def heading(anchor: str) -> Markup:
-        """A section heading made from the front matter, like Markdown's with its permalink."""
-        headings.append((anchor, GENERATED_SECTIONS[anchor][0]))
-        return _HEADINGS[anchor]
-
-    markdown = ENV.get_template(template).render(slot=slot, heading=heading, **context)
+    markdown = ENV.get_template(template).render(slot=slot, **context)
     texts = _SLOT.split(markdown)[0::2]  # the text around the slots, which are numbered in order
     before = next((i for i, text in enumerate(texts) if text.strip()), len(slots))  # slots before any text
     after = next((i for i, text in enumerate(reversed(texts[before:])) if text.strip()), 0)
     middle = range(before, len(slots) - after)
     markdown = (texts[before] + "".join(_marker(i) + texts[i + 1] for i in middle)).strip("\n")
-    meta = {key: _plain(value) for key, value in meta.items()} | {"render_macros": False}
-    return GeneratedPage(meta, markdown, tuple(slots), frozenset(searched), tuple(headings), before, after)
+    return GeneratedPage(_page_meta(meta), markdown, tuple(slots), before=before, after=after)
 
 
 def render_html(template: str, **context: Any) -> str:
