@@ -14,7 +14,7 @@ from conftest import Project, practice
 from htmltables import tables
 
 from gpkb import catalog as pipeline
-from gpkb.render import STAGE_LABELS
+from gpkb.render.rows import STAGE_LABELS
 
 CORPUS = {
     "alpha-audits": practice("keywords: [audits, design]\ntransferability:\n  inma: implemented\n"

@@ -13,9 +13,8 @@ from markupsafe import Markup, escape
 
 from .. import icons
 from ..countries import COUNTRIES
-from ..matrix import Row
-from ..model import Catalog, Practice, Transfer
 from ..schema import GENERATED_SECTIONS, STAGES
+from .rows import STAGE_LABELS, matrix_row, practice_row, stage_cell
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("gpkb", "templates"),
@@ -26,14 +25,6 @@ ENV = jinja2.Environment(
     keep_trailing_newline=True,
 )
 
-STAGE_LABELS = {
-    "interested": "Interested",
-    "assessed": "Assessed",
-    "in-action-plan": "In action plan",
-    "implemented": "Implemented",
-}
-STAGE_SYMBOLS = {"interested": "○", "assessed": "◔", "in-action-plan": "◑", "implemented": "●"}
-assert tuple(STAGE_LABELS) == tuple(STAGE_SYMBOLS) == STAGES
 
 #: Metadata of pages that list practices: the practices' own pages are what search should find.
 LISTING: dict[str, Any] = {"search": {"exclude": True}}
@@ -56,50 +47,6 @@ def money(amount: int | float) -> str:
     """Format euros for readers: '900 000 EUR', '1 250.50 EUR'."""
     text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
     return text.replace(",", "\u202f") + " EUR"
-
-
-_ORIGIN = '<span class="gp-stage gp-stage--origin"><span aria-hidden="true">★</span> Origin</span>'
-
-
-def _stage(cell: Transfer | str | None) -> str:
-    """Return the HTML of stage_cell."""
-    if cell is None:
-        return ""
-    if cell == "origin":
-        return _ORIGIN
-    stage, note = (cell, "") if isinstance(cell, str) else (cell.stage, cell.note)
-    title = f' title="{escape(note)}"' if note else ""  # the stage is a key of STAGES, the note is text
-    return (f'<span class="gp-stage gp-stage--{stage}"{title}><span aria-hidden="true">{STAGE_SYMBOLS[stage]}</span>'
-            f' {STAGE_LABELS[stage]}</span>')
-
-
-def stage_cell(cell: Transfer | str | None) -> Markup:
-    """Return a transfer's stage in symbol and words (its note as tooltip), a stage's, the origin's, or nothing.
-
-    A Python filter, not a macro: the matrices show one for every practice and partner."""
-    return Markup(_stage(cell))
-
-
-def matrix_row(row: Row, root: str) -> Markup:
-    """Return a practice's row of a transferability matrix: its title, a cell per partner, its total.
-
-    A Python filter: a matrix has a row per practice, and Jinja takes several times as long for one."""
-    cells = "".join(f"<td>{_stage(cell)}</td>" for cell in row.cells)
-    link = f'<a href="{escape(root)}{escape(row.practice.url)}">{escape(row.practice.title)}</a>'
-    return Markup(f'<tr><th scope="row">{link}</th>{cells}<td class="gp-total">{row.total}</td></tr>')
-
-
-def practice_row(practice: Practice, catalog: Catalog, root: str) -> Markup:
-    """Return a practice's row in a theme's table: title and summary, presenter, country, period, status.
-
-    A Python filter, like matrix_row: a theme's table has a row per practice."""
-    title = f'<a href="{escape(root)}{escape(practice.url)}"><strong>{escape(practice.title)}</strong></a>'
-    partner = f'<a href="{escape(root)}partners/{escape(practice.partner)}.html">' \
-              f'{escape(catalog.partner[practice.partner].short_name)}</a>'
-    cells = (f'{title}<br><span class="gp-muted">{escape(practice.summary)}</span>', partner,
-             escape(COUNTRIES[practice.country]), escape(practice.period or "—"),
-             escape((practice.status or "—").capitalize()))
-    return Markup("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
 
 
 def heat(count: int, peak: int) -> int:

@@ -9,7 +9,8 @@ from markupsafe import escape
 
 from ..countries import COUNTRIES
 from ..model import Catalog, Partner, Practice, Theme
-from . import STAGE_LABELS, GeneratedPage, assemble, heading, money, stage_cell
+from . import GeneratedPage, assemble, heading, money
+from .rows import STAGE_LABELS, stage_cell
 
 
 def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
