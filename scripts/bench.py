@@ -269,6 +269,16 @@ def fetch(url: str, deadline: float) -> str | None:
         return None
 
 
+def wait_for(url: str, token: str, present: bool, limit: float) -> None:
+    """Wait until the page is served with `token` in it (present) or without it, for at most `limit` seconds."""
+    deadline = time.perf_counter() + limit
+    while True:
+        page = fetch(url, deadline)
+        if page is not None and (token in page) == present:
+            return
+        time.sleep(0.02)
+
+
 def edit_to_rebuilt(preview: Preview, runs: int, log: Path, limit: float) -> list[float]:
     """Serve a project, edit one practice `runs` times and return the seconds until each edit is served."""
     port = free_port()
@@ -288,12 +298,14 @@ def edit_to_rebuilt(preview: Preview, runs: int, log: Path, limit: float) -> lis
                 token = f"benchmark-edit-{run}-{time.time_ns()}"
                 preview.source.write_bytes(original + f"\n\nEdited by the benchmark ({token}).\n".encode())
                 start = time.perf_counter()
-                deadline = start + limit
-                while token not in (fetch(url, deadline) or ""):
-                    time.sleep(0.02)
+                wait_for(url, token, True, limit)
                 seconds.append(time.perf_counter() - start)
         finally:
             preview.source.write_bytes(original)
+            if len(seconds) == runs:
+                # Let the restored source be rebuilt first: a rebuild still writing when MkDocs stops would
+                # write into the temporary site after MkDocs has removed it.
+                wait_for(url, token, False, limit)
             server.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs then removes its temporary site
             try:
                 server.wait(timeout=60)
