@@ -33,4 +33,4 @@ def clean(html: str) -> str:
 
 def clean_all(pieces: list[str]) -> list[str]:
     """Clean several pieces of HTML (one call for a batch sent to a worker process)."""
-    return [_CLEANER.clean(piece) for piece in pieces]
+    return [clean(piece) for piece in pieces]
