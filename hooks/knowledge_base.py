@@ -25,7 +25,6 @@ from gpkb.problems import ContentError
 from gpkb.render import GeneratedPage
 from gpkb.render.fragments import once_per_folder
 from gpkb.render.site import THEME_CSS, generated_files, nav, practice_sources
-from gpkb.sanitize import clean
 from gpkb.tree import symlinks
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
@@ -36,8 +35,8 @@ class _Build:
 
     generated: dict[str, GeneratedPage | bytes]
     practice_sources: dict[str, str]
-    cleaner: Cleaner | None = None  # a one-off build cleans practice HTML in a worker process
-    cleaned: list[Page]  # practice pages whose content waits for the worker
+    cleaner: Cleaner = Cleaner(None)  # cleans practice HTML: in a worker in a one-off build, else in place
+    cleaned: list[Page]  # practice pages whose content may wait for the worker
 
 
 _build = _Build()
@@ -66,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("\n".join(f"{link}: is a symbolic link (commit the file itself)" for link in links))
     # A one-off build forks a worker: it checks half the practice files now, and cleans their HTML later.
     pool = fork_pool() if _cache is None else None
-    _build.cleaner, _build.cleaned = (Cleaner(pool) if pool is not None else None), []
+    _build.cleaner, _build.cleaned = Cleaner(pool), []
     try:
         catalog, warnings = pipeline.load(Path(config.config_file_path).parent / "practices", _cache, pool)
     except ContentError as error:
@@ -122,8 +121,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     generated = _generated(page)
     if generated is not None:
         practice = page.file.src_uri in _build.practice_sources
-        html = generated.content(html, (_build.cleaner or clean) if practice else None)
-        if practice and _build.cleaner is not None:
+        html = generated.content(html, _build.cleaner if practice else None)
+        if practice:
             _build.cleaned.append(page)
         for anchor, heading in generated.headings:  # sections made from the front matter, after the body's
             page.toc.items.append(AnchorLink(str(escape(heading)), anchor, 2))
@@ -133,11 +132,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    if _build.cleaner is not None:  # every page is read; none is written yet
-        contents = _build.cleaner.fill([page.content or "" for page in _build.cleaned])
-        for page, content in zip(_build.cleaned, contents):
-            page.content = content
-    _build.cleaner, _build.cleaned = None, []
+    # Practice HTML cleaned by the worker goes in now, after every page is read and before any is written.
+    contents = _build.cleaner.fill([page.content or "" for page in _build.cleaned])
+    for page, content in zip(_build.cleaned, contents):
+        page.content = content
+    _build.cleaned = []
     env.globals["once_per_folder"] = once_per_folder()
     # Every page is read now and stays until the build ends: spare the garbage collector from walking them
     # all again at each of its full passes while the pages are written (and at exit).
@@ -154,8 +153,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_build_error(error: Exception) -> None:
-    if _build.cleaner is not None:
-        _build.cleaner.close()
+    _build.cleaner.close()
 
 
 @event_priority(100)  # before the search plugin serialises its index, the build's largest allocation
