@@ -17,15 +17,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from gpkb import catalog as pipeline
-from gpkb import macros
-from gpkb.background import Cleaner, fork_pool
-from gpkb.memory import return_large_blocks
-from gpkb.problems import ContentError
-from gpkb.render import GeneratedPage
-from gpkb.render.fragments import once_per_folder
-from gpkb.render.site import THEME_CSS, generated_files, nav, practice_sources
-from gpkb.tree import symlinks
+from goodpractices import catalog as pipeline
+from goodpractices import macros
+from goodpractices.background import Cleaner, fork_pool
+from goodpractices.memory import return_large_blocks
+from goodpractices.problems import ContentError
+from goodpractices.render import GeneratedPage
+from goodpractices.render.fragments import once_per_folder
+from goodpractices.render.site import THEME_CSS, generated_files, nav, practice_sources
+from goodpractices.tree import symlinks
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from gpkb.offline import write_index_script
+from goodpractices.offline import write_index_script
 
 
 @event_priority(-100)  # after the search plugin

@@ -58,7 +58,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_corpus  # noqa: E402  (a sibling script)
 
-from gpkb import catalog  # noqa: E402
+from goodpractices import catalog  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME = Path("/usr/bin/time")
@@ -329,7 +329,7 @@ def site_figures(site: Path) -> dict[str, int]:
 def measure_size(size: int, runs: int, seed: int, serve: bool) -> tuple[dict[str, Runs], dict[str, list[float]]]:
     """Generate a corpus of `size` practices and measure every step `runs` times, alternating; with
     `serve`, also the edit-to-rebuilt time of each project's live preview."""
-    with tempfile.TemporaryDirectory(prefix=f"gpkb-bench-{size}-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"goodpractices-bench-{size}-") as tmp:
         ws = Workspace(Path(tmp), size)
         say(f"{size} practices: writing the corpus and the two projects")
         prepare(ws, seed)

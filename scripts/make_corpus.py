@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gpkb.load import read_registry
-from gpkb.model import Partner, Theme
-from gpkb.registry import build_partners, build_themes
-from gpkb.schema import SECTIONS, STAGES, STATUSES
+from goodpractices.load import read_registry
+from goodpractices.model import Partner, Theme
+from goodpractices.registry import build_partners, build_themes
+from goodpractices.schema import SECTIONS, STAGES, STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRIES = ("themes.yml", "partners.yml")

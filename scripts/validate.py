@@ -7,9 +7,9 @@ import contextlib
 import sys
 from pathlib import Path
 
-from gpkb import catalog
-from gpkb.background import fork_pool
-from gpkb.problems import count
+from goodpractices import catalog
+from goodpractices.background import fork_pool
+from goodpractices.problems import count
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -108,7 +108,7 @@ def project(tmp_path: Path) -> Project:
 @pytest.fixture
 def check(project: Project) -> Callable[..., list[str]]:
     """Validate practices given as {file name: text}; return every problem as printed."""
-    from gpkb import catalog
+    from goodpractices import catalog
 
     def run(files: dict[str, str | bytes]) -> list[str]:
         for name, text in files.items():

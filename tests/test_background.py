@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from conftest import practice
 
-from gpkb import background, catalog
-from gpkb.background import Cleaner, fork_pool
-from gpkb.sanitize import clean
-from gpkb.validate import Context
+from goodpractices import background, catalog
+from goodpractices.background import Cleaner, fork_pool
+from goodpractices.sanitize import clean
+from goodpractices.validate import Context
 
 
 def test_pieces_come_back_cleaned_in_their_places_across_batches():

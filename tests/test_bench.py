@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from gpkb import catalog
+from goodpractices import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT, VALID, build_real_site, practice
 
-from gpkb import catalog as pipeline
+from goodpractices import catalog as pipeline
 
 
 def search_index(site: Path) -> dict:
@@ -64,7 +64,7 @@ def test_home_counts_come_from_the_catalogue(real_site: Path):
 
 
 def test_field_reference_and_json_schema_are_generated_from_the_schema(real_site: Path):
-    from gpkb.schema import FIELDS
+    from goodpractices.schema import FIELDS
 
     html = (real_site / "contributing.html").read_text()
     for field in FIELDS:

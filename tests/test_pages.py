@@ -13,8 +13,8 @@ import pytest
 from conftest import Project, practice
 from htmltables import tables
 
-from gpkb import catalog as pipeline
-from gpkb.render.rows import STAGE_LABELS
+from goodpractices import catalog as pipeline
+from goodpractices.render.rows import STAGE_LABELS
 
 CORPUS = {
     "alpha-audits": practice("keywords: [audits, design]\ntransferability:\n  inma: implemented\n"

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT
 
-from gpkb import catalog
+from goodpractices import catalog
 
 
 def test_real_registries_hold_the_six_themes_and_eleven_partners():

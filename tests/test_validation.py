@@ -101,13 +101,13 @@ def test_valid_optional_fields(check, extra):
 
 
 def test_no_stays_norway_and_dates_stay_text(project):
-    from gpkb import catalog
+    from goodpractices import catalog
 
     project.add("p.md", practice("country: NO\nstart: 2016-04-01\nupdated: 2026-11-21\n"))
     found = catalog.build(project.practices).catalog.practice["p"]
     assert found.country == "NO"
     assert found.start.iso() == "2016-04-01"
-    from gpkb.export import record
+    from goodpractices.export import record
 
     assert record(found)["start"] == "2016-04-01" and record(found)["country"] == "NO"
 
@@ -201,7 +201,7 @@ def test_every_problem_of_every_file_in_one_run_sorted(check):
 
 
 def test_the_preview_cache_checks_again_only_what_changed(project, monkeypatch):
-    from gpkb import catalog
+    from goodpractices import catalog
 
     checked: list[str] = []
     check_file = catalog.check_file

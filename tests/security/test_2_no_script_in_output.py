@@ -11,7 +11,7 @@ import pytest
 
 from conftest import BODY, practice
 
-from gpkb.sanitize import clean
+from goodpractices.sanitize import clean
 
 EVIL = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 
@@ -84,11 +84,11 @@ def test_front_matter_markup_is_text_in_page_meta_search_and_downloads(project):
 
 
 def test_a_body_cannot_forge_a_slot_or_add_attributes(project):
-    forged = ("<!--gpkb:slot:0-->\n\n<!-- gpkb:slot:2 -->\n\nText\n{: onclick=\"alert(4)\" }\n\n"
+    forged = ("<!--goodpractices:slot:0-->\n\n<!-- goodpractices:slot:2 -->\n\nText\n{: onclick=\"alert(4)\" }\n\n"
               "## Heading {: onmouseover=\"alert(5)\" }\n")  # attribute lists are Markdown, not raw HTML
     project.add("p.md", practice(body=BODY + "\n" + forged))
     done = project.build()
     assert done.returncode == 0, done.stderr
     html = (project.root / "site" / "practices" / "p.html").read_text()
     assert html.count('class="gp-breadcrumbs"') == 1 and html.count("At a glance") == 1
-    assert "gpkb:slot" not in html and "alert(4)" not in html and "alert(5)" not in html
+    assert "goodpractices:slot" not in html and "alert(4)" not in html and "alert(5)" not in html

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from conftest import BODY
 
-from gpkb import catalog
-from gpkb.load import parse_practice
-from gpkb.render.practice import practice_page
-from gpkb.sanitize import clean
-from gpkb.schema import FIELDS
+from goodpractices import catalog
+from goodpractices.load import parse_practice
+from goodpractices.render.practice import practice_page
+from goodpractices.sanitize import clean
+from goodpractices.schema import FIELDS
 
 LINE = re.compile(r"^practices/p\.md:\d+: (warning: )?[\w ]+: .+$")
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=40),

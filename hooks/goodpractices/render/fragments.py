@@ -15,7 +15,7 @@ from markupsafe import Markup
 #: Indentation and blank lines left by Material's templates: a newline says the same to HTML (no <pre> here).
 _LAYOUT = re.compile(r"[ \t]*\n\s*")
 #: Stands in for the title in a shared block that shows it; each page puts its own in its place.
-_TITLE = "\x00gpkb-page-title\x00"
+_TITLE = "\x00goodpractices-page-title\x00"
 
 
 def once_per_folder() -> Callable[..., Markup]:

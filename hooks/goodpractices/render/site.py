@@ -14,7 +14,7 @@ from .practice import practice_page
 from .themes import theme_page, themes_index
 from .transferability import transferability_page
 
-THEME_CSS = "assets/gpkb-themes.css"
+THEME_CSS = "assets/goodpractices-themes.css"
 
 
 def theme_css(catalog: Catalog) -> str:

@@ -17,7 +17,7 @@ from ..schema import GENERATED_SECTIONS, STAGES
 from .rows import STAGE_LABELS, matrix_row, practice_row, stage_cell
 
 ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("gpkb", "templates"),
+    loader=jinja2.PackageLoader("goodpractices", "templates"),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
@@ -31,7 +31,7 @@ LISTING: dict[str, Any] = {"search": {"exclude": True}}
 
 #: Slot markers carry a per-process token, so practice content cannot forge one; none reaches the output.
 _TOKEN = secrets.token_hex(8)
-_SLOT = re.compile(rf"<!--gpkb:slot:{_TOKEN}:(\d+)-->")
+_SLOT = re.compile(rf"<!--goodpractices:slot:{_TOKEN}:(\d+)-->")
 #: The generated sections' headings as Markdown's toc extension writes them, permalink included.
 _HEADINGS = {
     anchor: Markup('<h2 id="{0}">{1}<a class="headerlink" href="#{0}" title="Permanent link">&para;</a></h2>')
@@ -40,7 +40,7 @@ _HEADINGS = {
 
 
 def _marker(number: int) -> str:
-    return f"<!--gpkb:slot:{_TOKEN}:{number}-->"
+    return f"<!--goodpractices:slot:{_TOKEN}:{number}-->"
 
 
 def money(amount: int | float) -> str:
