@@ -11,7 +11,7 @@ from .load import Source
 from .model import Partner, Theme
 from .problems import Problem
 from .schema import ID_PATTERN
-from .validate import Checker, describe
+from .checker import Checker, describe
 from .yamlread import YamlDoc
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
