@@ -15,12 +15,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from goodpractices import catalog as pipeline
 from goodpractices import macros
-from goodpractices.background import Cleaner, fork_pool
+from goodpractices.background import fork_pool
 from goodpractices.memory import return_large_blocks
+from goodpractices.model import Heading
 from goodpractices.problems import ContentError
 from goodpractices.render import GeneratedPage
 from goodpractices.render.fragments import once_per_folder
@@ -35,8 +36,6 @@ class _Build:
 
     generated: dict[str, GeneratedPage | bytes]
     practice_sources: dict[str, str]
-    cleaner: Cleaner = Cleaner(None)  # cleans practice HTML: in a worker in a one-off build, else in place
-    cleaned: list[Page]  # practice pages whose content may wait for the worker
 
 
 _build = _Build()
@@ -63,13 +62,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     links = symlinks(Path(config.docs_dir))
     if links:
         raise PluginError("\n".join(f"{link}: is a symbolic link (commit the file itself)" for link in links))
-    # A one-off build forks a worker: it checks half the practice files now, and cleans their HTML later.
+    # A one-off build forks a worker: it checks (and renders) half the practice files meanwhile.
     pool = fork_pool() if _cache is None else None
-    _build.cleaner, _build.cleaned = Cleaner(pool), []
     try:
         catalog, warnings = pipeline.load(Path(config.config_file_path).parent / "practices", _cache, pool)
     except ContentError as error:
         raise PluginError(str(error)) from None
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     for warning in warnings:
         log.info(str(warning))
     if catalog.last_updated and "SOURCE_DATE_EPOCH" not in os.environ:
@@ -120,23 +121,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     generated = _generated(page)
     if generated is not None:
-        practice = page.file.src_uri in _build.practice_sources
-        html = generated.content(html, _build.cleaner if practice else None)
-        if practice:
-            _build.cleaned.append(page)
-        for anchor, heading in generated.headings:  # sections made from the front matter, after the body's
-            page.toc.items.append(AnchorLink(str(escape(heading)), anchor, 2))
+        html = generated.content(html)
+        if generated.headings:  # headings inside slots: a practice's body, and the sections made from its fields
+            page.toc = TableOfContents(list(page.toc) + _toc(generated.headings))
             if page.present_anchor_ids is not None:
-                page.present_anchor_ids.add(anchor)
+                page.present_anchor_ids.update(heading.anchor for heading in generated.headings)
     return html
 
 
+def _toc(headings: tuple[Heading, ...]) -> list[AnchorLink]:
+    """Nest headings into table-of-contents links, each under the nearest heading of a higher level before it."""
+    top: list[AnchorLink] = []
+    open_links: list[AnchorLink] = []
+    for heading in headings:
+        link = AnchorLink(str(escape(heading.title)), heading.anchor, heading.level)
+        while open_links and open_links[-1].level >= heading.level:
+            open_links.pop()
+        (open_links[-1].children if open_links else top).append(link)
+        open_links.append(link)
+    return top
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    # Practice HTML cleaned by the worker goes in now, after every page is read and before any is written.
-    contents = _build.cleaner.fill([page.content or "" for page in _build.cleaned])
-    for page, content in zip(_build.cleaned, contents):
-        page.content = content
-    _build.cleaned = []
     env.globals["once_per_folder"] = once_per_folder()
     # Every page is read now and stays until the build ends: spare the garbage collector from walking them
     # all again at each of its full passes while the pages are written (and at exit).
@@ -150,10 +156,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = generated.output(output)
         del _build.generated[page.file.src_uri]  # written: its slots are not needed again
     return output
-
-
-def on_build_error(error: Exception) -> None:
-    _build.cleaner.close()
 
 
 @event_priority(100)  # before the search plugin serialises its index, the build's largest allocation

@@ -170,8 +170,9 @@ def test_the_sections_made_from_the_front_matter_are_in_the_table_of_contents(bu
     page = read(site, "practices/gamma-monitoring.html")
     toc = page[page.index('data-md-type="toc"'):page.index('<div class="md-content"')]
     anchors = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc)
-    assert anchors == ["description", "resources-needed", "evidence-of-success", "difficulties-encountered",
-                       "potential-for-learning-or-transfer", "connections", "transferability"]
+    assert anchors == ["user-content-description", "user-content-resources-needed",
+                       "user-content-evidence-of-success", "user-content-difficulties-encountered",
+                       "user-content-potential-for-learning-or-transfer", "connections", "transferability"]
     for anchor in anchors:
         assert page.count(f'id="{anchor}"') == 1
     assert '<h2 id="transferability">Transferability<a class="headerlink" href="#transferability"' in page

@@ -1,122 +1,97 @@
-"""Check a practice's Markdown body: present, safe to publish, of a shape the renderer handles, and sectioned."""
+"""Check a practice body: bounded, rendered once, safe, sectioned; keep its cleaned HTML and headings."""
 
 from __future__ import annotations
 
-import html
-import re
+from dataclasses import dataclass
 
+from . import body_markdown
+from .body_markdown import RenderTimeout, render
 from .checker import Checker
+from .markdown_limits import overruns
+from .model import Heading
+from .sanitize import ID_PREFIX, clean, inspect
 from .schema import GENERATED_SECTIONS, SECTIONS
-
-
-_UNSAFE_TAG = re.compile(
-    r"<\s*/?\s*(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|textarea|select|"
-    r"link|meta|base|svg|math|template|noscript)\b", re.IGNORECASE)
-_HANDLER = re.compile(r"<[a-z][^>]*?[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
-_BAD_URL = re.compile(r"(?:href|src|action|formaction|xlink:href|poster|background)=[\"']?(?:javascript|vbscript|data):"
-                      r"|\]\(<?(?:javascript|vbscript|data):|^\[[^\]]+\]:<?(?:javascript|vbscript|data):", re.IGNORECASE)
-_REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:https?:)?//|<img\b[^>]*\ssrc\s*=\s*[\"']?\s*(?:https?:)?//",
-                           re.IGNORECASE)
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-#: 'script:' or 'data:' written backwards, invisible characters allowed between the letters (where a _BAD_URL
-#: match must be). Backwards, the pattern starts with ':', which the regex engine finds fast.
-_SCHEME_BACKWARDS = re.compile(
-    "|".join(r"[\x00-\x20\x7f]*".join(word[::-1]) for word in ("script:", "data:")), re.IGNORECASE)
-
-
-def _may_hold_unsafe_html(body: str) -> bool:
-    """Tell whether any line of the body could fail check_html, looking at the whole text at once.
-
-    Each test accepts whatever a line's test would (patterns may also match across lines), so a body that
-    passes here needs no line-by-line look."""
-    plain = html.unescape(body)
-    return bool(_UNSAFE_TAG.search(body) or _HANDLER.search(body) or _SCHEME_BACKWARDS.search(plain[::-1])
-                or ("![" in plain or "<" in plain) and _REMOTE_IMAGE.search(plain))
-
-
-def check_html(checker: Checker, body: str, line: int) -> None:
-    """Refuse raw HTML that can carry script, script URLs (even entity-encoded) and remote images."""
-    if not _may_hold_unsafe_html(body):
-        return
-    for number, text in enumerate(body.split("\n"), start=line):
-        if "<" not in text and ":" not in text and "&" not in text:
-            continue
-        plain = html.unescape(text)  # entities hide nothing from URL checks; in text they stay text
-        tag = _UNSAFE_TAG.search(text)
-        if tag:
-            checker.report(("body",), f"has a <{tag.group(1).lower()}> tag (remove it: practice pages carry no "
-                                      "scripts, styles, frames or forms)", line=number)
-        if _HANDLER.search(text):
-            checker.report(("body",), "has an HTML event-handler attribute such as onclick (remove it)", line=number)
-        if _BAD_URL.search(_INVISIBLE.sub("", plain)):
-            checker.report(("body",), "has a javascript:, vbscript: or data: link (use an http(s) address)",
-                           line=number)
-        if _REMOTE_IMAGE.search(plain):
-            checker.report(("body",), "shows an image from another server (readers' browsers would call it; "
-                                      "describe it in words or link to it instead)", line=number)
-
-
-MAX_BRACKETS = 250
-MAX_DEPTH = 10
-_QUOTES = re.compile(r"^\s*((?:>\s*)+)")
-#: A line nested deeper than MAX_DEPTH starts with more than MAX_DEPTH blanks or '>' (a tab is 4 columns at most).
-#: Searched in "\n" + body: a pattern that starts with a newline is found faster than one at '^'.
-_DEEP = re.compile(rf"\n(?:[^\S\n]|>){{{MAX_DEPTH + 1},}}")
-
-
-def check_shape(checker: Checker, body: str, line: int) -> None:
-    """Refuse Markdown that would make the renderer crawl or recurse: bracket storms and very deep nesting."""
-    if body.count("[") <= MAX_BRACKETS and not _DEEP.search("\n" + body):
-        return  # the common case, decided without looking at each line
-    start, brackets = line, 0
-    for number, text in enumerate(body.split("\n"), start=line):
-        if not text.strip():
-            start, brackets = number + 1, 0
-            continue
-        brackets += text.count("[")
-        if brackets > MAX_BRACKETS:
-            checker.report(("body",), f"has more than {MAX_BRACKETS} '[' in one paragraph (split it, or write "
-                                      "brackets as \\[)", line=start)
-            start, brackets = number + 1, -len(body)
-        indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
-        quotes = _QUOTES.match(text)
-        depth = max(indent // 4, quotes.group(1).count(">") if quotes else 0)
-        if depth > MAX_DEPTH:
-            checker.report(("body",), f"nests lists or quotes {depth} levels deep (keep it to {MAX_DEPTH})",
-                           line=number)
-            return
-
-
-_HEADING = re.compile(r"\n(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)  # in "\n" + text, like _DEEP
-_FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
-
 
 _GENERATED = {heading.casefold(): name for heading, name in GENERATED_SECTIONS.values()}
 
 
-def check_body(checker: Checker, body: str, line: int) -> None:
-    """Require a body; warn for each missing recommended section; refuse a level-1 heading and the sections
-    that the page makes itself."""
+@dataclass(frozen=True)
+class Body:
+    """A body as pages show it: cleaned HTML and its headings (anchors prefixed like the HTML's ids)."""
+
+    html: str
+    headings: tuple[Heading, ...]
+
+
+class _Lines:
+    """Finds the body line of the first text that a finding names."""
+
+    def __init__(self, body: str, first: int) -> None:
+        self.body, self.first, self._folded = body, first, ""
+
+    def __call__(self, needles: tuple[str, ...]) -> int:
+        for needle in needles:
+            if not needle:
+                continue
+            at = self.body.find(needle)
+            if at == -1:
+                self._folded = self._folded or self.body.casefold()
+                at = self._folded.find(needle.casefold())
+            if at != -1:
+                return self.first + self.body.count("\n", 0, at)
+        return self.first
+
+
+def check_body(checker: Checker, body: str, line: int) -> Body | None:
+    """Check a body and return it rendered and cleaned, or None if it cannot be rendered; report every problem
+    (refusals at their source lines) and warn for each missing recommended section."""
     if not body.strip():
         checker.report(("body",), "is empty (write the practice in Markdown below the front matter)", line=line)
-        return
-    fenced = "```" in body or "~~~" in body
-    prose = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body) if fenced else body
-    check_html(checker, prose, line)
-    check_shape(checker, body, line)
-    headings = {}
-    for match in _HEADING.finditer("\n" + prose):
-        level, title = len(match.group(1)), html.unescape(match.group(2)).strip()
-        where = line + prose.count("\n", 0, match.start())
-        if level == 1:
-            checker.report(("body",), f"has a level-1 heading '{title}' (the title comes from the front matter; "
-                                      f"use '##' for sections)", line=where)
-        elif title.casefold() in _GENERATED:
-            checker.report(("body",), f"has a '{title}' section, which the page makes from the front matter "
-                                      f"(use the {_GENERATED[title.casefold()]} field, or name the section otherwise)",
-                           line=where)
-        headings.setdefault(title.casefold(), where)
+        return None
+    limits = overruns(body)
+    for overrun in limits:
+        checker.report(("body",), overrun.message, line=line + overrun.offset)
+    if limits:
+        return None
+    try:
+        rendered = render(body)
+    except RenderTimeout:
+        checker.report(("body",), f"takes more than {body_markdown.RENDER_SECONDS} s to render (simplify its Markdown: fewer "
+                                  "nested or repeated marks)", line=line)
+        return None
+    except RecursionError:
+        checker.report(("body",), "nests its Markdown too deeply to render (simplify nested lists, quotes or "
+                                  "emphasis)", line=line)
+        return None
+    seen = inspect(rendered.html)
+    html, missed = clean(rendered.html, seen.ids)
+    where = _Lines(body, line)
+    messages = set()
+    for finding in (*seen.findings, *missed):
+        if finding.message not in messages:  # one parser may see what the other saw
+            messages.add(finding.message)
+            checker.report(("body",), finding.message, line=where(finding.needles))
+    _check_headings(checker, rendered.headings, seen.h1, where)
+    return Body(html, tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings))
+
+
+def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, where: _Lines) -> None:
+    """Refuse level-1 headings and the sections the page makes itself; warn for missing recommended ones."""
+    titles = set()
+    for heading in headings:
+        line = where((f"# {heading.title}", heading.title))
+        if heading.level == 1:
+            checker.report(("body",), f"has a level-1 heading '{heading.title}' (the title comes from the front "
+                                      "matter; use '##' for sections)", line=line)
+        elif heading.title.casefold() in _GENERATED:
+            checker.report(("body",), f"has a '{heading.title}' section, which the page makes from the front matter "
+                                      f"(use the {_GENERATED[heading.title.casefold()]} field, or name the section "
+                                      "otherwise)", line=line)
+        titles.add(heading.title.casefold())
+    if h1 > sum(heading.level == 1 for heading in headings):  # written as HTML
+        checker.report(("body",), "has a level-1 heading <h1> (the title comes from the front matter; use '##' "
+                                  "for sections)", line=where(("<h1",)))
     for section in SECTIONS:
-        if section.casefold() not in headings:
+        if section.casefold() not in titles:
             checker.report(("body",), f"has no '## {section}' section (recommended by the Interreg Europe "
-                                      f"good-practice template)", line=line, warning=True)
+                                      f"good-practice template)", line=where.first, warning=True)

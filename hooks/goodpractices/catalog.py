@@ -64,7 +64,7 @@ def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner
         inspired_by=clean.get("inspired_by", ()),
         transfers=tuple(sorted(clean.get("transferability", ()), key=lambda t: partners[t.partner].number)),
         contact=clean.get("contact"), links=clean.get("links", ()), updated=clean.get("updated"),
-        body=source.body,
+        body=source.body, body_html=clean["body"].html, headings=clean["body"].headings,
     )
 
 

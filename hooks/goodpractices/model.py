@@ -118,6 +118,15 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A heading of a practice body: level, anchor (as the page writes it) and plain-text title."""
+
+    level: int
+    anchor: str
+    title: str
+
+
+@dataclass(frozen=True)
 class Practice:
     """One good practice, validated, with defaults filled in."""
 
@@ -141,7 +150,9 @@ class Practice:
     contact: Contact | None
     links: tuple[Link, ...]
     updated: PartialDate | None
-    body: str
+    body: str  # the Markdown as written
+    body_html: str  # the body rendered once and cleaned: what the site, the PDF and the explore index show
+    headings: tuple[Heading, ...]  # the body's headings, anchors as in body_html
 
     @property
     def url(self) -> str:

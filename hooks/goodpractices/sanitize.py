@@ -1,36 +1,198 @@
-"""The allowlist that every page rendered from practice content passes through (nh3, i.e. Ammonia)."""
+"""Decide on a body's rendered HTML: find what is refused, then keep only the allowlist, with content ids prefixed.
+
+Markdown is rendered first, so code is text (escaped) and every way of writing an image, a link or a tag is an
+element here. Two parsers look: Python's, to say what is refused and where, and nh3's (html5ever, as browsers
+parse), which keeps only allowlisted tags and attributes and reports any remote image the first one missed.
+"""
 
 from __future__ import annotations
 
+import posixpath
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
 import nh3
+
+#: Every id and footnote anchor from content gets this prefix, as GitHub does: no content can shadow the
+#: theme's element ids (`__drawer`, `__search`…), its globals, or the sections the page makes itself.
+ID_PREFIX = "user-content-"
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",
     "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
-    "nav", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "u", "ul",
 }
 ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "aria-label", "aria-hidden", "role", "tabindex"},
+    "*": {"class", "id", "title", "lang", "aria-label", "aria-hidden"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
-    "th": {"colspan", "rowspan", "scope"},
-    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope", "align"},
+    "td": {"colspan", "rowspan", "align"},
     "ol": {"start"},
     "details": {"open"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+#: Elements refused outright: they run script, load or embed other content, take input, or restyle the page.
+REFUSED_TAGS = frozenset({
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
+    "textarea", "select", "option", "link", "meta", "base", "svg", "math", "template", "noscript", "video",
+    "audio", "source", "track", "picture", "canvas", "portal", "fencedframe", "image", "param", "dialog",
+    "xmp", "plaintext", "noembed", "noframes", "isindex", "keygen", "marquee", "slot",
+})
+#: Attributes whose value is fetched by the browser as the page loads.
+FETCHED = frozenset({"src", "srcset", "poster", "background", "lowsrc", "dynsrc", "data", "imagesrcset"})
+#: Attributes whose value is a URL followed on a click.
+FOLLOWED = frozenset({"href", "action", "formaction", "xlink:href", "cite", "longdesc", "ping", "codebase"})
+#: Class names of the theme and of the site's own markup: content may not borrow them.
+RESERVED_CLASS_PREFIXES = ("md-", "gp-")
+_CONTROL = dict.fromkeys((*range(0x21), 0x7F))
 
 
-_CLEANER = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-                       clean_content_tags={"script", "style"}, link_rel="noopener noreferrer")
+@dataclass(frozen=True)
+class Finding:
+    """Something refused in a body: what the message says, and text to look for to find its source line."""
+
+    message: str
+    needles: tuple[str, ...]
 
 
-def clean(html: str) -> str:
-    """Keep only allowlisted tags, attributes and URL schemes; script and style go with their content."""
-    return _CLEANER.clean(html)
+def _squeezed(url: str) -> str:
+    """Return a URL as a browser reads its scheme: ASCII controls and spaces removed, lower case."""
+    return url.translate(_CONTROL).lower()
 
 
-def clean_all(pieces: list[str]) -> list[str]:
-    """Clean several pieces of HTML (one call for a batch sent to a worker process)."""
-    return [clean(piece) for piece in pieces]
+def _scheme(url: str) -> str | None:
+    """Return the scheme a browser would see in `url` ('javascript', 'http', …), or None for a relative URL."""
+    squeezed = _squeezed(url)
+    head, colon, _ = squeezed.partition(":")
+    if colon and head and "/" not in head and "?" not in head and "#" not in head:
+        return head
+    return None
+
+
+def local(url: str) -> bool:
+    """Tell whether a URL stays inside the site: relative, no scheme, no host, no backslash, not above its root."""
+    squeezed = url.strip(" \t\n\r\f")
+    if not squeezed or "\\" in squeezed or any(ord(c) < 0x20 or ord(c) == 0x7F for c in squeezed):
+        return False
+    if squeezed.startswith("/") or _scheme(squeezed) is not None:
+        return False
+    parts = urlsplit(squeezed)
+    if parts.scheme or parts.netloc:
+        return False
+    resolved = posixpath.normpath(posixpath.join("practices", parts.path))  # pages are one folder down
+    return resolved != ".." and not resolved.startswith("../")
+
+
+def _where(url: str) -> str:
+    """Name where a URL points, for a message: its host, its scheme, or the URL itself."""
+    parts = urlsplit(url.strip().replace("\\", "/"))
+    if parts.hostname:
+        return parts.hostname
+    scheme = _scheme(url)
+    return f"{scheme}:" if scheme else repr(url.strip()[:60])
+
+
+class _Inspector(HTMLParser):
+    """Collects what a body's HTML refuses, the ids it defines and how many level-1 headings it has."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[Finding] = []
+        self.ids: set[str] = set()
+        self.h1 = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.h1 += tag == "h1"
+        raw = self.get_starttag_text() or ""  # raw HTML passes through Markdown as written: found as such
+        if tag in REFUSED_TAGS:
+            self.findings.append(Finding(
+                f"has a <{tag}> tag (remove it: practice pages carry no scripts, styles, frames, forms or "
+                "embedded media)", (raw, f"<{tag}")))
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.findings.append(Finding(f"has an event-handler attribute {name} on <{tag}> (remove it)",
+                                             (raw, name + "=", name)))
+            elif name in ("id", "name"):
+                self.ids.add(value)
+            elif name == "src" and tag == "img":
+                if not local(value):
+                    self.findings.append(_remote(tag, name, value, raw))
+            elif name in FETCHED and value.strip():  # srcset, poster, background…: an image has one local src
+                self.findings.append(_remote(tag, name, value, raw))
+            if name in FOLLOWED or (name == "src" and tag != "img"):
+                scheme = _scheme(value)
+                if scheme is not None and scheme not in URL_SCHEMES:
+                    self.findings.append(Finding(f"has a {scheme}: URL in {name} (use an http(s) address)",
+                                                 (raw, value.strip(), f"{scheme}:", scheme)))
+                elif scheme is None and value.strip() and not value.strip().startswith("#") and not local(value):
+                    self.findings.append(Finding(
+                        f"links to {value.strip()[:80]!r}, outside the site (link to a page of the site with a "
+                        "relative path, or to a full https:// address)", (raw, value.strip())))
+
+    handle_startendtag = handle_starttag
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What `inspect` saw in a body's HTML."""
+
+    findings: tuple[Finding, ...]
+    ids: frozenset[str]
+    h1: int
+
+
+def _remote(tag: str, name: str, value: str, raw: str = "") -> Finding:
+    """A refused image source (`raw`: the start tag as written, if known)."""
+    if name != "src":
+        return Finding(f"has a {name} attribute on <{tag}> (give the image one src inside the site)", (raw, name))
+    return Finding(f"shows an image from outside the site, {_where(value)} (readers' browsers would fetch it; put "
+                   "the image in docs/assets/ and link it with a relative path, or link to it instead)",
+                   (raw, value.strip(), _where(value).rstrip(":"), "!["))
+
+
+def inspect(html: str) -> Inspection:
+    """Return what the HTML refuses, in order, the ids it defines and its level-1 headings."""
+    inspector = _Inspector()
+    inspector.feed(html)
+    inspector.close()
+    return Inspection(tuple(inspector.findings), frozenset(inspector.ids), inspector.h1)
+
+
+def clean(html: str, ids: frozenset[str] = frozenset()) -> tuple[str, list[Finding]]:
+    """Keep only allowlisted tags, attributes and URL schemes; prefix ids and links to them (`ids`, from
+    `inspect`); drop any image from outside the site and report it. Script and style go with their content."""
+    missed: list[Finding] = []
+
+    def attribute(tag: str, name: str, value: str) -> str | None:
+        if name == "id":
+            return ID_PREFIX + value
+        if name == "class":
+            kept = [c for c in value.split() if not c.startswith(RESERVED_CLASS_PREFIXES)]
+            return " ".join(kept) or None
+        if tag == "img" and name == "src":
+            if local(value):
+                return value
+            missed.append(_remote(tag, name, value))
+            return None
+        if tag == "a" and name == "href":
+            return _link(value, ids)
+        return value
+
+    cleaner = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, attribute_filter=attribute,
+                          clean_content_tags={"script", "style"}, link_rel="noopener noreferrer")
+    return cleaner.clean(html), missed
+
+
+def _link(href: str, ids: frozenset[str]) -> str:
+    """Point a link at a content id by its prefixed name, and a practice's `.md` link at its page."""
+    if href.startswith("#"):
+        return "#" + ID_PREFIX + href[1:] if href[1:] in ids else href
+    if _scheme(href) is None and not href.startswith("/"):
+        path, hash_, fragment = href.partition("#")
+        if path.endswith(".md"):
+            return path[:-3] + ".html" + hash_ + fragment
+    return href

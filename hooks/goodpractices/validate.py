@@ -34,7 +34,7 @@ def check_practice(source: Source, ctx: Context) -> tuple[dict[str, Any], list[P
     start, end = clean.get("start"), clean.get("end")
     if isinstance(start, PartialDate) and isinstance(end, PartialDate) and end.last_day() < start.first_day():
         checker.report(("end",), f"{end.iso()} is before start {start.iso()} (correct start or end)")
-    check_body(checker, source.body, source.body_line)
+    clean["body"] = check_body(checker, source.body, source.body_line)
     return clean, checker.problems
 
 

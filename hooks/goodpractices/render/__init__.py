@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from .. import icons
 from ..countries import COUNTRIES
+from ..model import Heading
 from ..schema import GENERATED_SECTIONS, STAGES
 from .rows import STAGE_LABELS, matrix_row, practice_row, stage_cell
 
@@ -79,19 +80,15 @@ class GeneratedPage:
     markdown: str
     slots: tuple[bytes, ...] = ()
     indexed: frozenset[int] = frozenset()
-    #: Headings inside slots, as (anchor, heading): the table of contents lists them after Markdown's.
-    headings: tuple[tuple[str, str], ...] = ()
+    #: Headings inside slots, in order: the table of contents lists them after Markdown's.
+    headings: tuple[Heading, ...] = ()
     before: int = 0
     after: int = 0
 
-    def content(self, html: str, clean: Callable[[str], str] | None = None) -> str:
-        """Return the page content: the rendered Markdown, passed through `clean` between the slots if given,
-        between the slots that come before and after it, with the indexed slots filled in and markers left for
-        the others."""
+    def content(self, html: str) -> str:
+        """Return the page content: the rendered Markdown between the slots that come before and after it, with
+        the indexed slots filled in and markers left for the others."""
         pieces = _SLOT.split(html)  # text, slot number, text, …
-        for i in range(0, len(pieces), 2):
-            if clean is not None and pieces[i].strip():
-                pieces[i] = clean(pieces[i])
         for i in range(1, len(pieces), 2):
             pieces[i] = self._filled(int(pieces[i]))
         before = [self._filled(number) for number in range(self.before)]
@@ -128,13 +125,14 @@ def heading(anchor: str) -> str:
 
 
 def assemble(meta: dict[str, Any], markdown: str, before: list[tuple[str, bool]], after: list[str],
-             headings: list[str]) -> GeneratedPage:
+             headings: tuple[Heading, ...], sections: list[str]) -> GeneratedPage:
     """Return a page made of Markdown between HTML slots: `before` holds (HTML, indexed) pairs, `after` the
-    slots that follow, and `headings` the anchors of the generated sections among them, in order."""
+    slots that follow; `headings` are those in `before`, and `sections` the anchors of the generated sections
+    in `after`, in order."""
     slots = tuple(html.encode() for html, _ in before) + tuple(html.encode() for html in after)
     indexed = frozenset(number for number, (_, searched) in enumerate(before) if searched)
-    sections = tuple((anchor, GENERATED_SECTIONS[anchor][0]) for anchor in headings)
-    return GeneratedPage(_page_meta(meta), markdown, slots, indexed, sections, len(before), len(after))
+    generated = tuple(Heading(2, anchor, GENERATED_SECTIONS[anchor][0]) for anchor in sections)
+    return GeneratedPage(_page_meta(meta), markdown, slots, indexed, headings + generated, len(before), len(after))
 
 
 def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage:

@@ -14,7 +14,7 @@ from .rows import STAGE_LABELS, stage_cell
 
 
 def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
-    """Return a practice's page; the body goes in as written Markdown, never as a template."""
+    """Return a practice's page; the body goes in as the pipeline rendered and cleaned it, never as a template."""
     theme, partner = catalog.theme[practice.theme], catalog.partner[practice.partner]
     inspired_by = [catalog.practice[i] for i in practice.inspired_by]
     inspired = catalog.inspired[practice.id]
@@ -26,11 +26,11 @@ def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
     ) if html}
     return assemble(
         {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords)},
-        practice.body.strip(),
+        "",
         before=[(_top(practice, theme, partner), False), (_header(practice, theme, partner), True),
-                (_glance(catalog, practice, partner), False)],
+                (_glance(catalog, practice, partner), False), (practice.body_html, True)],
         after=[heading(anchor) + "\n" + html for anchor, html in after.items()],
-        headings=list(after),
+        headings=practice.headings, sections=list(after),
     )
 
 
