@@ -69,11 +69,16 @@ def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner
 
 
 def check_file(raw: bytes, shown: str, name: str, ctx: Context) -> Checked:
-    """Parse and check one practice file's bytes."""
-    source, problems = parse_practice(raw, shown, name)
-    if source is None:
-        return None, {}, problems
-    clean, more = check_practice(source, ctx)
+    """Parse and check one practice file's bytes; a failure of the checks themselves is one more problem of
+    this file, so that it never hides the problems of the others."""
+    try:
+        source, problems = parse_practice(raw, shown, name)
+        if source is None:
+            return None, {}, problems
+        clean, more = check_practice(source, ctx)
+    except Exception as error:  # noqa: BLE001 - a bug met by content: report it with the file, go on
+        return None, {}, [Problem(shown, 1, "file", f"could not be checked ({type(error).__name__}: {error}; "
+                                                    "please report this file to the maintainers)")]
     return source, clean, problems + more
 
 

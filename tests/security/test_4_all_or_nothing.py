@@ -41,3 +41,20 @@ def test_a_warning_fails_the_build_whatever_the_verbosity(project):
         done = project.build(*flags)
         assert done.returncode == 1, flags
     assert build_script(project).returncode == 1
+
+
+def test_a_check_that_fails_on_one_file_is_reported_and_the_others_still_are(check, monkeypatch):
+    from goodpractices import catalog
+
+    real = catalog.check_practice
+
+    def failing(source, ctx):  # noqa: ANN001, ANN202
+        if source.id == "broken":
+            raise ValueError("unexpected input")
+        return real(source, ctx)
+
+    monkeypatch.setattr(catalog, "check_practice", failing)
+    problems = check({"broken.md": practice(title="The broken practice"), "other.md": practice("budget_eur: x\n")})
+    assert "practices/broken.md:1: file: could not be checked (ValueError: unexpected input; please report this " \
+           "file to the maintainers)" in problems
+    assert any(p.startswith("practices/other.md:6: budget_eur:") for p in problems)
