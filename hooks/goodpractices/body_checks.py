@@ -63,7 +63,7 @@ def check_body(checker: Checker, body: str, line: int) -> Body | None:
         checker.report(("body",), "nests its Markdown too deeply to render (simplify nested lists, quotes or "
                                   "emphasis)", line=line)
         return None
-    seen = inspect(rendered.html)
+    seen = inspect(rendered.html, markup="<" in body or "{" in body)  # raw HTML, attribute lists
     html, missed = clean(rendered.html, seen.ids)
     where = _Lines(body, line)
     messages = set()

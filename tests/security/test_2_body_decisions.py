@@ -185,3 +185,12 @@ def test_bodies_render_with_the_sites_markdown_extensions():
     as_dict = {next(iter(item)) if isinstance(item, dict) else item:
                (next(iter(item.values())) if isinstance(item, dict) else {}) for item in listed}
     assert as_dict == EXTENSIONS
+
+
+def test_table_alignment_is_kept_and_nothing_else_of_a_style():
+    rendered = render("| a | b |\n|:--|--:|\n| 1 | 2 |\n\n"
+                      '<table><tr><td style="text-align: center; background: url(https://evil.example/x.gif)">c'
+                      "</td></tr></table>")
+    html, _ = clean(rendered.html, inspect(rendered.html).ids)
+    assert '<th style="text-align:left">a</th>' in html and '<td style="text-align:right">2</td>' in html
+    assert '<td style="text-align:center">c</td>' in html and "evil" not in html

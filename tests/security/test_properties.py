@@ -115,3 +115,27 @@ def test_bodies_render_to_safe_html_or_a_clear_refusal(parts):
     for part in CODE.intersection(parts):  # code is text: the payload shows, escaped
         payload = part.strip("`\n")
         assert payload.replace("<", "&lt;").replace(">", "&gt;") in html
+
+
+MARKDOWN_ONLY = st.one_of(
+    st.builds(lambda u, w: f"![{w}]({u})", URLS, WORDS), st.builds(lambda u, w: f"[{w}]({u} \"t{w}\")", URLS, WORDS),
+    st.builds(lambda u, w: f"![{w}][r]\n\n[r]: {u}\n", URLS, WORDS), st.builds(lambda w: f"## {w}\n", WORDS),
+    st.builds(lambda w: f"Text[^{len(w)}].\n\n[^{len(w)}]: {w}\n", WORDS), st.just("| a | b |\n|:-|-:|\n| 1 | 2 |\n"),
+    st.builds(lambda w: f"*[HTML]: {w}\n\nHTML here", WORDS), st.builds(lambda w: f"!!! note \"{w}\"\n    body\n", WORDS),
+    WORDS,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(MARKDOWN_ONLY, max_size=6))
+def test_markdown_without_markup_is_read_the_same_by_the_quick_pattern_and_the_parser(parts):
+    from goodpractices.body_markdown import render
+    from goodpractices.sanitize import inspect
+
+    body = "\n\n".join(parts)
+    if "<" in body or "{" in body:
+        return
+    html = render(body).html
+    quick, parsed = inspect(html, markup=False), inspect(html, markup=True)
+    assert [f.message for f in quick.findings] == [f.message for f in parsed.findings]
+    assert (quick.ids, quick.h1) == (parsed.ids, parsed.h1)
