@@ -134,7 +134,7 @@ def _toc(headings: tuple[Heading, ...]) -> list[AnchorLink]:
     top: list[AnchorLink] = []
     open_links: list[AnchorLink] = []
     for heading in headings:
-        link = AnchorLink(str(escape(heading.title)), heading.anchor, heading.level)
+        link = AnchorLink(str(escape(heading.title)), str(escape(heading.anchor)), heading.level)
         while open_links and open_links[-1].level >= heading.level:
             open_links.pop()
         (open_links[-1].children if open_links else top).append(link)

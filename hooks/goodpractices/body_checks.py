@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import body_markdown
@@ -9,10 +10,16 @@ from .body_markdown import RenderTimeout, render
 from .checker import Checker
 from .markdown_limits import overruns
 from .model import Heading
-from .sanitize import ID_PREFIX, clean, inspect
+from .sanitize import ID_PREFIX, Finding, clean, inspect
 from .schema import GENERATED_SECTIONS, SECTIONS
 
 _GENERATED = {heading.casefold(): name for heading, name in GENERATED_SECTIONS.values()}
+#: A heading's anchor goes into the page's table of contents: plain names only.
+_ANCHOR = re.compile(r"[\w.:-]+")
+#: Refusals reported for one body, at most: a body with thousands of them gets a count of the rest.
+MAX_FINDINGS = 20
+#: The rendered HTML of a body, at most: a short body may multiply (a long definition used many times).
+MAX_HTML_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -63,16 +70,25 @@ def check_body(checker: Checker, body: str, line: int) -> Body | None:
         checker.report(("body",), "nests its Markdown too deeply to render (simplify nested lists, quotes or "
                                   "emphasis)", line=line)
         return None
+    if len(rendered.html) > MAX_HTML_CHARS:
+        checker.report(("body",), f"renders to {len(rendered.html):,} characters of HTML (keep it under "
+                                  f"{MAX_HTML_CHARS:,}: repeat long definitions, titles or links less)", line=line)
+        return None
     seen = inspect(rendered.html, markup="<" in body or "{" in body)  # raw HTML, attribute lists
     html, missed = clean(rendered.html, seen.ids)
     where = _Lines(body, line)
-    messages = set()
-    for finding in (*seen.findings, *missed):
-        if finding.message not in messages:  # one parser may see what the other saw
-            messages.add(finding.message)
-            checker.report(("body",), finding.message, line=where(finding.needles))
+    first: dict[str, Finding] = {}
+    for finding in (*seen.findings, *missed):  # one parser may see what the other saw: say it once
+        first.setdefault(finding.message, finding)
+    unique = list(first.values())
+    for finding in unique[:MAX_FINDINGS]:
+        checker.report(("body",), finding.message, line=where(finding.needles))
+    if len(unique) > MAX_FINDINGS:
+        checker.report(("body",), f"has {len(unique) - MAX_FINDINGS:,} more problems like these (correct the ones "
+                                  "above first)", line=line)
     _check_headings(checker, rendered.headings, seen.h1, where)
-    return Body(html, tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings))
+    return Body(html, tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings
+                            if _ANCHOR.fullmatch(h.anchor)))
 
 
 def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, where: _Lines) -> None:
@@ -80,6 +96,9 @@ def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, wh
     titles = set()
     for heading in headings:
         line = where((f"# {heading.title}", heading.title))
+        if not _ANCHOR.fullmatch(heading.anchor):
+            checker.report(("body",), f"has a heading id {heading.anchor[:60]!r} that is not a plain name (use "
+                                      "letters, digits, '-', '_', '.' or ':')", line=where((heading.anchor,)))
         if heading.level == 1:
             checker.report(("body",), f"has a level-1 heading '{heading.title}' (the title comes from the front "
                                       "matter; use '##' for sections)", line=line)

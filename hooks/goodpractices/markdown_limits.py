@@ -3,7 +3,8 @@
 Python-Markdown is quadratic or recursive in several constructs (deep lists and quotes, long emphasis and bracket
 runs, many raw tags, definitions, abbreviations, headings, footnotes). Each limit below is far above what a
 practice needs and far below where rendering takes a noticeable time; `tests/security/test_5_bounded.py` feeds
-each construct past its limit and checks the answer comes in bounded time.
+each construct past its limit and checks the answer comes in bounded time. Code (fenced, indented or in a code
+span) is text: nothing in it is counted.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 MAX_BODY_CHARS = 200_000
 MAX_DEPTH = 10  # list and quote nesting
 MAX_HTML_DEPTH = 32  # raw HTML elements inside each other
-#: Per paragraph (text between blank lines, outside fenced code).
+#: Per paragraph (text between blank lines, outside code).
 MAX_BRACKETS = 250
 MAX_EMPHASIS = 500
 MAX_BACKTICKS = 1_000
@@ -30,9 +31,13 @@ PER_BODY = {
     "admonitions '!!!'": (200, "use fewer boxes"),
     "code fence lines": (400, "use fewer code blocks"),
 }
-#: Elements whose end tag may be left out, or that have none: they do not nest.
-_FLAT = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "br", "hr", "img",
-                   "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "param"})
+#: Elements that have no end tag: they do not nest.
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track",
+                   "wbr", "param"})
+#: A fenced-code opening line as Python-Markdown's fenced_code reads it (no run can backtrack: one pass).
+_OPENER = re.compile(r"(`{3,}|~{3,})[ ]*(?:\{[^\n}]*\}|\.?[\w#.+-]*)[ ]*$")
+#: A list marker at the start of a line's content: '-', '*', '+', '1.' or '1)', then a space.
+_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 @dataclass(frozen=True)
@@ -41,10 +46,6 @@ class Overrun:
 
     offset: int
     message: str
-
-
-#: A fenced-code opening line as Python-Markdown's fenced_code reads it (no run can backtrack: one pass).
-_OPENER = re.compile(r"(`{3,}|~{3,})[ ]*(?:\{[^\n}]*\}|\.?[\w#.+-]*)[ ]*$")
 
 
 def _fences(lines: list[str]) -> dict[int, int]:
@@ -69,15 +70,49 @@ def _fences(lines: list[str]) -> dict[int, int]:
     return blocks
 
 
-def _depth(text: str) -> int:
-    """Return how deep a line nests lists or quotes: indentation in steps of 4 columns, or its '>' marks."""
+def _indent(text: str) -> int:
+    """Return a line's indentation in columns (a tab is 4)."""
     expanded = text.expandtabs(4)
-    indent = len(expanded) - len(expanded.lstrip(" "))
-    quotes, position = 0, 0
-    while position < len(text) and text[position] in "> \t":
-        quotes += text[position] == ">"
-        position += 1
-    return max(indent // 4, quotes)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+def _depth(text: str) -> int:
+    """Return how deep a line nests lists or quotes: its indentation in steps of 4 columns, plus every list
+    marker and '>' that opens its content ('- - x' and '> 1. > x' nest on one line)."""
+    depth, position = _indent(text) // 4, 0
+    content = text.lstrip(" \t")
+    while position < len(content):
+        if content[position] == ">":
+            depth, position = depth + 1, position + 1
+        elif (marker := _MARKER.match(content, position)) is not None:
+            depth, position = depth + 1, marker.end()
+        else:
+            break
+        while position < len(content) and content[position] in " \t":
+            position += 1
+    return depth
+
+
+def _without_code_spans(text: str) -> str:
+    """Return a line without its code spans (a backtick run up to the next run of the same length)."""
+    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", text)]
+    if len(runs) < 2:
+        return text
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    kept, position, index = [], 0, 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        later = bisect.bisect_right(same, index)
+        if later < len(same):
+            closing = runs[same[later]]
+            kept.append(text[position:start])
+            position, index = closing[1], same[later] + 1
+        else:
+            index += 1
+    return "".join(kept) + text[position:]
 
 
 def _tags(text: str) -> tuple[int, int]:
@@ -95,10 +130,12 @@ def _tags(text: str) -> tuple[int, int]:
 
 
 class _Nesting:
-    """Follows how deep raw HTML elements nest, a line at a time."""
+    """Follows how deep raw HTML elements nest, a line at a time, as a browser would: an end tag closes the
+    nearest open element of its name (a stray one closes nothing), and '<x/>' opens x unless x is void."""
 
     def __init__(self) -> None:
-        self.depth = self.deepest = self.line = 0
+        self.open: list[str] = []
+        self.deepest = self.line = 0
 
     def feed(self, text: str, line: int) -> None:
         position = text.find("<")
@@ -110,15 +147,26 @@ class _Nesting:
             while end < len(text) and end - start < 16 and text[end].isalnum():
                 end += 1
             name = text[start:end].lower()
-            if name and name[0].isalpha() and name not in _FLAT:
-                close = text.find(">", end, end + 300)
-                if closing:
-                    self.depth = max(0, self.depth - 1)
-                elif close == -1 or text[close - 1] != "/":
-                    self.depth += 1
-                    if self.depth > self.deepest:
-                        self.deepest, self.line = self.depth, line
+            if name and name[0].isalpha() and name not in _VOID:
+                if not closing:
+                    self.open.append(name)
+                    if len(self.open) > self.deepest:
+                        self.deepest, self.line = len(self.open), line
+                else:  # look back no further than the limit: past it, the body is refused anyway
+                    window = self.open[-MAX_HTML_DEPTH - 1:]
+                    if name in window:
+                        del self.open[len(self.open) - 1 - window[::-1].index(name):]
             position = text.find("<", end)
+
+
+@dataclass
+class _Counts:
+    """What one paragraph holds so far, and where it starts."""
+
+    start: int = 0
+    brackets: int = 0
+    emphasis: int = 0
+    backticks: int = 0
 
 
 def overruns(body: str) -> list[Overrun]:
@@ -134,53 +182,59 @@ def overruns(body: str) -> list[Overrun]:
             reported.add(key)
             found.append(Overrun(offset, message))
 
+    def count(key: str, hits: int, offset: int) -> None:
+        counts[key] += hits
+        limit, fix = PER_BODY[key]
+        if counts[key] > limit:
+            report(key, offset, f"has more than {limit:,} {key} ({fix})")
+
     counts = dict.fromkeys(PER_BODY, 0)
     lines = body.split("\n")
-    blocks = _fences(lines)
-    start = brackets = emphasis = backticks = 0
-    code_until = -1
+    fences = _fences(lines)
+    paragraph = _Counts()
+    code_until, blank_before, in_list = -1, True, False
     nesting = _Nesting()
     for offset, text in enumerate(lines):
-        counts["code fence lines"] += text[:3] in ("```", "~~~")
-        if counts["code fence lines"] > PER_BODY["code fence lines"][0]:
-            report("code fence lines", offset, f"has more than {PER_BODY['code fence lines'][0]} code fence lines "
-                                               f"({PER_BODY['code fence lines'][1]})")
-        if offset in blocks:
-            code_until = blocks[offset]
-        if offset <= code_until:  # fenced code is text: nothing in it nests or needs counting
-            start, brackets, emphasis, backticks = offset + 1, 0, 0, 0
-            continue
+        count("code fence lines", text[:3] in ("```", "~~~"), offset)
+        if offset in fences:
+            code_until = fences[offset]
+        indent = _indent(text)
         if not text.strip():
-            start, brackets, emphasis, backticks = offset + 1, 0, 0, 0
+            paragraph, blank_before = _Counts(offset + 1), True
             continue
-        brackets += text.count("[")
-        emphasis += text.count("*") + text.count("_")
-        backticks += text.count("`")
-        if brackets > MAX_BRACKETS:
-            report("[", start, f"has more than {MAX_BRACKETS} '[' in one paragraph (split it, or write brackets "
-                               "as \\[)")
-        if emphasis > MAX_EMPHASIS:
-            report("*", start, f"has more than {MAX_EMPHASIS} '*' or '_' in one paragraph (split it, or write them "
-                               "as \\* and \\_)")
-        if backticks > MAX_BACKTICKS:
-            report("`", start, f"has more than {MAX_BACKTICKS} '`' in one paragraph (split it, or put the code in "
-                               "a fenced block)")
+        indented_code = indent >= 4 and not in_list and (blank_before or paragraph.start == offset)
+        if offset <= code_until or indented_code:  # code is text: nothing in it nests or needs counting
+            paragraph, blank_before = _Counts(offset + 1), blank_before and indented_code
+            continue
+        if indent < 4:
+            in_list = _MARKER.match(text.lstrip(" \t")) is not None or (in_list and not blank_before)
+        blank_before = False
+        prose = _without_code_spans(text) if "`" in text else text
+        paragraph.brackets += prose.count("[")
+        paragraph.emphasis += prose.count("*") + prose.count("_")
+        paragraph.backticks += text.count("`")
+        if paragraph.brackets > MAX_BRACKETS:
+            report("[", paragraph.start, f"has more than {MAX_BRACKETS} '[' in one paragraph (split it, or write "
+                                         "brackets as \\[)")
+        if paragraph.emphasis > MAX_EMPHASIS:
+            report("*", paragraph.start, f"has more than {MAX_EMPHASIS} '*' or '_' in one paragraph (split it, or "
+                                         "write them as \\* and \\_)")
+        if paragraph.backticks > MAX_BACKTICKS:
+            report("`", paragraph.start, f"has more than {MAX_BACKTICKS} '`' in one paragraph (split it, or put "
+                                         "the code in a fenced block)")
         depth = _depth(text)
         if depth > MAX_DEPTH:
             report("depth", offset, f"nests lists or quotes {depth} levels deep (keep it to {MAX_DEPTH})")
-        tags, specials = _tags(text)
-        stripped = text.lstrip()
-        for key, hit in (("raw HTML tags", tags), ("'<!' or '<?' constructs", specials),
-                         ("definition lines starting with ':'", stripped.startswith(":")),
-                         ("abbreviation definitions '*['", stripped.startswith("*[")),
-                         ("headings", stripped.startswith("#") or stripped.startswith(("===", "---"))),
-                         ("footnote references '[^'", text.count("[^")),
-                         ("admonitions '!!!'", stripped.startswith("!!!"))):
-            counts[key] += hit
-            limit, fix = PER_BODY[key]
-            if counts[key] > limit:
-                report(key, offset, f"has more than {limit:,} {key} ({fix})")
-        nesting.feed(text, offset)
+        tags, specials = _tags(prose)
+        content = text.lstrip(" \t")
+        count("raw HTML tags", tags, offset)
+        count("'<!' or '<?' constructs", specials, offset)
+        count("definition lines starting with ':'", content.startswith(":"), offset)
+        count("abbreviation definitions '*['", content.startswith("*["), offset)
+        count("headings", indent < 4 and content.startswith(("#", "===", "---")), offset)
+        count("footnote references '[^'", prose.count("[^"), offset)
+        count("admonitions '!!!'", content.startswith("!!!"), offset)
+        nesting.feed(prose, offset)
     if nesting.deepest > MAX_HTML_DEPTH:
         report("html", nesting.line, f"nests HTML elements {nesting.deepest} deep (keep it to {MAX_HTML_DEPTH})")
     return found

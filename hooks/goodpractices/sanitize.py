@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 import nh3
 
@@ -48,8 +48,15 @@ REFUSED_TAGS = frozenset({
 FETCHED = frozenset({"src", "srcset", "poster", "background", "lowsrc", "dynsrc", "data", "imagesrcset"})
 #: Attributes whose value is a URL followed on a click.
 FOLLOWED = frozenset({"href", "action", "formaction", "xlink:href", "cite", "longdesc", "ping", "codebase"})
-#: Class names of the theme and of the site's own markup: content may not borrow them.
-RESERVED_CLASS_PREFIXES = ("md-", "gp-")
+#: The class names content may keep: those the site's Markdown extensions write, and code languages. The theme
+#: acts on others (Material loads a diagram library from the network for `mermaid`, styles `md-*`).
+CLASSES = frozenset({
+    "admonition", "admonition-title", "footnote", "footnote-ref", "footnote-backref", "headerlink", "toc",
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check", "done",
+    "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing", "danger", "error",
+    "bug", "example", "quote", "cite",
+})
+_LANGUAGE = re.compile(r"language-[a-z0-9+#._-]{1,30}")
 _CONTROL = dict.fromkeys((*range(0x21), 0x7F))
 
 
@@ -75,25 +82,41 @@ def _scheme(url: str) -> str | None:
     return None
 
 
+def _split(url: str) -> SplitResult | None:
+    """Split a URL as urllib does, or return None where urllib cannot (a broken IPv6 host, say)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def local(url: str) -> bool:
-    """Tell whether a URL stays inside the site: relative, no scheme, no host, no backslash, not above its root."""
+    """Tell whether a URL stays inside the site: relative, no scheme, no host, no backslash, not above its root
+    (a browser reads '%2e%2e' as '..')."""
     squeezed = url.strip(" \t\n\r\f")
     if not squeezed or "\\" in squeezed or any(ord(c) < 0x20 or ord(c) == 0x7F for c in squeezed):
         return False
     if squeezed.startswith("/") or _scheme(squeezed) is not None:
         return False
-    parts = urlsplit(squeezed)
-    if parts.scheme or parts.netloc:
+    parts = _split(squeezed)
+    if parts is None or parts.scheme or parts.netloc:
         return False
-    resolved = posixpath.normpath(posixpath.join("practices", parts.path))  # pages are one folder down
+    path = unquote(parts.path)
+    if "\\" in path or path.startswith("/"):
+        return False
+    resolved = posixpath.normpath(posixpath.join("practices", path))  # pages are one folder down
     return resolved != ".." and not resolved.startswith("../")
 
 
 def _where(url: str) -> str:
     """Name where a URL points, for a message: its host, its scheme, or the URL itself."""
-    parts = urlsplit(url.strip().replace("\\", "/"))
-    if parts.hostname:
-        return parts.hostname
+    parts = _split(url.strip().replace("\\", "/"))
+    try:
+        host = parts.hostname if parts is not None else None
+    except ValueError:
+        host = None
+    if host:
+        return host
     scheme = _scheme(url)
     return f"{scheme}:" if scheme else repr(url.strip()[:60])
 
@@ -198,7 +221,8 @@ def clean(html: str, ids: frozenset[str] = frozenset()) -> tuple[str, list[Findi
         if name == "id":
             return ID_PREFIX + value
         if name == "class":
-            kept = [c for c in value.split() if not c.startswith(RESERVED_CLASS_PREFIXES)]
+            kept = [c for c in value.split() if c in CLASSES or (tag == "code" and _LANGUAGE.fullmatch(c)
+                                                                   and c != "language-mermaid")]
             return " ".join(kept) or None
         if tag == "img" and name == "src":
             if local(value):

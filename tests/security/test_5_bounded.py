@@ -57,7 +57,7 @@ def test_bracket_storm_and_deep_nesting_fail_fast(project):
         raise AssertionError("the build hung on pathological Markdown") from None
     assert done.returncode == 1
     first = practice(body=BODY).count("\n") + 2  # the line after the blank line that follows BODY
-    assert f"practices/nest.md:{first + 11}: body: nests lists or quotes 11 levels deep (keep it to 10)" in done.stderr
+    assert f"practices/nest.md:{first + 10}: body: nests lists or quotes 11 levels deep (keep it to 10)" in done.stderr
     assert f"practices/storm.md:{first}: body: has more than 250 '[' in one paragraph (split it, or write brackets as " \
            "\\[)" in done.stderr
 
