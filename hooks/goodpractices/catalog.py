@@ -69,11 +69,15 @@ def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner
 
 
 def check_file(raw: bytes, shown: str, name: str, ctx: Context) -> Checked:
-    """Parse and check one practice file's bytes."""
-    source, problems = parse_practice(raw, shown, name)
-    if source is None:
-        return None, {}, problems
-    clean, more = check_practice(source, ctx)
+    """Parse and check one practice file's bytes; whatever goes wrong is a problem of this file alone."""
+    try:
+        source, problems = parse_practice(raw, shown, name)
+        if source is None:
+            return None, {}, problems
+        clean, more = check_practice(source, ctx)
+    except Exception as error:  # the last line of defence: the limits exist so that this never runs
+        return None, {}, [Problem(shown, 1, "file", f"could not be checked ({type(error).__name__}; please report "
+                                                    "this file to the maintainers)")]
     return source, clean, problems + more
 
 
