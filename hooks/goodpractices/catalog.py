@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,6 @@ from .problems import ContentError, Problem
 from .registry import build_partners, build_themes
 from .validate import Context, check_links_between, check_practice
 
-PRACTICE_SUFFIXES = (".md", ".markdown")
 REGISTRIES = ("themes.yml", "partners.yml")
 
 
@@ -47,9 +47,46 @@ def shown_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _unread(name: str) -> bool:
+    """Tell whether a name is a hidden or backup file's (an editor's or the system's), which is not read."""
+    return name.startswith(".") or name.endswith("~")
+
+
 def practice_files(folder: Path) -> list[Path]:
-    """List the practice files of a folder, sorted (Markdown files; the registries are YAML)."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in PRACTICE_SUFFIXES and not p.is_dir())
+    """List what a folder holds to be read as practices, sorted: every entry but the registries, subfolders,
+    and hidden or backup files. Names that are not practice ids, and links (to folders too), are listed so
+    that they are reported; `unread_files` reports the rest."""
+    return sorted(p for p in folder.iterdir()
+                  if p.name not in REGISTRIES and not _unread(p.name) and (p.is_symlink() or not p.is_dir()))
+
+
+def unread_files(folder: Path) -> list[Problem]:
+    """Report what `practice_files` leaves out, so that nothing is skipped silently: every file in a subfolder
+    (an error: a practice there would never be published), hidden and backup files (warnings)."""
+    root = folder.parent
+    problems = []
+    for entry in sorted(folder.iterdir()):
+        shown = shown_path(entry, root)
+        if _unread(entry.name):
+            problems.append(Problem(shown, 1, "file", "is a hidden or backup file, which the build does not read "
+                                    "(delete it, or name a practice <id>.md)", warning=True))
+        elif entry.is_dir() and not entry.is_symlink():
+            problems += _in_subfolder(entry, folder, root)
+    return problems
+
+
+def _in_subfolder(subfolder: Path, folder: Path, root: Path) -> list[Problem]:
+    """Report every file under a subfolder of the practices folder (links are not followed)."""
+    problems = []
+    for parent, folders, names in os.walk(subfolder):
+        folders.sort()
+        for name in sorted(names) + [f for f in folders if (Path(parent) / f).is_symlink()]:
+            path = Path(parent) / name
+            fix = (f"move it to {shown_path(folder / name, root)}" if name.endswith((".md", ".markdown"))
+                   else "delete it: practices/ holds the practices and the two registries only")
+            problems.append(Problem(shown_path(path, root), 1, "file", f"is in a subfolder of practices/, which "
+                                    f"the build does not read ({fix})"))
+    return problems
 
 
 def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner]) -> Practice:
@@ -113,6 +150,7 @@ def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool
     partners, more = build_partners(partners_doc, shown_path(folder / "partners.yml", root)) if partners_doc else ((), [])
     problems += more
     ctx = Context(tuple(t.key for t in themes), tuple(p.key for p in partners))
+    problems += unread_files(folder)
     files: list[tuple[tuple[str, bytes, Context], bytes, str]] = []  # (cache key, bytes, file name)
     for path in [*practice_files(folder), *extra]:
         shown = shown_path(path, root)

@@ -11,9 +11,13 @@ Kind = Literal[
     "keywords", "ids", "transferability", "contact", "links",
 ]
 
+# Each pattern runs in linear time (no nested or overlapping repeats; the tests feed each its worst case).
+# Python code uses ID_PATTERN and DATE_PATTERN with fullmatch: `$` alone also matches before a final line break.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-EMAIL_PATTERN = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+DATE_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+#: name@domain.tld, the domain with a dot that has something on each side (use with match; the lookahead holds
+#: the end): possessive and lazy repeats keep it linear.
+EMAIL_PATTERN = re.compile(r"^[^@\s<>]++@(?=[^@\s<>]++\Z)[^@\s<>]+?\.[^@\s<>]")
 
 STAGES: tuple[str, ...] = ("interested", "assessed", "in-action-plan", "implemented")
 STATUSES: tuple[str, ...] = ("planned", "ongoing", "completed")
@@ -36,6 +40,10 @@ GENERATED_SECTIONS: dict[str, tuple[str, str]] = {
 }
 
 MAX_FILE_BYTES = 1_000_000
+#: Dates are years FIRST_YEAR–LAST_YEAR, which every writer (the zip's timestamps stop at 2107) can hold.
+FIRST_YEAR, LAST_YEAR = 1950, 2100
+#: Amounts stay below this, so that they are exact as floats and in JavaScript (2**53 is about 9e15).
+MAX_AMOUNT = 10**15
 KEYWORD_MAX = 40
 
 

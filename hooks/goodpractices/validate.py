@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .body_checks import check_body
-from .checker import Checker, Context, did_you_mean
+from .checker import Checker, Context, did_you_mean, folded
 from .fields import check_field
 from .load import Source
 from .model import PartialDate
@@ -39,14 +39,15 @@ def check_practice(source: Source, ctx: Context) -> tuple[dict[str, Any], list[P
 
 
 def check_links_between(practices: list[tuple[Source, dict[str, Any]]]) -> list[Problem]:
-    """Check what spans files: unique titles and `inspired_by` ids that exist."""
+    """Check what spans files: titles unique once case, width and invisible characters are ignored, and
+    `inspired_by` ids that exist."""
     problems: list[Problem] = []
     ids = {source.id for source, _ in practices}
     titles: dict[str, str] = {}
     for source, clean in practices:
         title = clean.get("title")
         if title:
-            other = titles.setdefault(title.casefold(), source.path)
+            other = titles.setdefault(folded(title), source.path)
             if other != source.path:
                 problems.append(Problem(source.path, source.line("title"), "title",
                                         f"'{title}' is already the title of {other} (give each practice its own title)"))
