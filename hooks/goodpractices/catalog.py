@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import os
 from concurrent.futures import Executor
@@ -176,6 +177,17 @@ def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool
     by_key = {p.key: p for p in partners}
     practices = tuple(sorted((_practice(s, c, by_key) for s, c in checked), key=lambda p: p.id))
     return Result(Catalog(themes, partners, practices), tuple(problems))
+
+
+#: The timestamp of a catalogue that has no `updated` date: 1980-01-01, the earliest a zip file can hold.
+FIXED_EPOCH = 315_532_800
+
+
+def source_date_epoch(catalog: Catalog) -> int:
+    """Return the build's timestamp from the content, never the clock: the latest `updated` date, else FIXED_EPOCH."""
+    if catalog.last_updated is None:
+        return FIXED_EPOCH
+    return calendar.timegm((*catalog.last_updated.first_day(), 0, 0, 0))
 
 
 def load(folder: Path, cache: Cache | None = None, pool: Executor | None = None
