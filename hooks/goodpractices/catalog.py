@@ -116,7 +116,21 @@ def check_file(raw: bytes, shown: str, name: str, ctx: Context) -> Checked:
     except Exception as error:  # the last line of defence: the limits exist so that this never runs
         return None, {}, [Problem(shown, 1, "file", f"could not be checked ({type(error).__name__}; please report "
                                                     "this file to the maintainers)")]
-    return source, clean, problems + more
+    return source, clean, _first(problems + more)
+
+
+#: The most problems shown for one file; a file with more is best fixed from the top first.
+MAX_PROBLEMS = 100
+
+
+def _first(problems: list[Problem]) -> list[Problem]:
+    """Keep a file's first MAX_PROBLEMS problems, and say how many more there are."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    problems = sorted(problems)
+    last = problems[MAX_PROBLEMS - 1]
+    return problems[:MAX_PROBLEMS] + [Problem(last.path, last.line, "file", f"and {len(problems) - MAX_PROBLEMS:,} "
+                                              "more problems after this line (fix these first)")]
 
 
 #: With fewer files to check than this, a worker process would cost more time than it saves.

@@ -14,14 +14,21 @@ from .schema import FIELDS, FIELDS_BY_NAME
 
 __all__ = ["Context", "check_practice", "check_links_between"]
 
+#: Unknown fields reported one by one; past this, one line says how many more there are.
+MAX_UNKNOWN = 20
+
 
 def check_practice(source: Source, ctx: Context) -> tuple[dict[str, Any], list[Problem]]:
     """Check one practice's front matter and body; return the clean values and the problems."""
     checker = Checker(source)
     data = source.data
-    for key in data:
-        if key not in FIELDS_BY_NAME:
-            checker.unknown((key,), key, FIELDS_BY_NAME)
+    unknown = [key for key in data if key not in FIELDS_BY_NAME]
+    for key in unknown[:MAX_UNKNOWN]:
+        checker.unknown((key,), key, FIELDS_BY_NAME)
+    if len(unknown) > MAX_UNKNOWN:
+        rest = unknown[MAX_UNKNOWN]
+        checker.report((rest,), f"and {len(unknown) - MAX_UNKNOWN:,} more unknown fields (remove them; known fields: "
+                                f"{', '.join(FIELDS_BY_NAME)})")
     clean: dict[str, Any] = {}
     for spec in FIELDS:
         if spec.name in source.refused:

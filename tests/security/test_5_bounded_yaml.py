@@ -191,3 +191,18 @@ def test_the_build_reports_deep_yaml_instead_of_crashing(project):
 def test_registries_are_bounded_too():
     doc = parse("\nvlaio:\n  name: " + "[" * 10_000 + "\n")
     assert [(p.line, p.field, p.message) for p in doc.problems] == [(3, "vlaio", DEEP)]
+
+
+def test_thousands_of_unknown_fields_give_twenty_lines_and_a_count(check):
+    problems = check({"p.md": practice("".join(f"k{i}: v\n" for i in range(11_000)))})
+    assert len(problems) == 21
+    assert problems[-1].startswith("practices/p.md:26: k20: and 10,980 more unknown fields (remove them; known "
+                                   "fields: title, theme,")
+
+
+def test_a_file_shows_its_first_hundred_problems_and_a_count(check):
+    begun = time.perf_counter()
+    problems = check({"p.md": practice("a: &a x\n" + "".join(f"b{i}: *a\n" for i in range(9_000)))})
+    assert time.perf_counter() - begun < 5
+    assert len(problems) == 101
+    assert problems[-1] == "practices/p.md:85: file: and 8,921 more problems after this line (fix these first)"
