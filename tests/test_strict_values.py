@@ -216,6 +216,13 @@ def test_files_in_subfolders_are_reported(project):
     ]
 
 
+def test_an_empty_folder_named_like_a_practice_is_reported(project):
+    project.add("good.md", VALID)
+    (project.practices / "other.md" / "inner").mkdir(parents=True)
+    assert [str(p) for p in catalog.build(project.practices).problems] == [
+        "practices/other.md:1: file: is an empty folder, which the build does not read (delete it)"]
+
+
 def test_links_and_special_files_named_like_practices_are_reported(project):
     project.add("good.md", VALID)
     (project.practices / "folder-link.md").symlink_to(project.docs, target_is_directory=True)

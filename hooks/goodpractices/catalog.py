@@ -87,6 +87,9 @@ def _in_subfolder(subfolder: Path, folder: Path, root: Path) -> list[Problem]:
                    else "delete it: practices/ holds the practices and the two registries only")
             problems.append(Problem(shown_path(path, root), 1, "file", f"is in a subfolder of practices/, which "
                                     f"the build does not read ({fix})"))
+    if not problems:  # nothing inside, but a folder named like a practice must not pass unseen either
+        problems.append(Problem(shown_path(subfolder, root), 1, "file", "is an empty folder, which the build does "
+                                "not read (delete it)"))
     return problems
 
 

@@ -16,9 +16,12 @@ MAX_YAML_CHARS = 100_000
 #: The deepest nesting of lists and mappings (the document's own mapping is level 1; the schema needs 3).
 MAX_YAML_DEPTH = 20
 
-#: Characters YAML forbids in a file (it allows tab, line breaks and the printable planes only).
-_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_CONTROL_NAMES = {0: "NUL", 8: "BACKSPACE", 0x0B: "VERTICAL TAB", 0x0C: "FORM FEED", 0x1B: "ESCAPE", 0x7F: "DELETE"}
+#: Characters YAML forbids in a file (it allows tab, line breaks and the printable planes only), and the line
+#: breaks other than \n, which YAML counts as lines where no editor shows one.
+_UNPRINTABLE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BREAKS = frozenset("\r\x85\u2028\u2029")
+_CONTROL_NAMES = {0: "NUL", 8: "BACKSPACE", 0x0B: "VERTICAL TAB", 0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN",
+                  0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
 
 Path = tuple[str | int, ...]
 
@@ -194,8 +197,12 @@ def _measure(text: str) -> YamlProblem | None:
         return YamlProblem(_line_at(text, MAX_YAML_CHARS), "yaml",
                            f"is {len(text):,} characters long (keep it under {MAX_YAML_CHARS:,} characters)")
     bad = _UNPRINTABLE.search(text)
+    if bad and bad.group() in _BREAKS:
+        return _problem_at(text, _line_at(text, bad.start()), f"contains {character_name(bad.group())}, which YAML "
+                           "reads as a line break (replace it with a space, or a line break)")
     if bad:
-        return _problem_at(text, _line_at(text, bad.start()), f"contains the control character "
+        kind = "control character" if unicodedata.category(bad.group()) == "Cc" else "character"
+        return _problem_at(text, _line_at(text, bad.start()), f"contains the {kind} "
                            f"{character_name(bad.group())}, which YAML does not allow (delete it)")
     return None
 

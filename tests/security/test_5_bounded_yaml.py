@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -123,9 +124,18 @@ def test_a_forbidden_character_is_reported_at_its_own_line_and_field(char):
     code = f"U+{ord(char):04X}"
     problems = problems_of(text)
     assert len(problems) == 1
-    assert problems[0].startswith(f"practices/p.md:9: institution: contains the control character {code}")
+    kind = "control character" if ord(char) < 0xFFFE else "character"
+    assert problems[0].startswith(f"practices/p.md:9: institution: contains the {kind} {code}")
     assert problems[0].endswith(", which YAML does not allow (delete it)")
     assert name in problems[0]
+
+
+@pytest.mark.parametrize("char", ["\r", "\x85", "\u2028", "\u2029"])
+def test_line_breaks_that_editors_do_not_show_are_reported_where_they_are(char):
+    text = practice(f"region: Lower{char}Austria\ninstitution: [unclosed\n")
+    assert problems_of(text) == [f"practices/p.md:6: region: contains U+{ord(char):04X} "
+                                 f"({unicodedata.name(char, 'CARRIAGE RETURN' if char == chr(13) else 'NEXT LINE')}), "
+                                 "which YAML reads as a line break (replace it with a space, or a line break)"]
 
 
 def test_a_nul_byte_in_the_first_field_is_on_that_line():
