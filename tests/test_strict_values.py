@@ -19,7 +19,7 @@ from conftest import ROOT, VALID, practice
 
 from goodpractices import catalog
 from goodpractices.export import practices_json
-from goodpractices.load import parse_practice, split_front_matter, suggest_id
+from goodpractices.load import _HANDLER, suggest_id
 from goodpractices.schema import DATE_PATTERN, EMAIL_PATTERN, ID_PATTERN
 from goodpractices.yamlread import _UNPRINTABLE, StrictLoader, top_key
 
@@ -284,8 +284,10 @@ WORST_CASES = [
     (_UNPRINTABLE.search, "a" * (5 * N)),
     (lambda text: re.findall(r"[a-z0-9]+", text), "a-" * N),
     (suggest_id, "A_" * N),
-    (lambda text: split_front_matter(text), "---\n" + "-- \n" * N + "x" * N),
-    (lambda text: split_front_matter(text), "---\n" + "-" * N + "x\n" * N),
+    (_HANDLER.detect, "-" * N + " " * N + "x"),
+    (lambda text: _HANDLER.split(text), "---\n" + ("-" * 50 + "x\n") * (N // 50) + "---\n"),
+    (lambda text: _HANDLER.split(text), "---\n" + "-- \n" * N + "---" + " \n" * N + "x"),
+    (lambda text: _HANDLER.split(text), "---\n" + ("---" + " " * 100 + "x\n") * (N // 100) + "---\n"),
     (lambda text: top_key(text, text.count("\n") + 1), "\n" * N + " x\n" * N),
     (lambda text: top_key(text, 2), "'" + "a" * N + ":" * N),
 ] + [(pattern.match, text) for _, resolvers in StrictLoader.yaml_implicit_resolvers.items()

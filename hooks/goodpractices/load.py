@@ -10,9 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from frontmatter.default_handlers import YAMLHandler
+
 from .problems import Problem
 from .schema import ID_PATTERN, MAX_FILE_BYTES
 from .yamlread import YamlDoc, character_name, parse
+
+_HANDLER = YAMLHandler()  # its boundary pattern, ^-{3,}\s*$ per line, runs in linear time (see the tests)
 
 #: Ids whose pages would stand where the site keeps pages of its own.
 RESERVED_IDS = frozenset({"index"})
@@ -97,29 +101,6 @@ def _name_problem(name: str) -> str | None:
     return None
 
 
-def _is_boundary(line: str) -> bool:
-    """Tell whether a line is a front-matter boundary: three or more dashes, then only spaces."""
-    line = line.rstrip()
-    return len(line) >= 3 and line == "-" * len(line)
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """Split text into (front matter, body, the body's first line), in one pass over the lines; None if the
-    front matter is not closed. The caller checks that the first line is a boundary. The front matter keeps
-    the first line's line break, so that its YAML lines are the file's lines."""
-    start = text.find("\n") + 1
-    if not start:
-        return None
-    line, position = 2, start
-    while position < len(text):
-        end = text.find("\n", position)
-        end = len(text) if end < 0 else end
-        if _is_boundary(text[position:end]):
-            return text[start - 1:position], text[end + 1:], line + 1
-        line, position = line + 1, end + 1
-    return None
-
-
 def _yaml_problems(doc: YamlDoc, shown: str, offset: int) -> list[Problem]:
     return [Problem(shown, p.line + offset, p.field, p.message) for p in doc.problems]
 
@@ -134,14 +115,17 @@ def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, li
         return None, problems + decode_problems
     if not text.strip():
         return None, problems + [Problem(shown, 1, "file", "is empty (start with front matter between two '---' lines)")]
-    if not _is_boundary(text.partition("\n")[0]):
+    if not _HANDLER.detect(text):
         return None, problems + [Problem(shown, 1, "front matter", "missing (start the file with a line '---', "
                                          "the fields, and another line '---')")]
-    split = split_front_matter(text)
-    if split is None:
+    try:
+        front, body = _HANDLER.split(text)
+    except ValueError:
         return None, problems + [Problem(shown, 1, "front matter", "not closed (add a line '---' after the last field)")]
-    front, body, body_line = split
-    offset = 0
+    front_start = text.index(front) if front else text.index("\n") + 1
+    offset = text.count("\n", 0, front_start)
+    closing = text.find("\n", front_start + len(front)) + 1 or len(text)
+    body, body_line = text[closing:], text.count("\n", 0, closing) + 1
     doc = parse(front)
     problems += _yaml_problems(doc, shown, offset)
     if doc.data is None and not doc.problems:
