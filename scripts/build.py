@@ -70,7 +70,11 @@ def swap_in(staging: Path, target: Path) -> None:
     elif not exchange(staging, target):
         retired = retired_path(target)
         os.rename(target, retired)
-        os.rename(staging, target)
+        try:
+            os.rename(staging, target)
+        except OSError:
+            os.rename(retired, target)
+            raise
         os.rename(retired, staging)
 
 
@@ -145,7 +149,12 @@ def main(argv: list[str] | None = None) -> int:
             if status != 0:
                 print(f"build failed: {target.name}/ was left as it was", file=sys.stderr)
                 return status
-            swap_in(staging, target)
+            try:
+                swap_in(staging, target)
+            except OSError as error:  # e.g. site/ is a mount point, which no rename can replace
+                print(f"build failed: {target.name}/ cannot be replaced ({error.strerror}); it was left as it "
+                      "was (build with --site-dir into a folder that is not a mount point)", file=sys.stderr)
+                return 1
             if args.zip:
                 write_zip(target, args.zip.resolve(), int(epoch) if epoch else FIXED_EPOCH)
             return 0

@@ -48,6 +48,10 @@ elif point.startswith("fallback-"):  # a system without an atomic exchange: die 
         if len(done) == int(point.split("-")[1]):
             die()
     build.os.rename = rename
+elif point == "busy":  # site/ is a mount point: neither an exchange nor a rename can replace it
+    def busy(*args):
+        raise OSError(16, "Device or resource busy")
+    build.exchange = build.os.rename = busy
 raise SystemExit(build.main(argv))
 """
 
@@ -102,6 +106,20 @@ def test_a_build_killed_at_the_swap_loses_nothing_and_the_next_start_cleans_up(p
     new = snapshot(site)
     assert "practices/b.html" in new and "practices/b.html" not in old
     assert after_kill == (old if survivor in ("old", None) else new)
+
+
+def test_a_site_that_cannot_be_replaced_is_an_error_that_keeps_it(project, tmp_path):
+    project.add("a.md", VALID)
+    assert run(project, str(ROOT / "scripts/build.py")).returncode == 0
+    old = snapshot(project.root / "site")
+    driver = tmp_path / "driver.py"
+    driver.write_text(DRIVER.format(scripts=str(ROOT / "scripts")))
+    done = run(project, str(driver), "busy")
+    assert (done.returncode, done.stderr.splitlines()[-1]) == (1, (
+        "build failed: site/ cannot be replaced (Device or resource busy); it was left as it was (build with "
+        "--site-dir into a folder that is not a mount point)"))
+    assert snapshot(project.root / "site") == old
+    assert leftovers(project) == []
 
 
 def test_the_swap_never_leaves_a_moment_without_the_site(tmp_path):
