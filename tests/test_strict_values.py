@@ -300,3 +300,23 @@ def test_every_pattern_is_linear_on_its_worst_case(run, text):
     begun = time.perf_counter()
     run(text)
     assert time.perf_counter() - begun < 2
+
+
+names = st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1, max_size=40) \
+    .filter(lambda n: n not in (".", "..", "themes.yml", "partners.yml") and len(n.encode()) < 200)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.one_of(names, names.map(lambda n: n + ".md"), names.map(lambda n: "good.md" + n)))
+def test_every_entry_of_the_practices_folder_is_published_or_reported(project, name):
+    for entry in project.practices.iterdir():
+        if entry.name not in ("themes.yml", "partners.yml"):
+            entry.unlink()
+    project.add(name, VALID)
+    result = catalog.build(project.practices)
+    reported = {p.path for p in result.problems}
+    if result.catalog is not None and result.catalog.practices:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.md", name) and name != "index.md"
+        assert [p.id for p in result.catalog.practices] == [name[:-3]]
+    else:
+        assert catalog.shown_path(project.practices / name, project.root) in reported

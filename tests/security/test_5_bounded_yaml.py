@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, VALID, practice
 
 from goodpractices.load import parse_practice
+from goodpractices.validate import Context, check_practice
 from goodpractices.yamlread import MAX_YAML_CHARS, MAX_YAML_DEPTH, parse
 
 DEEP = f"nests lists and mappings more than {MAX_YAML_DEPTH} levels deep (keep it to {MAX_YAML_DEPTH} levels)"
@@ -216,3 +217,25 @@ def test_a_file_shows_its_first_hundred_problems_and_a_count(check):
     assert time.perf_counter() - begun < 5
     assert len(problems) == 101
     assert problems[-1] == "practices/p.md:85: file: and 8,921 more problems after this line (fix these first)"
+
+
+TOKENS = ["[", "]", "{", "}", ", ", "- ", "? ", ": ", "k", "title", "&a ", "*a", "<<: ", "!!str ", "!x ", "|\n", ">-\n",
+          "\n", "\n  ", "\n    ", "\t", '"', "'", "\\", "\\q", "\\x4", "#", "%YAML 1.1\n", "---\n", "...\n", "\x00",
+          "\x1b", "\u2028", "\u200b", "\ufeff", "é", ".inf", "1e999", "9" * 30, "2200-01-01"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(st.sampled_from(TOKENS), max_size=200), repeat=st.integers(1, 400))
+def test_any_token_soup_gets_messages_on_real_lines_never_an_exception(parts, repeat):
+    """Front matter made of YAML's syntax in any order, repeated: messages only, each on a line of the file."""
+    front = "".join(parts) * repeat
+    text = "---\n" + front.replace("---", "- -") + "\n---\n\nBody.\n"
+    begun = time.perf_counter()
+    source, problems = parse_practice(text.encode(), "practices/p.md", "p.md")
+    if source is not None:  # the field checks too, without the safety net of catalog.check_file
+        problems += check_practice(source, Context(("cmo-services",), ("ecoplus", "vlaio")))[1]
+    assert time.perf_counter() - begun < 5
+    lines = text.count("\n") + 1
+    for problem in problems:
+        assert 1 <= problem.line <= lines, problem
+        assert "\n" not in str(problem)
