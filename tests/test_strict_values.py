@@ -117,8 +117,9 @@ def test_control_characters_written_as_escapes_are_refused(check, escape, code):
 
 def test_keywords_are_distinct_after_normalisation(check):
     problems = check({"p.md": practice('keywords: [Clusters, "ＣＬＵＳＴＥＲＳ", "clus\\u200dters"]\n')})
-    assert sorted(problems) == sorted(["practices/p.md:6: keywords: 'ＣＬＵＳＴＥＲＳ' is listed twice (keep one)",
-                                       "practices/p.md:6: keywords: 'clus\u200dters' is listed twice (keep one)"])
+    assert sorted(problems) == sorted([
+        "practices/p.md:6: keywords: 'ＣＬＵＳＴＥＲＳ' is listed twice (keep one)",
+        "practices/p.md:6: keywords: 'clus\u200dters' is listed twice (keep one)"])
 
 
 @pytest.mark.parametrize("twin", [
