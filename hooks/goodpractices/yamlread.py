@@ -194,8 +194,8 @@ def _measure(text: str) -> YamlProblem | None:
     """Check, in one linear pass before any parsing, what the parser must never see: too much text, or a
     character YAML forbids (reported at its own line)."""
     if len(text) > MAX_YAML_CHARS:
-        return YamlProblem(_line_at(text, MAX_YAML_CHARS), "yaml",
-                           f"is {len(text):,} characters long (keep it under {MAX_YAML_CHARS:,} characters)")
+        return _problem_at(text, _line_at(text, MAX_YAML_CHARS), f"the YAML passes {MAX_YAML_CHARS:,} characters "
+                           f"here, and has {len(text):,} (keep it under {MAX_YAML_CHARS:,} characters)")
     bad = _UNPRINTABLE.search(text)
     if bad and bad.group() in _BREAKS:
         return _problem_at(text, _line_at(text, bad.start()), f"contains {character_name(bad.group())}, which YAML "
