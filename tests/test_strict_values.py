@@ -62,12 +62,13 @@ def test_negative_zero_is_zero(project):
 
 @pytest.mark.parametrize(("field", "value"), [
     ("updated", "2200-01-01"), ("updated", "1949-12-31"), ("updated", "0000-01-01"), ("updated", "2101-01-01"),
-    ("start", "1900"), ("start", "2101-05"), ("end", "9999"), ("start", "0001-01-01"),
+    ("start", "1900"), ("start", "2101-05"), ("end", "9999"), ("start", "0001-01-01"), ("start", "2200"),
+    ("end", "'1949'"),
 ])
 def test_dates_stay_within_1950_to_2100(check, field, value):
     [problem] = check({"p.md": practice(f"{field}: {value}\n")})
-    assert problem.startswith(f"practices/p.md:6: {field}: '{value}' is not between 1950 and 2100 (write the real "
-                              "date, ")
+    assert problem.startswith(f"practices/p.md:6: {field}: '{value.strip(chr(39))}' is not between 1950 and 2100 "
+                              "(write the real date, ")
 
 
 @pytest.mark.parametrize("value", ["1950", "1950-01-01", "2100-12-31", "2100"])
@@ -113,6 +114,13 @@ def test_invisible_characters_are_refused_in_text(check, char, field):
 def test_control_characters_written_as_escapes_are_refused(check, escape, code):
     assert check({"p.md": practice(f'region: "Lower{escape}Austria"\n')}) == [
         f"practices/p.md:6: region: contains the control character {code} (delete it)"]
+
+
+@pytest.mark.parametrize("value", ['"good\\n"', '"good "', '"Good"', '"good\\u200b"'])
+def test_ids_are_matched_whole(check, value):
+    problems = check({"good.md": VALID, "p.md": practice(f"inspired_by: [{value}]\n", title="Another title")})
+    assert len(problems) == 1 and problems[0].startswith("practices/p.md:6: inspired_by: '")
+    assert problems[0].endswith("' is not a practice id (write the file name without .md)")
 
 
 def test_keywords_are_distinct_after_normalisation(check):
