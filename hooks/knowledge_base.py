@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import gc
 import logging
 import os
@@ -73,9 +72,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             pool.shutdown(cancel_futures=True)
     for warning in warnings:
         log.info(str(warning))
-    if catalog.last_updated and "SOURCE_DATE_EPOCH" not in os.environ:
-        # Same input, same bytes: MkDocs dates the sitemap by this, not by the clock.
-        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((*catalog.last_updated.first_day(), 0, 0, 0)))
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        # Same input, same bytes: MkDocs dates the sitemap by this (from the content), never by the clock.
+        os.environ["SOURCE_DATE_EPOCH"] = str(pipeline.source_date_epoch(catalog))
     _build.practice_sources = practice_sources(catalog)
     _build.generated = generated_files(catalog)
     config.extra_css.append(THEME_CSS)

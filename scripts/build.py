@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import errno
 import os
 import shutil
 import subprocess
@@ -10,22 +13,115 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+
+from goodpractices.catalog import FIXED_EPOCH
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: renameat2's flag that swaps two paths in one step (Linux 3.15 and later, on the usual file systems).
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+#: The latest time a zip entry can carry.
+ZIP_LAST = (2107, 12, 31, 23, 59, 58)
 
-def write_zip(site: Path, target: Path) -> None:
-    """Zip the site for offline use, byte-identical for the same files (sorted, fixed dates and modes)."""
-    stamp = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")))[:6]
-    stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
+
+def write_zip(site: Path, target: Path, epoch: int) -> None:
+    """Zip the site for offline use, byte-identical for the same files (sorted, fixed dates and modes); the zip
+    appears whole or not at all."""
+    stamp = min(max(time.gmtime(epoch)[:6], (1980, 1, 1, 0, 0, 0)), ZIP_LAST)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    partial = target.with_name(f".{target.name}.new")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             info = zipfile.ZipInfo(f"{site.name}/{path.relative_to(site).as_posix()}", date_time=stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
+    os.replace(partial, target)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step (Linux's renameat2 with RENAME_EXCHANGE); False if the system or the
+    file system cannot, and nothing was changed."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library older than glibc 2.28
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(first))
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Put the staging folder in the target's place; the old site ends in the staging folder's place.
+
+    With an atomic exchange there is no moment without a target. Where the system has none, two renames are
+    used, and the old site waits as `.<target>.old` until the next build's `recover` puts it back or removes it."""
+    if not os.path.lexists(target):
+        os.rename(staging, target)
+    elif not exchange(staging, target):
+        retired = retired_path(target)
+        os.rename(target, retired)
+        try:
+            os.rename(staging, target)
+        except OSError:
+            os.rename(retired, target)
+            raise
+        os.rename(retired, staging)
+
+
+def retired_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.old")
+
+
+def recover(target: Path) -> None:
+    """Undo what a killed build left: put a retired site back if there is no site, remove staging folders."""
+    retired = retired_path(target)
+    if os.path.lexists(retired):
+        if os.path.lexists(target):
+            remove(retired)
+        else:
+            os.rename(retired, target)
+    for leftover in target.parent.glob(f".{target.name}.new-*"):
+        remove(leftover)
+
+
+def remove(path: Path) -> None:
+    """Remove a folder with its contents, or a file or link; nothing if it is gone."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold a lock on the folder that holds the site, so that two builds never clean up after each other; the
+    system releases it when the process ends, however it ends."""
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: one build at a time is the user's care
+        yield
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for the other build in {folder.name}/ to end", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,29 +131,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", "-d", type=Path, default=None, help="default: site/ beside mkdocs.yml")
     parser.add_argument("--zip", type=Path, default=None, help="also write the site as a zip for offline use")
     args = parser.parse_args(argv)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch and not epoch.isdigit():
+        print(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}", file=sys.stderr)
+        return 2
     config = args.config_file.resolve()
     target = (args.site_dir or config.parent / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        # --strict always, and never -q: MkDocs counts warnings only at the log levels it shows.
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-                   "--site-dir", str(staging)]
-        status = subprocess.run(command, cwd=config.parent, env=os.environ.copy()).returncode
-        if status != 0:
-            print(f"build failed: {target.name}/ was left as it was", file=sys.stderr)
-            return status
-        retired = target.with_name(f".{target.name}.old")
-        shutil.rmtree(retired, ignore_errors=True)
-        if target.exists():
-            target.rename(retired)
-        staging.rename(target)
-        shutil.rmtree(retired, ignore_errors=True)
-        if args.zip:
-            write_zip(target, args.zip.resolve())
-        return 0
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with locked(target.parent):
+        recover(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        try:
+            # --strict always, and never -q: MkDocs counts warnings only at the log levels it shows.
+            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+                       "--site-dir", str(staging)]
+            status = subprocess.run(command, cwd=config.parent, env=os.environ.copy()).returncode
+            if status != 0:
+                print(f"build failed: {target.name}/ was left as it was", file=sys.stderr)
+                return status
+            try:
+                swap_in(staging, target)
+            except OSError as error:  # e.g. site/ is a mount point, which no rename can replace
+                print(f"build failed: {target.name}/ cannot be replaced ({error.strerror}); it was left as it "
+                      "was (build with --site-dir into a folder that is not a mount point)", file=sys.stderr)
+                return 1
+            if args.zip:
+                write_zip(target, args.zip.resolve(), int(epoch) if epoch else FIXED_EPOCH)
+            return 0
+        finally:
+            remove(staging)  # the failed build, or the old site after the swap
 
 
 if __name__ == "__main__":

@@ -120,7 +120,7 @@ def test_no_stays_norway_and_dates_stay_text(project):
     ("bad.md", b"---\ntitle: Never closed\n\n## Description\n",
      "practices/bad.md:1: front matter: not closed (add a line '---' after the last field)"),
     ("bad.md", b"---\ntitle: x\ntheme: [unclosed\n---\nbody\n",
-     "practices/bad.md:4: yaml: did not find expected ',' or ']' (check the indentation; "
+     "practices/bad.md:4: theme: did not find expected ',' or ']' (check the indentation; "
      "quote values that contain ': ' or ' #')"),
     ("bad.md", b"---\n- a list\n---\nbody\n", "practices/bad.md:2: front matter: must be a mapping of 'field: value' lines"),
 ])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
+import os
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +16,6 @@ from .problems import ContentError, Problem
 from .registry import build_partners, build_themes
 from .validate import Context, check_links_between, check_practice
 
-PRACTICE_SUFFIXES = (".md", ".markdown")
 REGISTRIES = ("themes.yml", "partners.yml")
 
 
@@ -47,9 +48,49 @@ def shown_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _unread(name: str) -> bool:
+    """Tell whether a name is a hidden or backup file's (an editor's or the system's), which is not read."""
+    return name.startswith(".") or name.endswith("~")
+
+
 def practice_files(folder: Path) -> list[Path]:
-    """List the practice files of a folder, sorted (Markdown files; the registries are YAML)."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in PRACTICE_SUFFIXES and not p.is_dir())
+    """List what a folder holds to be read as practices, sorted: every entry but the registries, subfolders,
+    and hidden or backup files. Names that are not practice ids, and links (to folders too), are listed so
+    that they are reported; `unread_files` reports the rest."""
+    return sorted(p for p in folder.iterdir()
+                  if p.name not in REGISTRIES and not _unread(p.name) and (p.is_symlink() or not p.is_dir()))
+
+
+def unread_files(folder: Path) -> list[Problem]:
+    """Report what `practice_files` leaves out, so that nothing is skipped silently: every file in a subfolder
+    (an error: a practice there would never be published), hidden and backup files (warnings)."""
+    root = folder.parent
+    problems = []
+    for entry in sorted(folder.iterdir()):
+        shown = shown_path(entry, root)
+        if _unread(entry.name):
+            problems.append(Problem(shown, 1, "file", "is a hidden or backup file, which the build does not read "
+                                    "(delete it, or name a practice <id>.md)", warning=True))
+        elif entry.is_dir() and not entry.is_symlink():
+            problems += _in_subfolder(entry, folder, root)
+    return problems
+
+
+def _in_subfolder(subfolder: Path, folder: Path, root: Path) -> list[Problem]:
+    """Report every file under a subfolder of the practices folder (links are not followed)."""
+    problems = []
+    for parent, folders, names in os.walk(subfolder):
+        folders.sort()
+        for name in sorted(names) + [f for f in folders if (Path(parent) / f).is_symlink()]:
+            path = Path(parent) / name
+            fix = (f"move it to {shown_path(folder / name, root)}" if name.endswith((".md", ".markdown"))
+                   else "delete it: practices/ holds the practices and the two registries only")
+            problems.append(Problem(shown_path(path, root), 1, "file", f"is in a subfolder of practices/, which "
+                                    f"the build does not read ({fix})"))
+    if not problems:  # nothing inside, but a folder named like a practice must not pass unseen either
+        problems.append(Problem(shown_path(subfolder, root), 1, "file", "is an empty folder, which the build does "
+                                "not read (delete it)"))
+    return problems
 
 
 def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner]) -> Practice:
@@ -69,17 +110,30 @@ def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner
 
 
 def check_file(raw: bytes, shown: str, name: str, ctx: Context) -> Checked:
-    """Parse and check one practice file's bytes; a failure of the checks themselves is one more problem of
-    this file, so that it never hides the problems of the others."""
+    """Parse and check one practice file's bytes; whatever goes wrong is a problem of this file alone."""
     try:
         source, problems = parse_practice(raw, shown, name)
         if source is None:
             return None, {}, problems
         clean, more = check_practice(source, ctx)
-    except Exception as error:  # noqa: BLE001 - a bug met by content: report it with the file, go on
-        return None, {}, [Problem(shown, 1, "file", f"could not be checked ({type(error).__name__}: {error}; "
-                                                    "please report this file to the maintainers)")]
-    return source, clean, problems + more
+    except Exception as error:  # the last line of defence: the limits exist so that this never runs
+        return None, {}, [Problem(shown, 1, "file", f"could not be checked ({type(error).__name__}; please report "
+                                                    "this file to the maintainers)")]
+    return source, clean, _first(problems + more)
+
+
+#: The most problems shown for one file; a file with more is best fixed from the top first.
+MAX_PROBLEMS = 100
+
+
+def _first(problems: list[Problem]) -> list[Problem]:
+    """Keep a file's first MAX_PROBLEMS problems, and say how many more there are."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    problems = sorted(problems)
+    last = problems[MAX_PROBLEMS - 1]
+    return problems[:MAX_PROBLEMS] + [Problem(last.path, last.line, "file", f"and {len(problems) - MAX_PROBLEMS:,} "
+                                              "more problems after this line (fix these first)")]
 
 
 #: With fewer files to check than this, a worker process would cost more time than it saves.
@@ -114,6 +168,7 @@ def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool
     partners, more = build_partners(partners_doc, shown_path(folder / "partners.yml", root)) if partners_doc else ((), [])
     problems += more
     ctx = Context(tuple(t.key for t in themes), tuple(p.key for p in partners))
+    problems += unread_files(folder)
     files: list[tuple[tuple[str, bytes, Context], bytes, str]] = []  # (cache key, bytes, file name)
     for path in [*practice_files(folder), *extra]:
         shown = shown_path(path, root)
@@ -139,6 +194,17 @@ def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool
     by_key = {p.key: p for p in partners}
     practices = tuple(sorted((_practice(s, c, by_key) for s, c in checked), key=lambda p: p.id))
     return Result(Catalog(themes, partners, practices), tuple(problems))
+
+
+#: The timestamp of a catalogue that has no `updated` date: 1980-01-01, the earliest a zip file can hold.
+FIXED_EPOCH = 315_532_800
+
+
+def source_date_epoch(catalog: Catalog) -> int:
+    """Return the build's timestamp from the content, never the clock: the latest `updated` date, else FIXED_EPOCH."""
+    if catalog.last_updated is None:
+        return FIXED_EPOCH
+    return calendar.timegm((*catalog.last_updated.first_day(), 0, 0, 0))
 
 
 def load(folder: Path, cache: Cache | None = None, pool: Executor | None = None

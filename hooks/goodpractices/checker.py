@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,9 +12,16 @@ from typing import Any
 from .load import Source
 from .model import PartialDate
 from .problems import Problem
-from .schema import DATE_PATTERN, FORBIDDEN_HINTS
+from .schema import DATE_PATTERN, FIRST_YEAR, FORBIDDEN_HINTS, LAST_YEAR
+from .yamlread import character_name
 
 Path = tuple[str | int, ...]
+
+#: Invisible characters that text may keep: the zero-width (non-)joiners that some scripts and emoji need.
+_JOINERS = frozenset("\u200c\u200d")
+#: The longest value a message shows; longer ones are cut with an ellipsis.
+_SHOWN = 80
+
 
 def describe(value: Any) -> str:
     """Name a YAML value's type for a message: 'text', 'a number', 'a list', …"""
@@ -29,8 +37,25 @@ def describe(value: Any) -> str:
 
 
 def quote(value: Any) -> str:
-    """Show a value in a message: text in quotes, anything else by its type."""
-    return f"'{value}'" if isinstance(value, str) else describe(value)
+    """Show a value in a message: text in quotes (cut if long), anything else by its type."""
+    if not isinstance(value, str):
+        return describe(value)
+    return f"'{value}'" if len(value) <= _SHOWN else f"'{value[:_SHOWN - 1]}…'"
+
+
+def _invisible(char: str) -> bool:
+    """Tell whether a character is a control, format (zero-width, bidirectional) or lone surrogate character."""
+    category = unicodedata.category(char)
+    return (category == "Cc" and char not in "\t\n\r") or category == "Cs" or (category == "Cf"
+                                                                                  and char not in _JOINERS)
+
+
+def folded(text: str) -> str:
+    """Return the form under which two texts count as the same: NFKC, without control and format characters
+    (zero-width, bidirectional, joiners), case-folded, with single spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf", "Cs"))
+    return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -41,7 +66,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 def valid_date(text: str) -> bool:
     """Tell whether text is YYYY, YYYY-MM or YYYY-MM-DD with a real month and day."""
-    match = DATE_PATTERN.match(text)
+    match = DATE_PATTERN.fullmatch(text)
     if not match:
         return False
     try:
@@ -78,6 +103,11 @@ class Checker:
         if not isinstance(value, str):
             self.report(path, f"expected text, got {describe(value)} ({hint})")
             return None
+        hidden = next((char for char in value if _invisible(char)), None)
+        if hidden is not None:
+            kind = "control" if unicodedata.category(hidden) == "Cc" else "invisible"
+            self.report(path, f"contains the {kind} character {character_name(hidden)} (delete it)")
+            return None
         text = " ".join(value.split())
         if not text:
             self.report(path, f"is empty ({hint})")
@@ -106,7 +136,12 @@ class Checker:
             shown = quote(text if isinstance(text, str) else value)
             self.report(path, f"{shown} is not a valid date (write {hint})")
             return None
-        return PartialDate.parse(text)
+        date = PartialDate.parse(text)
+        if not FIRST_YEAR <= date.year <= LAST_YEAR:
+            self.report(path, f"'{text}' is not between {FIRST_YEAR} and {LAST_YEAR} "
+                              f"(write the real date, {hint})")
+            return None
+        return date
 
     def unknown(self, path: Path, key: str, known: Iterable[str]) -> None:
         """Report a key that the contract does not know."""

@@ -2,30 +2,31 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from .checker import Checker, Context, Path, did_you_mean, quote
+from .checker import Checker, Context, Path, did_you_mean, folded, quote
 from .countries import COUNTRIES
 from .model import Contact, Link, Transfer
-from .schema import EMAIL_PATTERN, FIELDS_BY_NAME, ID_PATTERN, STAGES, STATUSES, Field
+from .schema import EMAIL_PATTERN, FIELDS_BY_NAME, ID_PATTERN, MAX_AMOUNT, STAGES, STATUSES, Field
 
 
 def _distinct(checker: Checker, path: Path, values: list[Any], clean: Callable[[Path, Any], str | None]
               ) -> tuple[str, ...]:
-    """Clean each list item and report repeats (case-insensitive)."""
+    """Clean each list item and report repeats (ignoring case, width and invisible characters)."""
     seen: dict[str, int] = {}
     result: list[str] = []
     for index, value in enumerate(values):
         item = clean((*path, index), value)
         if item is None:
             continue
-        folded = item.casefold()
-        if folded in seen:
+        key = folded(item)
+        if key in seen:
             checker.report((*path, index), f"'{item}' is listed twice (keep one)")
             continue
-        seen[folded] = index
+        seen[key] = index
         result.append(item)
     return tuple(result)
 
@@ -63,10 +64,7 @@ def check_field(checker: Checker, spec: Field, value: Any, ctx: Context, practic
     if kind == "status":
         return checker.key(path, value, STATUSES, "status", hint)
     if kind == "amount":
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value < 0:
-            shown = quote(value)
-            return checker.report(path, f"{shown} is not a number ≥ 0 ({hint})")
-        return value
+        return _amount(checker, path, value, hint)
     if kind == "keywords":
         values = checker.items(path, value, hint)
         return None if values is None else _distinct(
@@ -82,8 +80,19 @@ def check_field(checker: Checker, spec: Field, value: Any, ctx: Context, practic
     return _links(checker, value)
 
 
+def _amount(checker: Checker, path: Path, value: Any, hint: str) -> int | float | None:
+    """Return a finite number from 0 to below MAX_AMOUNT, or report why not (.inf and .nan are not numbers)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return checker.report(path, f"{value} is not a finite number ({hint})")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        return checker.report(path, f"{quote(value)} is not a number ≥ 0 ({hint})")
+    if value >= MAX_AMOUNT:
+        return checker.report(path, f"is too large (write the amount in euros, below {MAX_AMOUNT:,})")
+    return abs(value)  # -0.0 becomes 0.0
+
+
 def _own_id(checker: Checker, path: Path, value: Any, practice_id: str) -> str | None:
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         shown = quote(value)
         checker.report(path, f"{shown} is not a practice id (write the file name without .md)")
         return None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,9 +14,9 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .problems import Problem
 from .schema import ID_PATTERN, MAX_FILE_BYTES
-from .yamlread import YamlDoc, parse
+from .yamlread import YamlDoc, character_name, parse
 
-_HANDLER = YAMLHandler()
+_HANDLER = YAMLHandler()  # its boundary pattern, ^-{3,}\s*$ per line, runs in linear time (see the tests)
 
 #: Ids whose pages would stand where the site keeps pages of its own.
 RESERVED_IDS = frozenset({"index"})
@@ -57,13 +60,45 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
 
 
 def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
-    """Read a file's bytes, refusing symbolic links and files over the size limit."""
-    if path.is_symlink():
-        return None, [Problem(shown, 1, "file", "is a symbolic link (commit the file itself, not a link)")]
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    """Read a file's bytes, refusing symbolic links, anything but a plain file, and files over the size limit."""
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            return None, [Problem(shown, 1, "file", "is a symbolic link (commit the file itself, not a link)")]
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Problem(shown, 1, "file", "is not a plain file (commit a text file)")]
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+            size = os.fstat(file.fileno()).st_size
+    except OSError as error:
+        return None, [Problem(shown, 1, "file", f"cannot be read: {error.strerror} (check its permissions)")]
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(size, len(raw))
         return None, [Problem(shown, 1, "file", f"is {size:,} bytes (keep it under {MAX_FILE_BYTES:,} bytes)")]
-    return path.read_bytes(), []
+    return raw, []
+
+
+def _name_problem(name: str) -> str | None:
+    """Say what is wrong with a practice file's name, or None."""
+    stem, _, suffix = name.rpartition(".")
+    fix = f"rename it to '{suggest_id(stem or suffix)}.md'"
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"'{name}' is not valid UTF-8 ({fix})"
+    odd = next((char for char in name if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")), None)
+    if odd is not None:
+        return f"'{name}' contains the character {character_name(odd)} ({fix})"
+    if name != name.strip():
+        where = "ends" if name[-1].isspace() else "starts"
+        return f"'{name}' {where} with a space ({fix})"
+    if suffix != "md":
+        return f"'{name}' does not end in .md ({fix})"
+    if stem in RESERVED_IDS:
+        return f"'{stem}' is reserved for a page of the site (choose a descriptive id)"
+    if not ID_PATTERN.fullmatch(stem):
+        return f"'{stem}' is not a valid id ({fix}: lowercase words joined by single hyphens)"
+    return None
 
 
 def _yaml_problems(doc: YamlDoc, shown: str, offset: int) -> list[Problem]:
@@ -72,17 +107,9 @@ def _yaml_problems(doc: YamlDoc, shown: str, offset: int) -> list[Problem]:
 
 def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, list[Problem]]:
     """Split a practice file's bytes into front matter and body; a Source only if the YAML could be read."""
-    problems: list[Problem] = []
-    stem, _, suffix = name.rpartition(".")
-    if suffix != "md":
-        problems.append(Problem(shown, 1, "file name", f"'{name}' does not end in .md "
-                                f"(rename it to '{suggest_id(stem)}.md')"))
-    elif stem in RESERVED_IDS:
-        problems.append(Problem(shown, 1, "file name", f"'{stem}' is reserved for a page of the site "
-                                "(choose a descriptive id)"))
-    elif not ID_PATTERN.match(stem):
-        problems.append(Problem(shown, 1, "file name", f"'{stem}' is not a valid id "
-                                f"(rename it to '{suggest_id(stem)}.md': lowercase words joined by single hyphens)"))
+    stem = name.rpartition(".")[0]
+    wrong_name = _name_problem(name)
+    problems = [Problem(shown, 1, "file name", wrong_name)] if wrong_name else []
     text, decode_problems = decode(raw, shown)
     if text is None:
         return None, problems + decode_problems

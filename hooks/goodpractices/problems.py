@@ -21,7 +21,8 @@ class Problem:
 
     def __str__(self) -> str:
         level = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {level}{self.field}: {self.message}".translate(_VISIBLE)
+        text = f"{self.path}:{self.line}: {level}{self.field}: {self.message}".translate(_VISIBLE)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate prints as \udcff
 
 
 def plural(n: int, word: str) -> str:

@@ -11,9 +11,13 @@ Kind = Literal[
     "keywords", "ids", "transferability", "contact", "links",
 ]
 
+# Each pattern runs in linear time (no nested or overlapping repeats; the tests feed each its worst case).
+# Python code uses ID_PATTERN and DATE_PATTERN with fullmatch: `$` alone also matches before a final line break.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-EMAIL_PATTERN = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+DATE_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+#: name@domain.tld, the domain with a dot that has something on each side (use with match; the lookahead holds
+#: the end): possessive and lazy repeats keep it linear.
+EMAIL_PATTERN = re.compile(r"^[^@\s<>]++@(?=[^@\s<>]++\Z)[^@\s<>]+?\.[^@\s<>]")
 
 STAGES: tuple[str, ...] = ("interested", "assessed", "in-action-plan", "implemented")
 STATUSES: tuple[str, ...] = ("planned", "ongoing", "completed")
@@ -36,6 +40,10 @@ GENERATED_SECTIONS: dict[str, tuple[str, str]] = {
 }
 
 MAX_FILE_BYTES = 1_000_000
+#: Dates are years FIRST_YEAR–LAST_YEAR, which every writer (the zip's timestamps stop at 2107) can hold.
+FIRST_YEAR, LAST_YEAR = 1950, 2100
+#: Amounts stay below this, so that they are exact as floats and in JavaScript (2**53 is about 9e15).
+MAX_AMOUNT = 10**15
 KEYWORD_MAX = 40
 
 
@@ -54,7 +62,8 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("title", "text", True, "5–150 characters; unique across practices (case-insensitive)",
+    Field("title", "text", True,
+          "5–150 characters; unique across practices (ignoring case, width and invisible characters)",
           "a short descriptive title, 5–150 characters", "Cluster management excellence programme",
           min_len=5, max_len=150),
     Field("theme", "theme", True, "one key of `themes.yml` (exactly one, not a list)",
@@ -70,13 +79,15 @@ FIELDS: tuple[Field, ...] = (
     Field("region", "text", False, "text, up to 200 characters", "the region's name", "Lower Austria"),
     Field("institution", "text", False, "text, up to 200 characters",
           "the institution that runs the practice", "ecoplus"),
-    Field("start", "date", False, "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, quoted or not",
+    Field("start", "date", False,
+          f"`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, quoted or not; years {FIRST_YEAR}–{LAST_YEAR}",
           "a date as YYYY, YYYY-MM or YYYY-MM-DD", "2017-05"),
     Field("end", "end", False, "like `start`, or `ongoing`; not before `start`",
           "a date as YYYY, YYYY-MM or YYYY-MM-DD, or ongoing", "ongoing"),
     Field("status", "status", False, "one of `planned`, `ongoing`, `completed`",
           "one of: " + ", ".join(STATUSES), "ongoing"),
-    Field("budget_eur", "amount", False, "a number ≥ 0 (euros)", "a number of euros without spaces, e.g. 900000",
+    Field("budget_eur", "amount", False, f"a finite number ≥ 0 and below {MAX_AMOUNT:,} (euros)",
+          "a number of euros without spaces, e.g. 900000",
           900000),
     Field("keywords", "keywords", False,
           f"a YAML list of distinct short strings (up to {KEYWORD_MAX} characters each)",
@@ -92,7 +103,8 @@ FIELDS: tuple[Field, ...] = (
     Field("links", "links", False, "list of `{title, url}`; http(s) URLs only",
           "a YAML list of {title, url} with http(s) URLs",
           [{"title": "Project page", "url": "https://www.interregeurope.eu/clusterix2"}]),
-    Field("updated", "date", False, "a date `YYYY-MM-DD`: when the entry was last revised",
+    Field("updated", "date", False,
+          f"a date `YYYY-MM-DD` ({FIRST_YEAR}–{LAST_YEAR}): when the entry was last revised",
           "a full date as YYYY-MM-DD", "2026-11-21"),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .body_checks import check_body
-from .checker import Checker, Context, did_you_mean
+from .checker import Checker, Context, did_you_mean, folded
 from .fields import check_field
 from .load import Source
 from .model import PartialDate
@@ -14,14 +14,21 @@ from .schema import FIELDS, FIELDS_BY_NAME
 
 __all__ = ["Context", "check_practice", "check_links_between"]
 
+#: Unknown fields reported one by one; past this, one line says how many more there are.
+MAX_UNKNOWN = 20
+
 
 def check_practice(source: Source, ctx: Context) -> tuple[dict[str, Any], list[Problem]]:
     """Check one practice's front matter and body; return the clean values and the problems."""
     checker = Checker(source)
     data = source.data
-    for key in data:
-        if key not in FIELDS_BY_NAME:
-            checker.unknown((key,), key, FIELDS_BY_NAME)
+    unknown = [key for key in data if key not in FIELDS_BY_NAME]
+    for key in unknown[:MAX_UNKNOWN]:
+        checker.unknown((key,), key, FIELDS_BY_NAME)
+    if len(unknown) > MAX_UNKNOWN:
+        rest = unknown[MAX_UNKNOWN]
+        checker.report((rest,), f"and {len(unknown) - MAX_UNKNOWN:,} more unknown fields (remove them; known fields: "
+                                f"{', '.join(FIELDS_BY_NAME)})")
     clean: dict[str, Any] = {}
     for spec in FIELDS:
         if spec.name in source.refused:
@@ -39,14 +46,15 @@ def check_practice(source: Source, ctx: Context) -> tuple[dict[str, Any], list[P
 
 
 def check_links_between(practices: list[tuple[Source, dict[str, Any]]]) -> list[Problem]:
-    """Check what spans files: unique titles and `inspired_by` ids that exist."""
+    """Check what spans files: titles unique once case, width and invisible characters are ignored, and
+    `inspired_by` ids that exist."""
     problems: list[Problem] = []
     ids = {source.id for source, _ in practices}
     titles: dict[str, str] = {}
     for source, clean in practices:
         title = clean.get("title")
         if title:
-            other = titles.setdefault(title.casefold(), source.path)
+            other = titles.setdefault(folded(title), source.path)
             if other != source.path:
                 problems.append(Problem(source.path, source.line("title"), "title",
                                         f"'{title}' is already the title of {other} (give each practice its own title)"))
