@@ -105,7 +105,7 @@ def test_long_front_matter_is_refused_before_parsing(size):
     "".join(f"l{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else "lol"] * 9) + "]\n" for i in range(30)),
     # a flat storm of aliases, and merge keys
     "a: &a [x]\n" + "b: [" + ", ".join(["*a"] * 20_000) + "]\n",
-    "a: &a {x: 1}\nb:\n" + "".join(f"  - <<: *a\n" for i in range(5_000)),
+    "a: &a {x: 1}\nb:\n" + "".join("  - <<: *a\n" for i in range(5_000)),
     # an alias to an anchor that holds itself
     "a: &a [*a]\n",
 ])
