@@ -1,0 +1,119 @@
+"""An attacker's review of content safety: every attack that still works is a failing test, named for what it
+breaks; the classes of attack that held are kept as passing regression tests.
+
+Browser tests build a real site into a temporary folder, open the practice page from file:// in Debian's
+Chromium, block and count every request that is not to a file, and count dialogs and script that ran.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from conftest import BODY, practice
+from test_browser import ARGS, CHROMIUM
+
+from goodpractices.body_markdown import render
+from goodpractices.sanitize import ID_PREFIX, clean, inspect
+
+needs_chromium = [pytest.mark.browser,
+                  pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
+
+
+def body_with(text: str) -> str:
+    return BODY.replace("Staff time.", "Staff time.\n\n" + text)
+
+
+@dataclass
+class Visit:
+    """What one page did in Chromium: requests that left the site, dialogs, and the `window.__xss` mark."""
+
+    outside: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    xss: object = None
+
+
+def open_practice(project, text: str, then=None) -> Visit:  # noqa: ANN001 - fixtures and Playwright objects
+    """Build a site with `text` in a practice body, open its page from file:// and report what it did."""
+    from playwright.sync_api import sync_playwright
+
+    project.add("p.md", practice(body=body_with(text)))
+    done = project.build()
+    assert done.returncode == 0, done.stderr  # the checks let the body through: the browser tells the rest
+    visit = Visit()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context()
+
+        def route(request_route) -> None:  # noqa: ANN001
+            if request_route.request.url.startswith("file:"):
+                request_route.continue_()
+            else:
+                visit.outside.append(request_route.request.url)
+                request_route.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (visit.dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto((project.root / "site" / "practices" / "p.html").as_uri())
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(700)
+        if then is not None:
+            then(page)
+            page.wait_for_timeout(300)
+        visit.xss = page.evaluate("window.__xss")
+        browser.close()
+    return visit
+
+
+# --- Attacks that work ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("attribute_list", [
+    # attr_list takes a quoted `id` value verbatim; the table of contents prints the heading's anchor into
+    # `<a href="...">` without escaping (MkDocs' Jinja has no autoescape), so the id breaks out of the attribute.
+    "{: id='x\"><img src=x onerror=window.__xss=1;alert(1)//' }",
+    "{: id='x\" autofocus onfocus=\"window.__xss=1' }",
+], ids=["img-onerror", "autofocus-onfocus"])
+def test_attack_heading_id_breaks_out_of_the_table_of_contents_and_runs_script(project, attribute_list):
+    """ATTACK: `## Title {: id='x"><img src=x onerror=...//' }`. The body HTML is clean (the id is escaped
+    there and prefixed) but `Body.headings` keeps the raw id, which goes into the page's table of contents as
+    `href="#user-content-x"><img src=x onerror=...//"`: script runs when the page opens.
+    Fix: refuse (or slugify) heading ids that are not plain [A-Za-z0-9_-] text, and escape anchors in `_toc`."""
+    visit = open_practice(project, f"## Plan {attribute_list}\n\nText.")
+    assert visit.xss is None and visit.dialogs == []
+
+
+def test_attack_heading_id_with_quotes_is_refused_by_the_check(check):
+    """The same attack as seen by validate.py: it passes without a word."""
+    problems = check({"p.md": practice(body=body_with("## Plan {: id='x\"><img src=x onerror=alert(1)//' }"))})
+    assert any(p.startswith("practices/p.md:16: body: ") for p in problems), problems
+
+
+def test_attack_heading_anchors_hold_only_safe_characters():
+    """Every anchor that reaches the table of contents must be safe to print inside an attribute."""
+    from goodpractices.body_checks import check_body
+    from goodpractices.checker import Checker
+
+    checker = Checker.__new__(Checker)
+    reported: list[str] = []
+    checker.report = lambda *args, **kwargs: reported.append(args[1])  # type: ignore[method-assign]
+    body = check_body(checker, "## Plan {: id='a\" onmouseover=\"alert(1)' }\n\nText.\n", 1)
+    assert body is None or all('"' not in h.anchor and "<" not in h.anchor and " " not in h.anchor
+                               for h in body.headings), body
+
+
+@pytest.mark.parametrize("text", [
+    '<pre class="mermaid">graph TD; A--&gt;B</pre>',
+    '<pre class="note mermaid">x</pre>',
+])
+def test_attack_mermaid_class_makes_material_load_a_script_from_a_cdn(project, text):
+    """ATTACK: content may keep any class not starting with md- or gp-; Material's bundle mounts every
+    `pre.mermaid` in the content and loads https://unpkg.com/mermaid@11/dist/mermaid.min.js for it: a request
+    (of a script!) leaves the site as the page opens.
+    Fix: allow classes from a short allowlist (admonition, footnote, headerlink, language-*, ...) instead of a
+    denylist of prefixes; at least drop `mermaid` and every class Material's JavaScript acts on."""
+    visit = open_practice(project, text)
+    assert visit.outside == []
