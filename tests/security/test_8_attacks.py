@@ -117,3 +117,35 @@ def test_attack_mermaid_class_makes_material_load_a_script_from_a_cdn(project, t
     denylist of prefixes; at least drop `mermaid` and every class Material's JavaScript acts on."""
     visit = open_practice(project, text)
     assert visit.outside == []
+
+
+def _deep_lists(count: int = 3, depth: int = 400) -> str:
+    """Lists nested `depth` deep on one line each ('- - - … x'), the innermost item full of inline elements."""
+    inner = " ".join("`a` *b*" for _ in range(240))
+    return "\n\n".join(["- " * depth + "x " + inner] * count)
+
+
+def test_attack_lists_nested_on_one_line_pass_the_depth_limit(check):
+    """ATTACK: markdown_limits measures list depth by indentation only, but '- - - - x' nests a list in a list
+    on one line. 400 levels pass the check (MAX_DEPTH is 10) without a word.
+    Fix: count list markers at the start of a line's content too ('- ', '* ', '+ ', '1. ', '>' in any order)."""
+    problems = check({"p.md": practice(body=body_with(_deep_lists(1)))})
+    assert any("nests lists or quotes" in p for p in problems), problems
+
+
+def test_attack_deep_one_line_lists_stall_the_build_after_passing_the_checks(project):
+    """ATTACK: each file renders in well under RENDER_SECONDS, so the checks accept it, but Material's search
+    plugin walks its whole element stack for every piece of text (O(depth) per event): three 400-deep lists
+    with busy innermost items make one page cost over ten seconds of build, and every such file adds as much;
+    four files hold CI for about a minute (a plain build of the same project takes a few seconds).
+    Fix: bound list depth on one line as above (the depth limit then bounds the search plugin too)."""
+    import subprocess
+
+    for number in range(4):
+        project.add(f"p{number}.md", practice(body=body_with(_deep_lists()), title=f"Deep lists number {number}"))
+    started = time.monotonic()
+    try:
+        done = project.build(timeout=40)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the build was still running after {time.monotonic() - started:.0f} s")
+    assert done.returncode != 0 or time.monotonic() - started < 40
