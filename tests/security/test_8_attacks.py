@@ -149,3 +149,36 @@ def test_attack_deep_one_line_lists_stall_the_build_after_passing_the_checks(pro
     except subprocess.TimeoutExpired:
         pytest.fail(f"the build was still running after {time.monotonic() - started:.0f} s")
     assert done.returncode != 0 or time.monotonic() - started < 40
+
+
+def test_attack_stray_end_tags_bypass_the_html_nesting_limit(check):
+    """ATTACK: the nesting counter of markdown_limits takes any end tag off the depth, but browsers (and nh3)
+    ignore an end tag that closes nothing: '<span></b>' 450 times nests 450 spans in the cleaned HTML while the
+    check counts 1 (MAX_HTML_DEPTH is 32). Fix: keep a stack of open names and pop only a matching one."""
+    problems = check({"p.md": practice(body=body_with("x " + "<span></b>" * 450 + " y"))})
+    assert any("nests HTML elements" in p for p in problems), problems
+
+
+# --- False refusals: code is text, but the limits count what code contains ----------------------------------
+
+SNAKE = "\n".join(f"    result_{i} = compute_value(first_arg, second_arg)  # my_var" for i in range(120))
+
+
+@pytest.mark.parametrize("text", [
+    # a practice about web accessibility names an element in inline code, paragraph after paragraph: every
+    # `<section>` in code counts as an element opened and never closed
+    "\n\n".join(f"Paragraph {i} asks for the `<section>` element." for i in range(40)),
+    # an XML sample in an indented code block, with its comments
+    "Example:\n\n" + "\n".join(f"    <!-- step {i} -->" for i in range(60)),
+    # a shell script in an indented code block: its comment lines count as headings
+    "Script:\n\n" + "\n".join(f"    # step {i}" for i in range(310)),
+    # Python in an indented code block: snake_case names count as emphasis markers
+    "Code:\n\n" + SNAKE,
+], ids=["inline-code-tags-count-as-nesting", "indented-xml-comments", "indented-shell-comments",
+        "indented-snake-case"])
+def test_attack_code_is_refused_for_what_it_contains_by_the_limits(check, text):
+    """ATTACK (false refusal): markdown_limits skips fenced code only; inline code and indented code blocks
+    are counted as if they were markup, and the advice given (escape '_' as '\\_') would show backslashes in
+    code. Fix: skip code spans and indented code as the fences are skipped (or count on the parsed blocks)."""
+    problems = [p for p in check({"p.md": practice(body=body_with(text))}) if ": warning: " not in p]
+    assert problems == []
