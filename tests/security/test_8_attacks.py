@@ -125,11 +125,14 @@ def _deep_lists(count: int = 3, depth: int = 400) -> str:
     return "\n\n".join(["- " * depth + "x " + inner] * count)
 
 
-def test_attack_lists_nested_on_one_line_pass_the_depth_limit(check):
-    """ATTACK: markdown_limits measures list depth by indentation only, but '- - - - x' nests a list in a list
-    on one line. 400 levels pass the check (MAX_DEPTH is 10) without a word.
-    Fix: count list markers at the start of a line's content too ('- ', '* ', '+ ', '1. ', '>' in any order)."""
-    problems = check({"p.md": practice(body=body_with(_deep_lists(1)))})
+@pytest.mark.parametrize("line", ["- " * 400 + "x", "1. " * 100 + "x", "- > " * 60 + "x", "* + 1. " * 30 + "x"],
+                         ids=["dashes", "numbers", "lists-and-quotes", "mixed-markers"])
+def test_attack_lists_nested_on_one_line_pass_the_depth_limit(check, line):
+    """ATTACK: markdown_limits measures list depth by indentation only (and quotes by leading '>'), but
+    '- - - - x' nests a list in a list on one line, as do '1. 1. x' and '- > - > x'. Hundreds of levels pass the
+    check (MAX_DEPTH is 10) without a word.
+    Fix: count list markers and '>' at the start of a line's content too, in any order."""
+    problems = check({"p.md": practice(body=body_with(line))})
     assert any("nests lists or quotes" in p for p in problems), problems
 
 
@@ -182,3 +185,19 @@ def test_attack_code_is_refused_for_what_it_contains_by_the_limits(check, text):
     code. Fix: skip code spans and indented code as the fences are skipped (or count on the parsed blocks)."""
     problems = [p for p in check({"p.md": practice(body=body_with(text))}) if ": warning: " not in p]
     assert problems == []
+
+
+# --- Outside the site through percent-encoded dots -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "![t](%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/hostname)",
+    '<img src="%2E%2E/%2e%2e/%2e%2e/secret.png">',
+    "[p](.%2e/.%2e/.%2e/.%2e/etc/passwd)",
+])
+def test_attack_percent_encoded_dots_climb_above_the_site(check, text):
+    """ATTACK: `local()` normalises '..' but not '%2e%2e', which browsers read as '..' in a path (the URL
+    standard's double-dot segment). Chromium, opening practices/p.html from a folder, requests
+    file:///<folder above the site>/etc/hostname for the first line; '../../../../etc/hostname' is refused.
+    Fix: percent-decode the path (at least %2e/%2E) before normalising it in `local()`."""
+    problems = check({"p.md": practice(body=body_with(text))})
+    assert any(p.startswith("practices/p.md:16: body: ") for p in problems), problems
