@@ -201,3 +201,25 @@ def test_attack_percent_encoded_dots_climb_above_the_site(check, text):
     Fix: percent-decode the path (at least %2e/%2E) before normalising it in `local()`."""
     problems = check({"p.md": practice(body=body_with(text))})
     assert any(p.startswith("practices/p.md:16: body: ") for p in problems), problems
+
+
+# --- Tracebacks -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "![a](http://[broken/a.png)", '<img src="//[">', "![t][r]\n\n[r]: https://[::1/p.gif",
+])
+def test_attack_a_remote_image_with_a_broken_ipv6_host_is_a_traceback(check, text):
+    """ATTACK: `_where` names the host of a refused image with urlsplit, which raises ValueError('Invalid IPv6
+    URL') for '[' in the host: check_body raises, the other files' problems are never reported, and
+    `mkdocs build` ends in a traceback. Fix: catch ValueError in `_where` (and in `local`) and name the URL."""
+    other = practice(body=body_with("<script>x</script>"), title="Another practice title")
+    problems = check({"p.md": practice(body=body_with(text)), "q.md": other})
+    assert any(p.startswith("practices/p.md:16: body: shows an image from outside the site") for p in problems)
+    assert any(p.startswith("practices/q.md:16: body: has a <script> tag") for p in problems)
+
+
+def test_attack_a_broken_ipv6_image_host_ends_the_build_in_a_traceback(project):
+    project.add("p.md", practice(body=body_with("![a](http://[broken/a.png)")))
+    done = project.build()
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-800:]
+    assert "practices/p.md:16: body: shows an image from outside the site" in done.stderr
