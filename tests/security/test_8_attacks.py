@@ -19,8 +19,7 @@ from test_browser import ARGS, CHROMIUM
 from goodpractices.body_markdown import render
 from goodpractices.sanitize import ID_PREFIX, clean, inspect
 
-needs_chromium = [pytest.mark.browser,
-                  pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 
 
 def body_with(text: str) -> str:
@@ -77,6 +76,8 @@ def open_practice(project, text: str, then=None) -> Visit:  # noqa: ANN001 - fix
     "{: id='x\"><img src=x onerror=window.__xss=1;alert(1)//' }",
     "{: id='x\" autofocus onfocus=\"window.__xss=1' }",
 ], ids=["img-onerror", "autofocus-onfocus"])
+@pytest.mark.browser
+@needs_chromium
 def test_attack_heading_id_breaks_out_of_the_table_of_contents_and_runs_script(project, attribute_list):
     """ATTACK: `## Title {: id='x"><img src=x onerror=...//' }`. The body HTML is clean (the id is escaped
     there and prefixed) but `Body.headings` keeps the raw id, which goes into the page's table of contents as
@@ -109,6 +110,8 @@ def test_attack_heading_anchors_hold_only_safe_characters():
     '<pre class="mermaid">graph TD; A--&gt;B</pre>',
     '<pre class="note mermaid">x</pre>',
 ])
+@pytest.mark.browser
+@needs_chromium
 def test_attack_mermaid_class_makes_material_load_a_script_from_a_cdn(project, text):
     """ATTACK: content may keep any class not starting with md- or gp-; Material's bundle mounts every
     `pre.mermaid` in the content and loads https://unpkg.com/mermaid@11/dist/mermaid.min.js for it: a request
@@ -223,3 +226,47 @@ def test_attack_a_broken_ipv6_image_host_ends_the_build_in_a_traceback(project):
     done = project.build()
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-800:]
     assert "practices/p.md:16: body: shows an image from outside the site" in done.stderr
+
+
+# --- Classes that held (regression tests) ---------------------------------------------------------------------
+
+#: Accepted by the checks, and harmless once cleaned: styles with remote URLs, Material's data attributes,
+#: reserved classes, names and ids of the theme's elements and globals, links to the theme's ids, abbreviations,
+#: footnotes, and text that looks like markup in code, escaped text and attribute values.
+HARMLESS = """## Zanzibar plan
+
+Zanzibar text
+{: style="background:url(https://evil.example/p.gif)" data-md-component="search" name="__config" .md-dialog }
+
+<div style="background-image:url(//evil.example/x)" data-md-color-scheme="slate" id="__config" name="__md_scope">
+Zanzibar box</div>
+
+<details open id="__search"><summary>s</summary>x</details>
+
+<span id="__md_get">x</span> <span id="mermaid">m</span> [x](#__drawer) [y](#__config)
+
+Code `<img src=x onerror=window.__xss=2>` and &lt;img src=x onerror=window.__xss=3&gt; and
+<abbr title='"><img src=x onerror=window.__xss=4>'>Zanzibar</abbr>, a note[^n].
+
+[^n]: <span title="<img src=x onerror=window.__xss=5>">noted</span>
+
+*[HTML]: <img src=x onerror=window.__xss=6>
+"""
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_held_harmless_markup_loads_nothing_runs_nothing_and_search_shows_it_as_text(project):
+    def search(page) -> None:  # noqa: ANN001
+        page.goto((project.root / "site" / "index.html").as_uri())
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("zanzibar", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+
+    visit = open_practice(project, HARMLESS, then=search)
+    assert visit.outside == [] and visit.dialogs == [] and visit.xss is None
+    html = (project.root / "site" / "practices" / "p.html").read_text()
+    for theme_id in ("__drawer", "__search", "__config"):
+        assert html.count(f'id="{theme_id}"') <= 1, theme_id
+    assert "style=" not in html.split('data-md-component="content"')[-1].split("</article>")[0]
+    assert 'id="mermaid"' not in html and 'name="__' not in html
