@@ -228,6 +228,26 @@ def test_attack_a_broken_ipv6_image_host_ends_the_build_in_a_traceback(project):
     assert "practices/p.md:16: body: shows an image from outside the site" in done.stderr
 
 
+# --- Amplification: a short body that renders to a huge page --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "*[ab]: " + "T" * 10_000 + "\n\n" + "ab " * 4_000,
+    "[r]: https://example.org/" + "a" * 10_000 + "\n\n" + "\n\n".join(" ".join(["[x][r]"] * 100) for _ in range(30)),
+], ids=["abbreviation-title", "reference-url"])
+def test_attack_a_definition_used_many_times_multiplies_the_page(check, text):
+    """ATTACK: an abbreviation (or a link reference) with a 10,000-character title (or URL), used thousands of
+    times: a body of about 20-30 KB, under every limit, renders within RENDER_SECONDS to 30-40 MB of HTML.
+    `inspect` and `clean` then run on it outside the time limit (5-10 s for one file), and the built page is as
+    large (a 19 KB file made a 30 MB practice page and a 13.6 s build, against 2.9 s). Every such file adds
+    as much. Fix: bound the rendered HTML (e.g. refuse a body whose HTML exceeds a few times MAX_BODY_CHARS,
+    checked before inspecting it), and bound the length of abbreviation titles and reference URLs/titles."""
+    started = time.monotonic()
+    problems = check({"p.md": practice(body=body_with(text))})
+    elapsed = time.monotonic() - started
+    assert any(p.startswith("practices/p.md:") and ": body: " in p and ": warning: " not in p for p in problems)
+    assert elapsed < 5, f"answered in {elapsed:.1f} s"
+
+
 # --- Classes that held (regression tests) ---------------------------------------------------------------------
 
 #: Accepted by the checks, and harmless once cleaned: styles with remote URLs, Material's data attributes,
