@@ -228,6 +228,16 @@ def test_attack_a_broken_ipv6_image_host_ends_the_build_in_a_traceback(project):
     assert "practices/p.md:16: body: shows an image from outside the site" in done.stderr
 
 
+def test_attack_a_link_url_with_a_broken_ipv6_host_is_a_traceback(check):
+    """ATTACK: the same ValueError from the front matter: `fields._url` calls urlsplit on a `links` url such as
+    'http://[broken/'; catalog.build raises and no file's problems are reported.
+    Fix: catch ValueError in `_url` and report the url as not an http(s) URL."""
+    other = practice(body=body_with("<script>x</script>"), title="Another practice title")
+    problems = check({"p.md": practice("links: [{title: Site, url: 'http://[broken/'}]\n"), "q.md": other})
+    assert any(p.startswith("practices/p.md:") and "links" in p for p in problems), problems
+    assert any(p.startswith("practices/q.md:16: body: has a <script> tag") for p in problems)
+
+
 # --- Amplification: a short body that renders to a huge page --------------------------------------------------
 
 @pytest.mark.parametrize("text", [
