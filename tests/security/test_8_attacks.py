@@ -238,6 +238,27 @@ def test_attack_a_link_url_with_a_broken_ipv6_host_is_a_traceback(check):
     assert any(p.startswith("practices/q.md:16: body: has a <script> tag") for p in problems)
 
 
+# --- Wrong acceptance: a number too large to be finite -------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["1e400", "9" * 400 + ".0"])
+def test_attack_an_overflowing_float_passes_as_a_finite_number(check, value):
+    """ATTACK: '.inf' is refused, but YAML's float '1e400' is read by float() as inf and accepted; the site's
+    practices.json then holds `Infinity` (invalid JSON) and the page shows 'inf EUR'.
+    Fix: check math.isfinite on the parsed value, not the spelling."""
+    problems = check({"p.md": practice(f"budget_eur: {value}\n")})
+    assert any(p.startswith("practices/p.md:6: budget_eur: ") for p in problems), problems
+
+
+def test_attack_an_overflowing_float_makes_practices_json_invalid(project):
+    import json
+
+    project.add("p.md", practice("budget_eur: 1e400\n"))
+    done = project.build()
+    if done.returncode == 0:
+        text = (project.root / "site" / "practices.json").read_text()
+        json.loads(text, parse_constant=lambda name: pytest.fail(f"practices.json holds {name}"))
+
+
 # --- Amplification: a short body that renders to a huge page --------------------------------------------------
 
 @pytest.mark.parametrize("text", [
