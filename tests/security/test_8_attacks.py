@@ -321,3 +321,44 @@ def test_held_harmless_markup_loads_nothing_runs_nothing_and_search_shows_it_as_
         assert html.count(f'id="{theme_id}"') <= 1, theme_id
     assert "style=" not in html.split('data-md-component="content"')[-1].split("</article>")[0]
     assert 'id="mermaid"' not in html and 'name="__' not in html
+
+
+E = "//evil.example/p.gif"
+
+
+@pytest.mark.parametrize("text", [
+    # parser differentials between Python's html.parser and html5ever: whichever misses, the other reports
+    f"<![CDATA[ > <img src={E}> ]]>", f"<!--><img src={E}>-->", f"<!---><img src={E}>-->", f"<? ><img src={E}> ?>",
+    f"<!x><img src={E}>", f"</p/><img src={E}>", f"<img/src={E}>", f"<img\tsrc={E}>", f'<IMG SRC="{E}">',
+    f"<img src='a.png'\nsrc='{E}'>", f"<img src='{E}' src='a.png'>", f"<table><img src={E}></table>",
+    f"<title><img src={E}></title>",
+    # entities, with and without semicolons, named and numeric, in raw HTML and in Markdown URLs
+    "<img src=&#x2F;&#x2F;evil.example/p.gif>", "<img src=&#47&#47evil.example/p.gif>",
+    f'<img src="&NewLine;{E}">', '<img src="/&Tab;/evil.example/p.gif">', '<img src="http&colon;//evil.example/p.gif">',
+    "![t](&#x2F;/evil.example/p.gif)", "![t](https&#58;//evil.example/p.gif)", '<img src="\\/evil.example/p.gif">',
+    # every place Markdown can put an image
+    f"| a |\n|---|\n| ![t]({E}) |", f"x[^1]\n\n[^1]: ![t]({E})", f'!!! note "![t]({E})"\n    x', f"T\n:   ![t]({E})",
+    f"[r]: <{E}> 'x'\n\n![t][r]", f"![t][r]\n\n[r]:\n  {E}", f"![t][R]\n\n[r]: {E}", f"![t]\n\n[t]: {E}",
+    f"![t] [r]\n\n[r]: {E}", f"![t](<{E}>)", f"<span>![t]({E})</span>", f"<a href='x.html'><img src={E}></a>",
+])
+def test_held_every_spelling_of_a_remote_image_is_refused(check, text):
+    problems = check({"p.md": practice(body=body_with(text))})
+    assert any(p.startswith("practices/p.md:") and "shows an image from outside the site" in p for p in problems)
+
+
+def test_held_no_definition_leaks_from_one_body_into_the_next():
+    render("*[HTML]: leaked\n\n[ref]: https://evil.example/p.gif\n\nText[^a]\n\n[^a]: note\n")
+    html = render("HTML ![x][ref] [^a]").html
+    assert "<abbr" not in html and "<img" not in html and "footnote" not in html
+
+
+@pytest.mark.parametrize("text", [
+    "!!! note\n    ```html\n    <form action=x>\n    ```", "- item\n\n    ```html\n    <form action=x>\n    ```",
+    "- item\n\n        <form action=x>", ">     <form action=x>", "> ```html\n> <form action=x>\n> ```",
+    "| a | b |\n|---|---|\n| `<form action=x>` | `javascript:x` |", "Text[^1].\n\n[^1]: See `<form action=x>`.",
+    "Term\n:   `<form action=x>`", "## About `<form>` tags", "[`<form action=x>`](page.html)",
+    "`` <form action=`x`> ``", "~~~ {.html #x}\n<form action=x>\n~~~", "`<form\naction=x>`",
+    "```\n[x](javascript:alert(1))\n![t](https://evil.example/p.gif)\n```", "| a |\n|---|\n| ``<script>`` |",
+])
+def test_held_code_anywhere_is_text(check, text):
+    assert [p for p in check({"p.md": practice(body=body_with(text))}) if ": warning: " not in p] == []
