@@ -243,6 +243,22 @@ def test_attack_a_link_url_with_a_broken_ipv6_host_is_a_traceback(check):
     assert any(p.startswith("practices/q.md:16: body: has a <script> tag") for p in problems)
 
 
+# --- Quadratic mapping of findings to lines --------------------------------------------------------------------
+
+def test_attack_one_tag_with_thousands_of_handlers_takes_half_a_minute_to_answer(check):
+    """ATTACK: one `<div>` with 20,000 distinct event-handler attributes (about 175 KB, under every limit: it is
+    one tag) gives 20,000 findings; `_Lines` then searches the body for the whole 175 KB start tag once per
+    finding (quadratic: 34 s measured for 22,000), and nh3's attribute filter calls back into Python for each.
+    Fix: report at most a few findings of a kind per body (with a count), look each start tag up once, and map
+    offsets to lines with a precomputed table (bisect) instead of a search per finding."""
+    body = "<div " + " ".join(f"on{i:x}=1" for i in range(20_000)) + ">x</div>"
+    started = time.monotonic()
+    problems = check({"p.md": practice(body=body_with(body))})
+    elapsed = time.monotonic() - started
+    assert any("has an event-handler attribute" in p for p in problems)
+    assert elapsed < 5, f"answered in {elapsed:.1f} s"
+
+
 # --- Wrong acceptance: a number too large to be finite -------------------------------------------------------
 
 @pytest.mark.parametrize("value", ["1e400", "9" * 400 + ".0"])
