@@ -259,6 +259,30 @@ def test_attack_one_tag_with_thousands_of_handlers_takes_half_a_minute_to_answer
     assert elapsed < 5, f"answered in {elapsed:.1f} s"
 
 
+# --- Deep YAML in the front matter -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["[" * 1_000 + "]" * 1_000, "{a: " * 1_000 + "1" + "}" * 1_000],
+                         ids=["flow-sequences", "flow-mappings"])
+def test_attack_front_matter_nested_a_thousand_deep_raises_recursion_error(check, value):
+    """ATTACK: YAML depth is not bounded before parsing: a front matter value nested 1,000 deep (4 KB) makes
+    catalog.build raise RecursionError, so no file's problems are reported and the build ends in a traceback.
+    Fix: count flow brackets and block indentation in one linear pass before composing (refuse past, say, 20),
+    and catch RecursionError per file as a last resort."""
+    other = practice(body=body_with("<script>x</script>"), title="Another practice title")
+    problems = check({"p.md": practice(f"x: {value}\n"), "q.md": other})
+    assert any(p.startswith("practices/p.md:6: ") for p in problems), problems
+    assert any(p.startswith("practices/q.md:16: body: has a <script> tag") for p in problems)
+
+
+def test_attack_front_matter_nested_fifty_thousand_deep_kills_the_build(project):
+    """ATTACK: 50,000 '[' (100 KB) in the front matter: `mkdocs build` dies of a segmentation fault (exit -11),
+    with no message at all."""
+    project.add("p.md", practice("x: " + "[" * 50_000 + "]" * 50_000 + "\n"))
+    done = project.build(timeout=60)
+    assert done.returncode == 1, (done.returncode, done.stderr[-500:])
+    assert "practices/p.md:6: " in done.stderr
+
+
 # --- Wrong acceptance: a number too large to be finite -------------------------------------------------------
 
 @pytest.mark.parametrize("value", ["1e400", "9" * 400 + ".0"])
