@@ -304,6 +304,35 @@ def test_attack_an_overflowing_float_makes_practices_json_invalid(project):
         json.loads(text, parse_constant=lambda name: pytest.fail(f"practices.json holds {name}"))
 
 
+# --- Front matter items of the same issue, still open on this branch ------------------------------------------
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"p.md": practice("updated: 2200-01-01\n")}, "practices/p.md:6: updated: "),
+    ({"p.md": practice("start: 1900\n")}, "practices/p.md:6: start: "),
+    ({"p.md": practice(), "q.md": practice(title="A valid practice\u200b title")}, ".md:2: title: "),
+    ({"p.md": practice(), "q.md": practice(title="A valid practice \uff54\uff49\uff54\uff4c\uff45")},
+     ".md:2: title: "),
+    ({"p.md ": practice()}, "practices/p.md "),
+    ({"sub/p.md": practice()}, "practices/sub"),
+    ({"p.md": practice("region: 'a\x00b'\n")}, "practices/p.md:6: "),
+    ({"p.md": practice('region: "a\\qb"\n')}, "practices/p.md:6: region: "),
+], ids=["year-2200", "year-1900", "zero-width-duplicate-title", "nfkc-duplicate-title", "trailing-space-name",
+        "subfolder", "nul-line", "escape-names-field"])
+def test_attack_front_matter_promises_of_the_issue_still_break(project, files, expected):
+    """ATTACK (issue 14, 'Strict values' and 'Messages'): dates outside 1950-2100 pass (2200 crashed the zip
+    writer), titles equal after NFKC and zero-width removal pass as unique, a file name with a trailing space and a
+    practice in a subfolder are silently skipped, a NUL byte is reported at line 1, and an invalid escape does not
+    name its field. Fix: as the issue says, in fields.py, validate.py and load.py."""
+    from goodpractices import catalog
+
+    for name, text in files.items():
+        path = project.practices / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    problems = [str(p) for p in catalog.build(project.practices).problems if ": warning: " not in str(p)]
+    assert any(expected in p for p in problems), problems
+
+
 # --- Amplification: a short body that renders to a huge page --------------------------------------------------
 
 @pytest.mark.parametrize("text", [
