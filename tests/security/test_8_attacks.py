@@ -17,7 +17,6 @@ from conftest import BODY, practice
 from test_browser import ARGS, CHROMIUM
 
 from goodpractices.body_markdown import render
-from goodpractices.sanitize import ID_PREFIX, clean, inspect
 
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 
