@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .checker import Checker, Context, Path, did_you_mean, quote
-from .countries import COUNTRIES
+from .countries import COUNTRIES, code_for
 from .model import Contact, Link, Transfer
 from .schema import EMAIL_PATTERN, FIELDS_BY_NAME, ID_PATTERN, STAGES, STATUSES, Field
 
@@ -54,7 +54,9 @@ def check_field(checker: Checker, spec: Field, value: Any, ctx: Context, practic
     if kind == "country":
         if not isinstance(value, str) or value not in COUNTRIES:
             shown = quote(value)
-            return checker.report(path, f"{shown} is not an ISO 3166-1 alpha-2 country code ({hint})")
+            code = code_for(value) if isinstance(value, str) else None
+            fix = f"; did you mean '{code}'?" if code else ""
+            return checker.report(path, f"{shown} is not an ISO 3166-1 alpha-2 country code ({hint}{fix})")
         return value
     if kind == "date":
         return checker.date(path, value, hint, full=spec.name == "updated")

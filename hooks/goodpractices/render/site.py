@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..export import practices_json, transfers_csv
 from ..model import Catalog
-from ..schema import json_schema
+from ..schema import json_schema_text
 from . import GeneratedPage
 from .partners import partner_page, partners_index
 from .practice import practice_page
@@ -53,6 +52,7 @@ def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | bytes]:
     files["transferability/index.md"] = transferability_page(catalog)
     files["transferability.csv"] = transfers_csv(catalog).encode()
     files["practices.json"] = practices_json(catalog).encode()
-    files["practice.schema.json"] = (json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n").encode()
+    files["practice.schema.json"] = json_schema_text([t.key for t in catalog.themes],
+                                                     [p.key for p in catalog.partners]).encode()
     files[THEME_CSS] = theme_css(catalog).encode()
     return dict(sorted(files.items()))
