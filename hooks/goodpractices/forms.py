@@ -197,7 +197,8 @@ def read_body(body: str, shown: str, themes: Sequence[Theme], partners: Sequence
         label = match.group(1) if match else None
         if label in labels:
             if label in starts:
-                proposal.problems.append(Problem(shown, number + 1, label, f"the heading '### {label}' appears "
+                name = specs[label].name if label in specs else section_id(label)
+                proposal.problems.append(Problem(shown, number + 1, name, f"the heading '### {label}' appears "
                                                  f"twice (remove it from the text; the form uses it)"))
             starts.setdefault(label, number)
     if proposal.problems:
