@@ -8,6 +8,7 @@ from ..export import practices_json, transfers_csv
 from ..model import Catalog
 from ..schema import json_schema_text
 from . import GeneratedPage
+from .completeness import PATH as COMPLETENESS, completeness_page
 from .partners import partner_page, partners_index
 from .practice import practice_page
 from .themes import theme_page, themes_index
@@ -50,6 +51,7 @@ def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | bytes]:
     files["partners/index.md"] = partners_index(catalog)
     files.update({f"partners/{p.key}.md": partner_page(catalog, p) for p in catalog.partners})
     files["transferability/index.md"] = transferability_page(catalog)
+    files[COMPLETENESS] = completeness_page(catalog)
     files["transferability.csv"] = transfers_csv(catalog).encode()
     files["practices.json"] = practices_json(catalog).encode()
     files["practice.schema.json"] = json_schema_text([t.key for t in catalog.themes],
