@@ -16,7 +16,7 @@ from .schema import FIELDS, SECTIONS, STAGES, STATUSES, Field
 
 FORM_PATH = ".github/ISSUE_TEMPLATE/new-practice.yml"
 LABEL = "new practice"  # the label the form sets; a maintainer adds ACCEPTED to convert the proposal
-ACCEPTED = "practice: accepted"
+ACCEPTED = "practice-accepted"
 NO_RESPONSE = "_No response_"
 #: Set when the proposal becomes a file, not by the proposer.
 NOT_IN_FORM = ("updated",)
