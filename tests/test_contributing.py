@@ -359,3 +359,104 @@ def test_make_new_runs_the_scaffolder():
     done = subprocess.run(["make", "-n", "new", "ARGS=--title X"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout.strip().splitlines()[-1] == ".venv/bin/python scripts/new_practice.py --title X"
+
+
+# --- the Contributing page and the template ------------------------------------------------------------------------
+
+
+def test_the_contributing_page_lists_the_keys_and_offers_the_template(project):
+    project.add("one.md", "---\ntitle: A valid practice title\ntheme: cmo-services\npartner: ecoplus\nsummary: "
+                + SUMMARY + "\n---\n\n## Description\n\nText.\n")
+    done = project.build()
+    assert done.returncode == 0, done.stderr
+    site = project.root / "site"
+    page = (site / "contributing.html").read_text()
+    themes, partners, _ = scaffold.registries(ROOT / "practices")
+    for theme in themes:
+        assert f"<td><code>{theme.key}</code></td>\n<td>{theme.title.replace('&', '&amp;')}</td>" in page
+    for partner in partners:
+        assert f"<td><code>{partner.key}</code></td>" in page
+    assert '<a download="new-practice.md" href="practice-template.txt">the practice template</a>' in page
+    assert (site / "practice-template.txt").read_text() == scaffold.template_text(themes, partners)
+    assert 'href="practice.schema.json"' in page and 'href="editors/completeness.html"' in page
+    assert "issues/new?template=new-practice.yml" in page
+
+
+def test_the_template_is_a_valid_practice_whose_placeholders_the_report_finds(project):
+    from goodpractices import completeness
+    from goodpractices.schema import FIELDS
+
+    themes, partners, _ = scaffold.registries(ROOT / "practices")
+    text = scaffold.template_text(themes, partners)
+    for field in FIELDS:
+        assert f"\n# {field.name} ({'required' if field.required else 'optional'}): " in text
+    project.add("new-practice.md", text)
+    result = catalog.build(project.practices)
+    assert [str(p) for p in result.problems] == []
+    (gaps,) = [completeness.gaps_of(p) for p in result.catalog.practices]
+    assert len(gaps.placeholders) == 5 and gaps.fields == ("start", "status", "contact", "budget_eur")
+    # uncommenting every optional field gives a valid practice too
+    lines, optional = [], False
+    for line in text.split("\n"):
+        lines.append(line[2:] if optional and line.startswith("# ") else line)
+        optional = "(optional)" in line or optional and line != ""
+    project.add("new-practice.md", "\n".join(lines))
+    assert [str(p) for p in catalog.build(project.practices).problems if "inspired_by" not in str(p)] == []
+
+
+def test_the_root_contributing_file_points_to_the_page():
+    text = (ROOT / "CONTRIBUTING.md").read_text()
+    assert "docs/contributing.md" in text and "make new" in text and "make validate" in text
+
+
+# --- hints where a contributor is close ------------------------------------------------------------------------------
+
+PARTNERS = ("auvergne-rhone-alpes, ecoplus, inma, lund-university, noi-techpark, north-east-rda, rda-ostrava, "
+            "region-skane, southern-denmark, vlaio, westpannon")
+
+
+@pytest.mark.parametrize(("extra", "fields", "expected"), [
+    ("", {"partner": "INMA"}, f"4: partner: 'INMA' is not a known partner (use one of: {PARTNERS}; did you mean 'inma'?)"),
+    ("", {"partner": "Lund-University"},
+     f"4: partner: 'Lund-University' is not a known partner (use one of: {PARTNERS}; did you mean 'lund-university'?)"),
+    ("", {"theme": "SME-INNOVATION"}, "3: theme: 'SME-INNOVATION' is not a known theme (use one of: 3d-printing, "
+     "cmo-services, digitalisation, monitoring-evaluation, public-private-innovation, sme-innovation; did you mean "
+     "'sme-innovation'?)"),
+    ("status: Ongoing\n", {}, "6: status: 'Ongoing' is not a known status (use one of: completed, ongoing, planned; "
+     "did you mean 'ongoing'?)"),
+    ("transferability:\n  VLAIO: assessed\n", {}, f"7: transferability: 'VLAIO' is not a known partner (use one of: "
+     f"{PARTNERS}; did you mean 'vlaio'?)"),
+    ("transferability:\n  vlaio: Assessed\n", {}, "7: transferability: 'Assessed' is not a stage (use one of: "
+     "interested, assessed, in-action-plan, implemented; did you mean 'assessed'?)"),
+    ("country: Romania\n", {}, "6: country: 'Romania' is not an ISO 3166-1 alpha-2 country code (a two-letter "
+     "ISO 3166-1 code such as AT; did you mean 'RO'?)"),
+    ("country: Rumänien\n", {}, "6: country: 'Rumänien' is not an ISO 3166-1 alpha-2 country code (a two-letter "
+     "ISO 3166-1 code such as AT; did you mean 'RO'?)"),
+    ("country: ' czech  REPUBLIC '\n", {}, "6: country: ' czech  REPUBLIC ' is not an ISO 3166-1 alpha-2 country "
+     "code (a two-letter ISO 3166-1 code such as AT; did you mean 'CZ'?)"),
+    ("country: be\n", {}, "6: country: 'be' is not an ISO 3166-1 alpha-2 country code (a two-letter ISO 3166-1 "
+     "code such as AT; did you mean 'BE'?)"),
+    ("country: Atlantis\n", {}, "6: country: 'Atlantis' is not an ISO 3166-1 alpha-2 country code (a two-letter "
+     "ISO 3166-1 code such as AT)"),
+])
+def test_near_misses_get_the_right_spelling(check, extra, fields, expected):
+    from conftest import practice
+
+    assert check({"p.md": practice(extra, **fields)}) == [f"practices/p.md:{expected}"]
+
+
+def test_the_scripts_stop_on_broken_registries(project):
+    (project.practices / "themes.yml").write_text("cmo-services: [not, a, mapping]\n")
+    done = run("new_practice.py", "--practices", str(project.practices), "--title", "A good title",
+               stdin=subprocess.DEVNULL)
+    assert (done.returncode, done.stderr) == (1, "practices/themes.yml:1: cmo-services: expected a mapping of "
+                                                 "fields, got a list\n")
+    done = convert(project, body_from_form(title="A good title"))
+    assert (done.returncode, done.stderr) == (1, "practices/themes.yml:1: cmo-services: expected a mapping of "
+                                                 "fields, got a list\n")
+
+
+def test_an_unreadable_body_is_a_usage_error(project):
+    (project.root / "body.md").write_bytes(b"\xff\xfe bad")
+    done = run("issue_to_practice.py", "body.md", "--practices", str(project.practices), cwd=project.root)
+    assert done.returncode == 2 and "cannot read body.md" in done.stderr and "Traceback" not in done.stderr

@@ -19,9 +19,13 @@ COUNTRIES: dict[str, str] = {
 NAME_LANGUAGES = ("en", "cs", "da", "de", "fr", "hu", "it", "nb", "nl", "ro", "sv")
 
 
+#: Names still in wide use that CLDR lists only as variants.
+_ALIASES = {"czech republic": "CZ", "great britain": "GB", "holland": "NL", "the netherlands": "NL"}
+
+
 @cache
 def _codes_by_name() -> dict[str, str]:
-    names = {code.casefold(): code for code in COUNTRIES}
+    names = {code.casefold(): code for code in COUNTRIES} | _ALIASES
     for language in NAME_LANGUAGES:
         for code, name in Locale(language).territories.items():
             if code in COUNTRIES:

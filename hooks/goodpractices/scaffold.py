@@ -16,13 +16,15 @@ from .load import RESERVED_IDS, read_registry
 from .model import Partner, Theme
 from .problems import Problem
 from .registry import build_partners, build_themes
-from .schema import FIELDS, SECTIONS, STAGES
+from .schema import FIELDS, SECTIONS
 from .yamlwrite import block
 
 #: Letters that Unicode does not decompose into ASCII ones.
 _LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
                           "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "ð": "d", "ı": "i"})
 ID_MAX = 60
+#: Where the site offers the template for download (a .txt file: a .md file would become a page).
+TEMPLATE_FILE = "practice-template.txt"
 
 #: What each recommended section asks for, in the template and the scaffolded file.
 SECTION_PROMPTS: dict[str, str] = {
@@ -68,8 +70,8 @@ def template_text(themes: Sequence[Theme], partners: Sequence[Partner]) -> str:
     lines = ["---", "# A new good practice. Save this file as practices/<id>.md, where <id> is the title in",
              "# lowercase words joined by hyphens. Lines starting with # are comments: keep or delete them.",
              "# Fill in the required fields; for an optional field, remove the # in front of its line."]
-    choices = {"theme": [f"{t.key} ({t.title})" for t in themes], "partner": [f"{p.key} ({p.short_name})" for p in partners],
-               "transferability": [f"stages: {', '.join(STAGES)}"]}
+    choices = {"theme": [f"{t.key} ({t.title})" for t in themes],
+               "partner": [f"{p.key} ({p.short_name})" for p in partners]}
     for field in FIELDS:
         lines.append("")
         lines.append(f"# {field.name} ({'required' if field.required else 'optional'}): {field.rule.replace('`', '')}")

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..export import practices_json, transfers_csv
 from ..model import Catalog
+from ..scaffold import TEMPLATE_FILE, template_text
 from ..schema import json_schema_text
 from . import GeneratedPage
 from .completeness import PATH as COMPLETENESS, completeness_page
@@ -52,6 +53,7 @@ def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | bytes]:
     files.update({f"partners/{p.key}.md": partner_page(catalog, p) for p in catalog.partners})
     files["transferability/index.md"] = transferability_page(catalog)
     files[COMPLETENESS] = completeness_page(catalog)
+    files[TEMPLATE_FILE] = template_text(catalog.themes, catalog.partners).encode()
     files["transferability.csv"] = transfers_csv(catalog).encode()
     files["practices.json"] = practices_json(catalog).encode()
     files["practice.schema.json"] = json_schema_text([t.key for t in catalog.themes],
