@@ -7,7 +7,10 @@ written, with its own messages."""
 from __future__ import annotations
 
 import argparse
+import io
+import re
 import sys
+from contextlib import redirect_stderr
 from pathlib import Path
 
 from goodpractices import forms, scaffold
@@ -17,13 +20,37 @@ from goodpractices.problems import count
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def comment(messages: str) -> str:
+    """Return a Markdown comment for the issue that shows the messages verbatim: in a code fence longer than any
+    run of backticks they hold, so text from the form cannot end the fence and be rendered."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", messages)), default=0))
+    return ("This proposal could not be turned into a practice file yet. Please edit the issue to correct "
+            f"the fields named below, then ask a maintainer to add the label again.\n\n{fence}text\n"
+            f"{messages.rstrip()}\n{fence}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the practice and print its path (exit 0), or print every problem (exit 1); 2 for usage."""
     cli = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     cli.add_argument("body", type=Path, help="a file holding the issue's body ('-' for standard input)")
     cli.add_argument("--practices", type=Path, default=ROOT / "practices", help="the practices folder")
     cli.add_argument("--updated", help="the date to record as `updated` (YYYY-MM-DD), e.g. the day of conversion")
+    cli.add_argument("--comment", type=Path, help="if the form is refused, also write the messages as a Markdown "
+                                                  "comment for the issue into this file")
     args = cli.parse_args(argv)
+    if args.comment is None:
+        return convert(cli, args)
+    messages = io.StringIO()
+    with redirect_stderr(messages):
+        code = convert(cli, args)
+    sys.stderr.write(messages.getvalue())
+    if code == 1:
+        args.comment.write_text(comment(messages.getvalue()), encoding="utf-8")
+    return code
+
+
+def convert(cli: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Read the body named by the arguments and write its practice, or print why not."""
     if str(args.body) == "-":
         text, shown = sys.stdin.read(), "issue body"
     else:

@@ -460,3 +460,17 @@ def test_an_unreadable_body_is_a_usage_error(project):
     (project.root / "body.md").write_bytes(b"\xff\xfe bad")
     done = run("issue_to_practice.py", "body.md", "--practices", str(project.practices), cwd=project.root)
     assert done.returncode == 2 and "cannot read body.md" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_refused_form_gives_a_comment_whose_fence_its_text_cannot_close(project):
+    body = body_from_form(title="A good title", theme="nope ```` x", partner="inma", summary="Short ``` x",
+                          description="Text.")
+    done = convert(project, body, "--comment", "comment.md")
+    assert done.returncode == 1
+    text = (project.root / "comment.md").read_text()
+    assert text.startswith("This proposal could not be turned into a practice file yet.")
+    assert "\n`````text\npractices/a-good-title.md:3: theme: 'nope ```` x' is not a known theme" in text
+    assert text.endswith("nothing was written.\n`````\n")
+    assert convert(project, body_from_form(title="A good title", theme="digitalisation", partner="inma",
+                                           summary=SUMMARY, description="Text."), "--comment", "c2.md").returncode == 0
+    assert not (project.root / "c2.md").exists()

@@ -23,7 +23,8 @@ EXPECTED = {
     "pull-request.yml": ({"pull_request"}, {"contents": "read"}, {"check": None}),
     "pages.yml": ({"push"}, {}, {"build": {"contents": "read"},
                                  "deploy": {"pages": "write", "id-token": "write"}}),
-    "practice-from-issue.yml": ({"issues"}, {}, {"convert": {"contents": "write", "pull-requests": "write"}}),
+    "practice-from-issue.yml": ({"issues"}, {}, {"convert": {"contents": "write", "pull-requests": "write",
+                                                               "issues": "write"}}),
 }
 
 
