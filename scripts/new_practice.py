@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -56,15 +55,6 @@ def parser() -> argparse.ArgumentParser:
     return cli
 
 
-def _number(text: str) -> int | float | str:
-    """Read a budget typed as digits; anything else stays text, for the validator to explain."""
-    if re.fullmatch(r"[0-9]+", text):
-        return int(text)
-    if re.fullmatch(r"[0-9]*\.[0-9]+", text):
-        return float(text)
-    return text
-
-
 def values_from(args: argparse.Namespace) -> dict[str, Any]:
     """Return the front-matter values the flags give."""
     values: dict[str, Any] = {}
@@ -78,7 +68,7 @@ def values_from(args: argparse.Namespace) -> dict[str, Any]:
         if raw is None:
             continue
         if field.kind == "amount":
-            values[field.name] = _number(raw.strip())
+            values[field.name] = scaffold.amount(raw)
         elif field.kind in LISTS:
             values[field.name] = [item.strip() for text in raw for item in text.split(",") if item.strip()]
         elif field.kind == "transferability":
@@ -121,7 +111,7 @@ def ask_missing(values: dict[str, Any], names: list[str], ask: Callable[[str], s
                 if answer is not None and field.kind in LISTS:
                     answer = [item.strip() for item in answer.split(",") if item.strip()]
                 elif answer is not None and field.kind == "amount":
-                    answer = _number(answer)
+                    answer = scaffold.amount(answer)
             if answer is not None or not field.required:
                 break
             print(f"{field.label} is required.")

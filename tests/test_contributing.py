@@ -154,7 +154,8 @@ def test_new_practice_asks_on_a_terminal(project):
 
 
 @pytest.mark.parametrize(("title", "expected"), [
-    ("Cluster Management Excellence!", "cluster-management-excellence"), ("Ärzte & Co. – Øresund", "arzte-co-oresund"),
+    ("Cluster Management Excellence!", "cluster-management-excellence"),
+    ("Ärzte & Co. – Øresund", "arzte-co-oresund"),
     ("  --  ", "practice"), ("Index", "index-practice"), ("語", "practice"),
     ("word " * 30, "-".join(["word"] * 12)),
 ])
@@ -202,8 +203,9 @@ def test_the_form_has_one_item_per_field_and_every_registry_entry():
     assert items["theme"]["type"] == items["partner"]["type"] == "dropdown"
     assert [o.rsplit("(", 1)[1] for o in items["theme"]["attributes"]["options"]] == [f"{t.key})" for t in themes]
     assert [o.rsplit("(", 1)[1] for o in items["partner"]["attributes"]["options"]] == [f"{p.key})" for p in partners]
-    assert [items[i]["type"] for i in ("description", "resources-needed", "evidence-of-success",
-                                       "difficulties-encountered", "potential-for-learning-or-transfer")] == ["textarea"] * 5
+    sections = ("description", "resources-needed", "evidence-of-success", "difficulties-encountered",
+                "potential-for-learning-or-transfer")
+    assert [items[i]["type"] for i in sections] == ["textarea"] * 5
     assert items["consent"]["type"] == "checkboxes"
     assert all(items[f.name]["validations"]["required"] == f.required for f in FIELDS if f.name in items)
 
@@ -300,7 +302,8 @@ def test_html_in_a_section_is_refused_with_the_validators_message(project):
 
 
 @pytest.mark.parametrize(("answers", "heading", "expected"), [
-    ({"consent": ""}, "Consent", "consent: the consent box is not ticked (tick it in the issue, or ask the proposer to)"),
+    ({"consent": ""}, "Consent",
+     "consent: the consent box is not ticked (tick it in the issue, or ask the proposer to)"),
     ({"summary": f"{SUMMARY}\n\n### Partner\n\nvlaio"}, "Partner",
      "partner: the heading '### Partner' appears twice (remove it from the text; the form uses it)"),
     ({"transferability": "inma assessed"}, "Transferability",
@@ -416,7 +419,8 @@ PARTNERS = ("auvergne-rhone-alpes, ecoplus, inma, lund-university, noi-techpark,
 
 
 @pytest.mark.parametrize(("extra", "fields", "expected"), [
-    ("", {"partner": "INMA"}, f"4: partner: 'INMA' is not a known partner (use one of: {PARTNERS}; did you mean 'inma'?)"),
+    ("", {"partner": "INMA"},
+     f"4: partner: 'INMA' is not a known partner (use one of: {PARTNERS}; did you mean 'inma'?)"),
     ("", {"partner": "Lund-University"},
      f"4: partner: 'Lund-University' is not a known partner (use one of: {PARTNERS}; did you mean 'lund-university'?)"),
     ("", {"theme": "SME-INNOVATION"}, "3: theme: 'SME-INNOVATION' is not a known theme (use one of: 3d-printing, "

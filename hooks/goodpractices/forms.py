@@ -12,6 +12,7 @@ import yaml
 
 from .model import Partner, Theme
 from .problems import Problem
+from .scaffold import SECTION_PROMPTS, amount
 from .schema import FIELDS, SECTIONS, STAGES, STATUSES, Field
 
 FORM_PATH = ".github/ISSUE_TEMPLATE/new-practice.yml"
@@ -97,18 +98,12 @@ def issue_form(themes: Sequence[Theme], partners: Sequence[Partner]) -> dict[str
     body += [_item(spec, themes, partners) for spec in FIELDS if spec.name not in NOT_IN_FORM]
     body += [{"type": "textarea", "id": section_id(section),
               "attributes": {"label": section, "description": f"The practice's text: {prompt}"},
-              "validations": {"required": section == SECTIONS[0]}} for section, prompt in _section_prompts()]
+              "validations": {"required": section == SECTIONS[0]}} for section, prompt in SECTION_PROMPTS.items()]
     body.append({"type": "checkboxes", "id": CONSENT_ID, "attributes": {
         "label": "Consent", "options": [{"label": CONSENT, "required": True}]}})
     return {"name": "Propose a good practice",
             "description": "Describe a cluster-policy good practice; no git or coding needed.",
             "title": "New practice: ", "labels": [LABEL], "body": body}
-
-
-def _section_prompts() -> list[tuple[str, str]]:
-    from .scaffold import SECTION_PROMPTS  # noqa: PLC0415 (scaffold imports the pipeline, forms need not)
-
-    return list(SECTION_PROMPTS.items())
 
 
 def issue_form_yaml(themes: Sequence[Theme], partners: Sequence[Partner]) -> str:
@@ -145,9 +140,7 @@ def _value(spec: Field, text: str, options: dict[str, str], report: Any) -> Any:
     if kind in ("theme", "partner"):
         return _key(text, options)
     if kind == "amount":
-        plain = text.strip()
-        return int(plain) if re.fullmatch(r"[0-9]+", plain) else float(plain) \
-            if re.fullmatch(r"[0-9]*\.[0-9]+", plain) else plain
+        return amount(text)
     if kind == "keywords" or kind == "ids":
         return _lines(text)
     if kind == "transferability":

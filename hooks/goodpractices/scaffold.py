@@ -42,6 +42,15 @@ def placeholder(section: str) -> str:
     return f"Replace this paragraph: {SECTION_PROMPTS[section]}"
 
 
+def amount(text: str) -> int | float | str:
+    """Read a budget typed as digits (with an optional decimal point); anything else stays text, for the validator
+    to explain (a typed '900 000' or '1,5' is not guessed at)."""
+    plain = text.strip()
+    if re.fullmatch(r"[0-9]+", plain):
+        return int(plain)
+    return float(plain) if re.fullmatch(r"[0-9]*\.[0-9]+", plain) else plain
+
+
 def practice_id(title: str) -> str:
     """Return the id (file name) a title gives: ASCII, lowercase, words joined by hyphens, at most ID_MAX long."""
     ascii_text = unicodedata.normalize("NFKD", title.translate(_LETTERS)).encode("ascii", "ignore").decode()
