@@ -57,7 +57,7 @@ CASES = [
     # (extra YAML lines, field overrides): the schema and the validator must agree on each
     ("start: 2019\n", {}), ("start: '2019'\n", {}), ("start: 2019-05\n", {}), ("start: 2020-02-29\n", {}),
     ("start: 2019-02-29\n", {}), ("start: 2019-04-31\n", {}), ("start: 2017-13\n", {}), ("start: 20190\n", {}),
-    ("start: 999\n", {}), ("start: true\n", {}), ("start: May 2017\n", {}), ("end: ongoing\n", {}),
+    ("start: 999\n", {}), ("start: '٢٠١٩'\n", {}), ("start: '２０１９-０１'\n", {}), ("start: true\n", {}), ("start: May 2017\n", {}), ("end: ongoing\n", {}),
     ("end: Ongoing\n", {}), ("updated: 2026-11-21\n", {}), ("updated: 2026-11\n", {}), ("updated: 2026\n", {}),
     ("country: NO\n", {}), ("country: no\n", {}), ("country: Romania\n", {}), ("country: XX\n", {}),
     ("region: 42\n", {}), ("region: ''\n", {}), ("region:\n", {}), ("institution: '   '\n", {}),
@@ -76,7 +76,8 @@ CASES = [
     ("links: [{title: Home, url: 'HTTPS://example.org/a?b=c'}]\n", {}),
     ("links: [{title: Home, url: 'javascript:alert(1)'}]\n", {}),
     ("links: [{title: Home, url: 'https:///x'}]\n", {}), ("links: [{title: Home, url: 'https://a b'}]\n", {}),
-    ("links: [{title: Home}]\n", {}), ("links: [{title: Home, url: 'ftp://example.org'}]\n", {}),
+    ("links: [{title: Home}]\n", {}), ("links: [{title: Home, url: 'http://[bad'}]\n", {}),
+    ("links: [{title: Home, url: 'http://[::1]:8080/x'}]\n", {}), ("links: [{title: Home, url: 'http://a]b'}]\n", {}), ("links: [{title: Home, url: 'ftp://example.org'}]\n", {}),
     ("tags: [x]\n", {}), ("render_macros: true\n", {}),
     ("", {"title": "Tiny"}), ("", {"title": "'  Five  '"}), ("", {"title": "12345"}),
     ("", {"title": "'" + "x" * 150 + "'"}), ("", {"title": "'" + "x" * 151 + "'"}),
@@ -101,3 +102,30 @@ def test_the_cases_cover_both_verdicts(validator):
     verdicts = {not list(validator.iter_errors(front_matter(practice(e, **f)))) for e, f in CASES}
     assert verdicts == {True, False}
 
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from goodpractices.yamlwrite import block  # noqa: E402
+
+TEXTS = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+VALUES = st.one_of(TEXTS, st.integers(-10, 30000), st.sampled_from(["2019", "2020-02-29", "ongoing", "NO", "RO", "x@y.z",
+                                                                   "https://a.b/c", " https://a.b ", "inma", "assessed"]))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(["title", "region", "start", "end", "updated", "country", "status", "budget_eur"]),
+       value=VALUES, link=st.one_of(st.none(), VALUES), email=st.one_of(st.none(), VALUES))
+def test_schema_and_validator_agree_on_random_values(validator, check, field, value, link, email):
+    values = {"title": "A valid practice title", "theme": "cmo-services", "partner": "ecoplus",
+              "summary": "This summary is long enough to pass the fifty-character minimum of the contract."}
+    values[field] = value
+    if link is not None:
+        values["links"] = [{"title": "Home", "url": link}]
+    if email is not None:
+        values["contact"] = {"name": "Ana", "email": email}
+    text = f"---\n{block(values)}\n---\n\n## Description\n\nText.\n"
+    errors = [p for p in check({"p.md": text}) if ": warning: " not in p]
+    schema_errors = [e.message for e in validator.iter_errors(front_matter(text))]
+    assert bool(errors) == bool(schema_errors), (errors, schema_errors)

@@ -34,8 +34,11 @@ def _url(checker: Checker, path: Path, value: Any) -> str | None:
     url = checker.text(path, value, "an http(s) URL such as https://example.org/page", max_len=2000)
     if url is None:
         return None
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed '[' in the host
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
         checker.report(path, f"'{url}' is not an http(s) URL (write a full address starting with https://)")
         return None
     return url

@@ -14,7 +14,7 @@ Kind = Literal[
 ]
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 EMAIL_PATTERN = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 STAGES: tuple[str, ...] = ("interested", "assessed", "in-action-plan", "implemented")
@@ -132,6 +132,9 @@ _MONTH_DAY = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?
               "|02-(?:0[1-9]|1[0-9]|2[0-8]))")
 _FULL_DATE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP}-02-29)"
 _PARTIAL_DATE = f"{_YEAR}(?:-(?:0[1-9]|1[0-2]))?"
+#: An http(s) URL with a host (which may hold a bracketed IPv6 address), as urllib splits it.
+_HOST = r"[^/?#\s\[\]]"
+_URL = rf"[Hh][Tt][Tt][Pp][Ss]?://(?:{_HOST}+|{_HOST}*\[[0-9A-Fa-f:.]+\]{_HOST}*)(?:[/?#]\S*)?"
 
 
 def _text(min_len: int, max_len: int) -> dict[str, Any]:
@@ -181,7 +184,7 @@ def json_schema(themes: Sequence[str], partners: Sequence[str]) -> dict[str, Any
         "links": {"type": "array", "items": {
             "type": "object", "required": ["title", "url"], "additionalProperties": False,
             "properties": {"title": _text(1, 200),
-                           "url": _trimmed("[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+\\S*", 2000)}}},
+                           "url": _trimmed(_URL, 2000)}}},
     }
     properties: dict[str, Any] = {}
     for field in FIELDS:
