@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, practice
 from goodpractices import catalog, scaffold
 from goodpractices.load import parse_practice
 from goodpractices.schema import FIELDS, json_schema_text
+from goodpractices.yamlwrite import block
 
 SCHEMA_FILE = ROOT / "practices" / "practice.schema.json"
 
@@ -57,7 +60,8 @@ CASES = [
     # (extra YAML lines, field overrides): the schema and the validator must agree on each
     ("start: 2019\n", {}), ("start: '2019'\n", {}), ("start: 2019-05\n", {}), ("start: 2020-02-29\n", {}),
     ("start: 2019-02-29\n", {}), ("start: 2019-04-31\n", {}), ("start: 2017-13\n", {}), ("start: 20190\n", {}),
-    ("start: 999\n", {}), ("start: '٢٠١٩'\n", {}), ("start: '２０１９-０１'\n", {}), ("start: true\n", {}), ("start: May 2017\n", {}), ("end: ongoing\n", {}),
+    ("start: 999\n", {}), ("start: '٢٠١٩'\n", {}), ("start: '２０１９-０１'\n", {}), ("start: true\n", {}),
+    ("start: May 2017\n", {}), ("end: ongoing\n", {}),
     ("end: Ongoing\n", {}), ("updated: 2026-11-21\n", {}), ("updated: 2026-11\n", {}), ("updated: 2026\n", {}),
     ("country: NO\n", {}), ("country: no\n", {}), ("country: Romania\n", {}), ("country: XX\n", {}),
     ("region: 42\n", {}), ("region: ''\n", {}), ("region:\n", {}), ("institution: '   '\n", {}),
@@ -77,7 +81,8 @@ CASES = [
     ("links: [{title: Home, url: 'javascript:alert(1)'}]\n", {}),
     ("links: [{title: Home, url: 'https:///x'}]\n", {}), ("links: [{title: Home, url: 'https://a b'}]\n", {}),
     ("links: [{title: Home}]\n", {}), ("links: [{title: Home, url: 'http://[bad'}]\n", {}),
-    ("links: [{title: Home, url: 'http://[::1]:8080/x'}]\n", {}), ("links: [{title: Home, url: 'http://a]b'}]\n", {}), ("links: [{title: Home, url: 'ftp://example.org'}]\n", {}),
+    ("links: [{title: Home, url: 'http://[::1]:8080/x'}]\n", {}), ("links: [{title: Home, url: 'http://a]b'}]\n", {}),
+    ("links: [{title: Home, url: 'ftp://example.org'}]\n", {}),
     ("tags: [x]\n", {}), ("render_macros: true\n", {}),
     ("", {"title": "Tiny"}), ("", {"title": "'  Five  '"}), ("", {"title": "12345"}),
     ("", {"title": "'" + "x" * 150 + "'"}), ("", {"title": "'" + "x" * 151 + "'"}),
@@ -103,15 +108,9 @@ def test_the_cases_cover_both_verdicts(validator):
     assert verdicts == {True, False}
 
 
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from goodpractices.yamlwrite import block  # noqa: E402
-
 TEXTS = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
-VALUES = st.one_of(TEXTS, st.integers(-10, 30000), st.sampled_from(["2019", "2020-02-29", "ongoing", "NO", "RO", "x@y.z",
-                                                                   "https://a.b/c", " https://a.b ", "inma", "assessed"]))
+SAMPLES = ["2019", "2020-02-29", "ongoing", "NO", "RO", "x@y.z", "https://a.b/c", " https://a.b ", "inma", "assessed"]
+VALUES = st.one_of(TEXTS, st.integers(-10, 30000), st.sampled_from(SAMPLES))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
