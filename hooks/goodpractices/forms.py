@@ -37,7 +37,8 @@ FORM_HELP: dict[str, str] = {
 LINE_FORMATS: dict[str, str] = {
     "keywords": "One keyword per line.",
     "ids": "One practice id per line (the file name without .md, as in the page address).",
-    "transferability": "One partner per line, as `partner-key: stage`, optionally followed by ` | a short note`. "
+    "transferability": "The partners that took the practice up: one per line, as `partner-key: stage` (the keys "
+                       "are in brackets in the Partner list), optionally followed by ` | a short note`. "
                        f"Stages: {', '.join(STAGES)}.",
     "contact": "Up to three lines: `name: …`, `organisation: …`, `email: …` (the name is needed).",
     "links": "One link per line, as `Text of the link | https://address`.",
