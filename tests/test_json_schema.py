@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -128,3 +130,25 @@ def test_schema_and_validator_agree_on_random_values(validator, check, field, va
     errors = [p for p in check({"p.md": text}) if ": warning: " not in p]
     schema_errors = [e.message for e in validator.iter_errors(front_matter(text))]
     assert bool(errors) == bool(schema_errors), (errors, schema_errors)
+
+
+def test_check_jsonschema_reads_the_real_front_matter_as_yaml_12_and_accepts_it(tmp_path):
+    """A second, independent YAML 1.2 reader (check-jsonschema's), as editors use it on *.practice.yaml drafts."""
+    import subprocess
+    import sys
+
+    for path in catalog.practice_files(ROOT / "practices"):
+        front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
+        (tmp_path / f"{path.stem}.practice.yaml").write_text(front, encoding="utf-8")
+    (tmp_path / "unquoted.practice.yaml").write_text(
+        "title: A valid practice title\ntheme: cmo-services\npartner: ecoplus\nsummary: This summary is long enough "
+        "to pass the fifty-character minimum of the contract.\nstart: 2019\nend: 2020-05\ncountry: NO\n"
+        "updated: 2026-11-21\n")
+    command = [str(Path(sys.executable).parent / "check-jsonschema"), "--schemafile", str(SCHEMA_FILE)]
+    done = subprocess.run([*command, *map(str, sorted(tmp_path.iterdir()))], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+    (tmp_path / "bad.practice.yaml").write_text("title: Tiny\ntheme: CMO\npartner: ecoplus\nsummary: short\nx: 1\n")
+    done = subprocess.run([*command, str(tmp_path / "bad.practice.yaml")], capture_output=True, text=True)
+    assert done.returncode == 1
+    for part in ("('x' was unexpected)", "$.title", "$.summary", "'CMO' is not one of ['monitoring-evaluation'"):
+        assert part in done.stdout

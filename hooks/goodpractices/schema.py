@@ -139,13 +139,17 @@ _URL = rf"[Hh][Tt][Tt][Pp][Ss]?://(?:{_HOST}+|{_HOST}*\[[0-9A-Fa-f:.]+\]{_HOST}*
 
 def _text(min_len: int, max_len: int) -> dict[str, Any]:
     """Text of min_len–max_len characters once runs of white space count as one space and the ends are trimmed,
-    as the validator counts them (a pattern, since JSON Schema's lengths count every character)."""
-    return {"type": "string", "pattern": rf"^\s*\S(?:\S|\s+(?=\S)){{{min_len - 1},{max_len - 1}}}\s*$"}
+    as the validator counts them (a pattern, since JSON Schema's lengths count every character).
+
+    `patternErrorMessage` is what editors built on VS Code's JSON language service show instead of the pattern."""
+    return {"type": "string", "pattern": rf"^\s*\S(?:\S|\s+(?=\S)){{{min_len - 1},{max_len - 1}}}\s*$",
+            "patternErrorMessage": f"Expected text of {min_len}–{max_len} characters."}
 
 
-def _trimmed(pattern: str, max_len: int) -> dict[str, Any]:
+def _trimmed(pattern: str, max_len: int, what: str) -> dict[str, Any]:
     """One word matching `pattern` (at most max_len characters), white space allowed around it."""
-    return {"type": "string", "pattern": rf"^\s*(?=\S{{1,{max_len}}}\s*$){pattern}\s*$"}
+    return {"type": "string", "pattern": rf"^\s*(?=\S{{1,{max_len}}}\s*$){pattern}\s*$",
+            "patternErrorMessage": f"Expected {what}."}
 
 
 def json_schema(themes: Sequence[str], partners: Sequence[str]) -> dict[str, Any]:
@@ -156,7 +160,8 @@ def json_schema(themes: Sequence[str], partners: Sequence[str]) -> dict[str, Any
     JSON Schema can say so; what needs other files (unique titles, existing ids) only the validator checks."""
     from .countries import COUNTRIES  # Babel's data is loaded only by those who need it
 
-    date = {"anyOf": [{"type": "string", "pattern": f"^(?:{_PARTIAL_DATE}|{_FULL_DATE})$"},
+    date = {"anyOf": [{"type": "string", "pattern": f"^(?:{_PARTIAL_DATE}|{_FULL_DATE})$",
+                       "patternErrorMessage": "Expected a date as YYYY, YYYY-MM or YYYY-MM-DD."},
                       {"type": "integer", "minimum": 1000, "maximum": 9999}]}
     stage = {"enum": list(STAGES)}
     kinds: dict[str, dict[str, Any]] = {
@@ -180,17 +185,21 @@ def json_schema(themes: Sequence[str], partners: Sequence[str]) -> dict[str, Any
         },
         "contact": {"type": "object", "required": ["name"], "additionalProperties": False,
                     "properties": {"name": _text(1, 200), "organisation": _text(1, 200),
-                                   "email": _trimmed(EMAIL_PATTERN.pattern.strip("^$"), 200)}},
+                                   "email": _trimmed(EMAIL_PATTERN.pattern.strip("^$"), 200,
+                                                     "an e-mail address such as name@example.org")}},
         "links": {"type": "array", "items": {
             "type": "object", "required": ["title", "url"], "additionalProperties": False,
             "properties": {"title": _text(1, 200),
-                           "url": _trimmed(_URL, 2000)}}},
+                           "url": _trimmed(_URL, 2000, "a full address starting with https://")}}},
     }
     properties: dict[str, Any] = {}
     for field in FIELDS:
         prop = _text(field.min_len, field.max_len) if field.kind == "text" else dict(kinds[field.kind])
+        if field.kind == "text":
+            prop["patternErrorMessage"] = f"Expected {field.hint}."
         if field.name == "updated":  # the validator wants the day too
-            prop = {"type": "string", "pattern": f"^{_FULL_DATE}$"}
+            prop = {"type": "string", "pattern": f"^{_FULL_DATE}$",
+                    "patternErrorMessage": "Expected a full date as YYYY-MM-DD."}
         prop["description"] = field.rule.replace("`", "")
         if field.example is not None:
             prop["examples"] = [field.example]
