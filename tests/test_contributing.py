@@ -478,3 +478,24 @@ def test_a_refused_form_gives_a_comment_whose_fence_its_text_cannot_close(projec
     assert convert(project, body_from_form(title="A good title", theme="digitalisation", partner="inma",
                                            summary=SUMMARY, description="Text."), "--comment", "c2.md").returncode == 0
     assert not (project.root / "c2.md").exists()
+
+
+def test_the_vs_code_task_reads_the_validators_lines_and_the_settings_name_the_schema():
+    import json
+    import re
+
+    settings_file = json.loads((ROOT / ".vscode/settings.json").read_text())
+    (schema, globs), = settings_file["yaml.schemas"].items()
+    assert (ROOT / schema).resolve() == ROOT / "practices/practice.schema.json" and "*.practice.yaml" in globs
+    (task,) = json.loads((ROOT / ".vscode/tasks.json").read_text())["tasks"]
+    assert task["args"] == ["scripts/validate.py"]
+    pattern = task["problemMatcher"]["pattern"]
+    groups = {name: pattern[name] for name in ("file", "line", "severity", "code", "message")}
+    for line, expected in [
+        ("practices/a-b.md:4: partner: 'INMA' is not a known partner (use one of: inma)",
+         ("practices/a-b.md", "4", None, "partner", "'INMA' is not a known partner (use one of: inma)")),
+        ("practices/a-b.md:9: warning: body: has no '## Resources needed' section (recommended: x)",
+         ("practices/a-b.md", "9", "warning", "body", "has no '## Resources needed' section (recommended: x)")),
+    ]:
+        match = re.match(pattern["regexp"], line)
+        assert tuple(match.group(groups[name]) for name in ("file", "line", "severity", "code", "message")) == expected
