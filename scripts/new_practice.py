@@ -15,7 +15,7 @@ from typing import Any
 
 from goodpractices import scaffold
 from goodpractices.problems import count
-from goodpractices.schema import FIELDS, FIELDS_BY_NAME, SECTIONS
+from goodpractices.schema import FIELDS, FIELDS_BY_NAME, SECTIONS, STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
 SIMPLE = ("text", "theme", "partner", "country", "date", "end", "status", "amount")
@@ -84,11 +84,14 @@ def _choose(ask: Callable[[str], str], label: str, choices: list[tuple[str, str]
     """Show a numbered list and return the key chosen by number (or typed), or None to skip."""
     print(f"{label}:")
     for number, (key, name) in enumerate(choices, start=1):
-        print(f"  {number:2}. {name} ({key})")
-    answer = ask(f"{label} (number{'' if required else ', or Enter to skip'}): ").strip()
-    if answer.isdigit() and 1 <= int(answer) <= len(choices):
-        return choices[int(answer) - 1][0]
-    return answer or None
+        print(f"  {number:2}. {name} ({key})" if name != key else f"  {number:2}. {key}")
+    while True:
+        answer = ask(f"{label} (number{'' if required else ', or Enter to skip'}): ").strip()
+        if not answer.isdigit():
+            return answer or None
+        if 1 <= int(answer) <= len(choices):
+            return choices[int(answer) - 1][0]
+        print(f"Choose a number from 1 to {len(choices)}.")
 
 
 def ask_missing(values: dict[str, Any], names: list[str], ask: Callable[[str], str], themes: Any, partners: Any
@@ -97,9 +100,10 @@ def ask_missing(values: dict[str, Any], names: list[str], ask: Callable[[str], s
     for name in names:
         field = FIELDS_BY_NAME[name]
         while True:
-            if field.kind in ("theme", "partner"):
-                choices = [(t.key, t.title) for t in themes] if field.kind == "theme" else \
-                    [(p.key, f"{p.name}, {p.country}") for p in partners]
+            if field.kind in ("theme", "partner", "status"):
+                choices = ([(t.key, t.title) for t in themes] if field.kind == "theme" else
+                           [(p.key, f"{p.name}, {p.country}") for p in partners] if field.kind == "partner" else
+                           [(status, status) for status in STATUSES])
                 answer: Any = _choose(ask, field.label, choices, field.required)
             elif field.kind == "contact":
                 contact = {part: ask(f"Contact {part} ({'Enter to skip' if part != 'name' else 'Enter for none'}): ")
@@ -107,7 +111,8 @@ def ask_missing(values: dict[str, Any], names: list[str], ask: Callable[[str], s
                 answer = {k: v for k, v in contact.items() if v} or None
             else:
                 skip = "" if field.required else ", or Enter to skip"
-                answer = ask(f"{field.label} ({field.hint}{skip}): ").strip() or None
+                hint = "separated by commas" if field.kind in LISTS else field.hint
+                answer = ask(f"{field.label} ({hint}{skip}): ").strip() or None
                 if answer is not None and field.kind in LISTS:
                     answer = [item.strip() for item in answer.split(",") if item.strip()]
                 elif answer is not None and field.kind == "amount":
