@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve validate bench clean
+.PHONY: site test serve validate new generate bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt when practice
 
 validate: $(STAMP)  ## check the practices only
 	$(PY) scripts/validate.py
+
+new: $(STAMP)  ## start a new practice: asks for title, theme, partner and summary; writes practices/<id>.md
+	$(PY) scripts/new_practice.py $(ARGS)
+
+generate: $(STAMP)  ## rewrite the files generated from the schema (practice.schema.json, the issue form)
+	$(PY) scripts/generate.py
 
 SIZES ?= 100,1000
 

@@ -1,24 +1,45 @@
-"""Check practice files against the content contract and print every problem in one run."""
+"""Check practice files against the content contract and print every problem in one run.
+
+Inside GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as a workflow command
+(`::error file=…,line=…,title=…::…`), so it shows on the pull request's changed lines. With --report, print
+instead what each partner's practices still lack (sections, expected fields, placeholder sentences)."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
-from goodpractices import catalog
+from goodpractices import catalog, completeness
 from goodpractices.background import fork_pool
-from goodpractices.problems import count
+from goodpractices.problems import Problem, count
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _escape(text: str, *, prop: bool = False) -> str:
+    """Escape text for a workflow command: its data, or (prop=True) a property value."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def annotation(problem: Problem) -> str:
+    """Return the GitHub Actions workflow command that shows a problem on its file and line."""
+    level = "warning" if problem.warning else "error"
+    message = str(Problem("", 0, "", problem.message)).removeprefix(":0: : ")  # control characters shown as printed
+    return (f"::{level} file={_escape(problem.path, prop=True)},line={problem.line},"
+            f"title={_escape(problem.field, prop=True)}::{_escape(message)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print `path:line: field: what is wrong (how to fix)` per problem; exit 1 on any error, else 0."""
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", type=Path, help="practice files to report on (default: all)")
     parser.add_argument("--practices", type=Path, default=ROOT / "practices", help="the practices folder")
+    parser.add_argument("--report", action="store_true",
+                        help="list, per partner, the practices that lack sections, expected fields or real text")
     args = parser.parse_args(argv)
     folder = args.practices
     extra = [p for p in args.paths if p.resolve().parent != folder.resolve()]
@@ -29,9 +50,17 @@ def main(argv: list[str] | None = None) -> int:
         shown = {catalog.shown_path(p, folder.parent) for p in args.paths}
         registries = {catalog.shown_path(folder / name, folder.parent) for name in catalog.REGISTRIES}
         problems = tuple(p for p in problems if p.path in shown | registries)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
+        if args.report and problem.warning:
+            continue  # the report says the same, per partner
         print(problem)
+        if annotate:
+            print(annotation(problem))
     errors = sum(not p.warning for p in problems)
+    if args.report and result.catalog is not None:
+        print(completeness.report(result.catalog), end="")
+        return 0
     checked = len(args.paths) if args.paths else len(catalog.practice_files(folder))
     print(f"{count(problems)} in {checked} practice file{'s' if checked != 1 else ''}.", file=sys.stderr)
     return 1 if errors else 0

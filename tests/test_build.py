@@ -73,6 +73,7 @@ def test_field_reference_and_json_schema_are_generated_from_the_schema(real_site
     assert list(schema["properties"]) == [field.name for field in FIELDS]
     assert schema["required"] == ["title", "theme", "partner", "summary"]
     assert schema["additionalProperties"] is False
+    assert (real_site / "practice.schema.json").read_bytes() == (ROOT / "practices/practice.schema.json").read_bytes()
     assert 'href="practice.schema.json"' in html
 
 

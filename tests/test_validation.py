@@ -33,7 +33,8 @@ def test_a_valid_practice_has_no_problem(check):
      "westpannon; did you mean 'ecoplus'?)"),
     # optional fields
     ({}, "country: XX\n", "6: country: 'XX' is not an ISO 3166-1 alpha-2 country code (a two-letter ISO 3166-1 code such as AT)"),
-    ({}, "country: no\n", "6: country: 'no' is not an ISO 3166-1 alpha-2 country code (a two-letter ISO 3166-1 code such as AT)"),
+    ({}, "country: no\n", "6: country: 'no' is not an ISO 3166-1 alpha-2 country code (a two-letter ISO 3166-1 code such as AT; "
+                         "did you mean 'NO'?)"),
     ({}, "region: 42\n", "6: region: expected text, got a number (the region's name)"),
     ({}, "start: 2017-13\n", "6: start: '2017-13' is not a valid date (write a date as YYYY, YYYY-MM or YYYY-MM-DD)"),
     ({}, "start: 2017-02-30\n", "6: start: '2017-02-30' is not a valid date (write a date as YYYY, YYYY-MM or YYYY-MM-DD)"),

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .checker import Checker, Context, Path, did_you_mean, folded, quote
-from .countries import COUNTRIES
+from .countries import COUNTRIES, code_for
 from .model import Contact, Link, Transfer
 from .schema import EMAIL_PATTERN, FIELDS_BY_NAME, ID_PATTERN, MAX_AMOUNT, STAGES, STATUSES, Field
 
@@ -35,8 +35,11 @@ def _url(checker: Checker, path: Path, value: Any) -> str | None:
     url = checker.text(path, value, "an http(s) URL such as https://example.org/page", max_len=2000)
     if url is None:
         return None
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed '[' in the host
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
         checker.report(path, f"'{url}' is not an http(s) URL (write a full address starting with https://)")
         return None
     return url
@@ -55,7 +58,9 @@ def check_field(checker: Checker, spec: Field, value: Any, ctx: Context, practic
     if kind == "country":
         if not isinstance(value, str) or value not in COUNTRIES:
             shown = quote(value)
-            return checker.report(path, f"{shown} is not an ISO 3166-1 alpha-2 country code ({hint})")
+            code = code_for(value) if isinstance(value, str) else None
+            fix = f"; did you mean '{code}'?" if code else ""
+            return checker.report(path, f"{shown} is not an ISO 3166-1 alpha-2 country code ({hint}{fix})")
         return value
     if kind == "date":
         return checker.date(path, value, hint, full=spec.name == "updated")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import escape
+
 from .model import Catalog
 from .render import render_html
 from .render.themes import theme_cards
@@ -13,6 +15,16 @@ from .schema import field_reference_markdown
 
 #: The most practices `recent()` lists: the macros keep these, not the whole catalogue, for the rest of the build.
 RECENT_MAX = 50
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """Return a Markdown table; registry text is escaped (keys, already plain, come as code spans)."""
+    def cell(text: str) -> str:
+        return text if text.startswith("`") else str(escape(text)).replace("|", "&#124;")
+
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell(text) for text in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
@@ -32,6 +44,15 @@ def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
         """The table of front-matter fields, from the schema."""
         return field_reference_markdown()
 
+    def theme_keys() -> str:
+        """The table of theme keys and titles, from themes.yml."""
+        return _table(("theme", "title"), [(f"`{t.key}`", t.title) for t in catalog.themes])
+
+    def partner_keys() -> str:
+        """The table of partner keys, names and countries, from partners.yml."""
+        return _table(("partner", "organisation", "country"),
+                      [(f"`{p.key}`", p.name, p.country) for p in catalog.partners])
+
     def count(what: str) -> int:
         """How many practices, partners, countries, themes or transfers the catalogue holds."""
         return figures[what]
@@ -46,4 +67,5 @@ def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
             raise ValueError(f"recent() lists 1 to {RECENT_MAX} practices, not {limit}")
         return render_html("recent.md.j2", catalog=latest, practices=latest.practices[:limit], root="")
 
-    return {"field_reference": field_reference, "count": count, "themes": themes, "recent": recent}
+    return {"field_reference": field_reference, "count": count, "themes": themes, "recent": recent,
+            "theme_keys": theme_keys, "partner_keys": partner_keys}

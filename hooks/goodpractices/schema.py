@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -14,7 +16,7 @@ Kind = Literal[
 # Each pattern runs in linear time (no nested or overlapping repeats; the tests feed each its worst case).
 # Python code uses ID_PATTERN and DATE_PATTERN with fullmatch: `$` alone also matches before a final line break.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+DATE_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 #: name@domain.tld, the domain with a dot that has something on each side (use with match; the lookahead holds
 #: the end): possessive and lazy repeats keep it linear.
 EMAIL_PATTERN = re.compile(r"^[^@\s<>]++@(?=[^@\s<>]++\Z)[^@\s<>]+?\.[^@\s<>]")
@@ -39,6 +41,15 @@ GENERATED_SECTIONS: dict[str, tuple[str, str]] = {
     "transferability": ("Transferability", "transferability"),
 }
 
+#: The optional fields stakeholders rely on; the editors' completeness report lists practices without them.
+EXPECTED_FIELDS: tuple[str, ...] = ("start", "status", "contact", "budget_eur")
+
+#: Sentences that stand in for missing facts (the template's own, and those written while facts are gathered);
+#: the editors' completeness report lists every one still in a practice's text.
+PLACEHOLDERS = re.compile(
+    r"\breplace this (?:paragraph|sentence|text)\b|\bnot yet (?:been )?documented\b|\bstill to be added\b"
+    r"|\bno specific difficulties have been recorded\b|\b(?:todo|tbd|lorem ipsum)\b", re.IGNORECASE)
+
 MAX_FILE_BYTES = 1_000_000
 #: Dates are years FIRST_YEAR–LAST_YEAR, which every writer (the zip's timestamps stop at 2107) can hold.
 FIRST_YEAR, LAST_YEAR = 1950, 2100
@@ -59,6 +70,11 @@ class Field:
     example: Any = None
     min_len: int = 1
     max_len: int = 200
+
+    @property
+    def label(self) -> str:
+        """Return the field's name for people, e.g. 'Budget (EUR)' for budget_eur."""
+        return LABELS.get(self.name, self.name.replace("_", " ").capitalize())
 
 
 FIELDS: tuple[Field, ...] = (
@@ -108,6 +124,9 @@ FIELDS: tuple[Field, ...] = (
           "a full date as YYYY-MM-DD", "2026-11-21"),
 )
 
+#: Field names for people where the capitalised name would not do (forms, prompts).
+LABELS: dict[str, str] = {"budget_eur": "Budget (EUR)", "inspired_by": "Inspired by", "updated": "Last updated"}
+
 FIELDS_BY_NAME: dict[str, Field] = {field.name: field for field in FIELDS}
 
 #: Extra advice for keys that people tend to add but that the contract forbids.
@@ -118,57 +137,110 @@ FORBIDDEN_HINTS: dict[str, str] = {
 }
 
 
-def json_schema() -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of a practice's front matter, derived from FIELDS."""
-    date = {"type": ["string", "integer"], "pattern": DATE_PATTERN.pattern}
+#: Dates as JSON Schema patterns (ASCII digits; real months; days that exist in their month, 29 February in leap years).
+_YEAR = "[0-9]{4}"
+_LEAP = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_MONTH_DAY = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+              "|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+_FULL_DATE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP}-02-29)"
+_PARTIAL_DATE = f"{_YEAR}(?:-(?:0[1-9]|1[0-2]))?"
+#: An http(s) URL with a host (which may hold a bracketed IPv6 address), as urllib splits it.
+_HOST = r"[^/?#\s\[\]]"
+_URL = rf"[Hh][Tt][Tt][Pp][Ss]?://(?:{_HOST}+|{_HOST}*\[[0-9A-Fa-f:.]+\]{_HOST}*)(?:[/?#]\S*)?"
+
+
+def _text(min_len: int, max_len: int) -> dict[str, Any]:
+    """Text of min_len–max_len characters once runs of white space count as one space and the ends are trimmed,
+    as the validator counts them (a pattern, since JSON Schema's lengths count every character).
+
+    `patternErrorMessage` is what editors built on VS Code's JSON language service show instead of the pattern."""
+    return {"type": "string", "pattern": rf"^\s*\S(?:\S|\s+(?=\S)){{{min_len - 1},{max_len - 1}}}\s*$",
+            "patternErrorMessage": f"Expected text of {min_len}–{max_len} characters."}
+
+
+def _trimmed(pattern: str, max_len: int, what: str) -> dict[str, Any]:
+    """One word matching `pattern` (at most max_len characters), white space allowed around it."""
+    return {"type": "string", "pattern": rf"^\s*(?=\S{{1,{max_len}}}\s*$){pattern}\s*$",
+            "patternErrorMessage": f"Expected {what}."}
+
+
+def json_schema(themes: Sequence[str], partners: Sequence[str]) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a practice's front matter, derived from FIELDS and the registry
+    keys, for values as YAML 1.2 reads them (an unquoted 2019 is a number, NO is text).
+
+    It accepts every front matter the validator accepts, and rejects what the validator rejects wherever
+    JSON Schema can say so; what needs other files (unique titles, existing ids) only the validator checks."""
+    from .countries import COUNTRIES  # Babel's data is loaded only by those who need it
+
+    date = {"anyOf": [{"type": "string", "pattern": f"^(?:{_PARTIAL_DATE}|{_FULL_DATE})$",
+                       "patternErrorMessage": "Expected a date as YYYY, YYYY-MM or YYYY-MM-DD."},
+                      {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+    stage = {"enum": list(STAGES)}
     kinds: dict[str, dict[str, Any]] = {
-        "theme": {"type": "string", "$comment": "a key of practices/themes.yml"},
-        "partner": {"type": "string", "$comment": "a key of practices/partners.yml"},
-        "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
+        "theme": {"enum": list(themes)},
+        "partner": {"enum": list(partners)},
+        "country": {"enum": list(COUNTRIES)},
         "date": date,
-        "end": {"anyOf": [date, {"const": "ongoing"}]},
+        "end": {"anyOf": [*date["anyOf"], {"const": "ongoing"}]},
         "status": {"enum": list(STATUSES)},
         "amount": {"type": "number", "minimum": 0},
-        "keywords": {"type": "array", "uniqueItems": True,
-                     "items": {"type": "string", "minLength": 1, "maxLength": KEYWORD_MAX}},
+        "keywords": {"type": "array", "uniqueItems": True, "items": _text(1, KEYWORD_MAX)},
         "ids": {"type": "array", "uniqueItems": True, "items": {"type": "string", "pattern": ID_PATTERN.pattern}},
         "transferability": {
             "type": "object",
+            "propertyNames": {"enum": list(partners)},
             "additionalProperties": {"anyOf": [
-                {"enum": list(STAGES)},
+                stage,
                 {"type": "object", "required": ["stage"], "additionalProperties": False,
-                 "properties": {"stage": {"enum": list(STAGES)}, "note": {"type": "string"}}},
+                 "properties": {"stage": stage, "note": _text(1, 500)}},
             ]},
         },
         "contact": {"type": "object", "required": ["name"], "additionalProperties": False,
-                    "properties": {"name": {"type": "string"}, "organisation": {"type": "string"},
-                                   "email": {"type": "string", "format": "email"}}},
+                    "properties": {"name": _text(1, 200), "organisation": _text(1, 200),
+                                   "email": _trimmed(EMAIL_PATTERN.pattern.strip("^$"), 200,
+                                                     "an e-mail address such as name@example.org")}},
         "links": {"type": "array", "items": {
             "type": "object", "required": ["title", "url"], "additionalProperties": False,
-            "properties": {"title": {"type": "string"}, "url": {"type": "string", "pattern": "^https?://"}}}},
+            "properties": {"title": _text(1, 200),
+                           "url": _trimmed(_URL, 2000, "a full address starting with https://")}}},
     }
     properties: dict[str, Any] = {}
     for field in FIELDS:
+        prop = _text(field.min_len, field.max_len) if field.kind == "text" else dict(kinds[field.kind])
         if field.kind == "text":
-            prop: dict[str, Any] = {"type": "string", "minLength": field.min_len, "maxLength": field.max_len}
-        else:
-            prop = dict(kinds[field.kind])
+            prop["patternErrorMessage"] = f"Expected {field.hint}."
+        if field.name == "updated":  # the validator wants the day too
+            prop = {"type": "string", "pattern": f"^{_FULL_DATE}$",
+                    "patternErrorMessage": "Expected a full date as YYYY-MM-DD."}
         prop["description"] = field.rule.replace("`", "")
         if field.example is not None:
             prop["examples"] = [field.example]
         properties[field.name] = prop
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$comment": "Generated from hooks/goodpractices/schema.py by scripts/generate.py; do not edit.",
         "title": "Good practice front matter",
         "type": "object",
         "required": [field.name for field in FIELDS if field.required],
         "additionalProperties": False,
         "properties": properties,
+        # A partner cannot take up its own practice.
+        "allOf": [{"if": {"required": ["partner"], "properties": {"partner": {"const": key}}},
+                   "then": {"properties": {"transferability": {"not": {"required": [key]}}}}} for key in partners],
     }
+
+
+def json_schema_text(themes: Sequence[str], partners: Sequence[str]) -> str:
+    """Return the JSON Schema as the file practices/practice.schema.json holds it."""
+    return json.dumps(json_schema(themes, partners), ensure_ascii=False, indent=2) + "\n"
 
 
 def field_reference_markdown() -> str:
     """Return the field reference as a Markdown table, for the contributors' documentation."""
-    rows = ["| field | required | rule |", "|---|---|---|"]
-    rows += [f"| `{f.name}` | {'yes' if f.required else 'no'} | {f.rule} |" for f in FIELDS]
+    from .yamlwrite import inline  # noqa: PLC0415 (only the docs need it)
+
+    rows = ["| field | required | what to write | example |", "|---|---|---|---|"]
+    for f in FIELDS:
+        example = inline(f.example).replace("|", "\\|")
+        rows.append(f"| `{f.name}` | {'yes' if f.required else 'no'} | {f.rule} | `{example}` |")
     return "\n".join(rows) + "\n"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..export import practices_json, transfers_csv
 from ..model import Catalog
-from ..schema import json_schema
+from ..scaffold import TEMPLATE_FILE, template_text
+from ..schema import json_schema_text
 from . import GeneratedPage
+from .completeness import PATH as COMPLETENESS, completeness_page
 from .partners import partner_page, partners_index
 from .practice import practice_page
 from .themes import theme_page, themes_index
@@ -51,8 +52,11 @@ def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | bytes]:
     files["partners/index.md"] = partners_index(catalog)
     files.update({f"partners/{p.key}.md": partner_page(catalog, p) for p in catalog.partners})
     files["transferability/index.md"] = transferability_page(catalog)
+    files[COMPLETENESS] = completeness_page(catalog)
+    files[TEMPLATE_FILE] = template_text(catalog.themes, catalog.partners).encode()
     files["transferability.csv"] = transfers_csv(catalog).encode()
     files["practices.json"] = practices_json(catalog).encode()
-    files["practice.schema.json"] = (json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n").encode()
+    files["practice.schema.json"] = json_schema_text([t.key for t in catalog.themes],
+                                                     [p.key for p in catalog.partners]).encode()
     files[THEME_CSS] = theme_css(catalog).encode()
     return dict(sorted(files.items()))

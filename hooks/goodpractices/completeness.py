@@ -1,0 +1,78 @@
+"""What each practice still lacks for stakeholders: recommended sections, expected fields, placeholder sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Catalog, Practice
+from .schema import EXPECTED_FIELDS, FIELDS_BY_NAME, PLACEHOLDERS, SECTIONS
+
+_HEADING = re.compile(r"^#{2,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+_SENTENCE = re.compile(r".*?(?:[.!?](?=\s|$)|$)", re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """One practice's gaps: the sections and fields it lacks, and the placeholder sentences in its text."""
+
+    practice: Practice
+    sections: tuple[str, ...]
+    fields: tuple[str, ...]
+    placeholders: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.sections or self.fields or self.placeholders)
+
+
+def field_label(name: str) -> str:
+    """Name an expected field for editors: 'period' (start), 'status', 'contact', 'budget'."""
+    return {"start": "period", "budget_eur": "budget"}.get(name, FIELDS_BY_NAME[name].name)
+
+
+def gaps_of(practice: Practice) -> Gaps:
+    """Return what one practice lacks."""
+    prose = _FENCE.sub("", practice.body)
+    headings = {match.group(1).strip().casefold() for match in _HEADING.finditer(prose)}
+    sections = tuple(s for s in SECTIONS if s.casefold() not in headings)
+    fields = tuple(name for name in EXPECTED_FIELDS if getattr(practice, name) is None)
+    sentences = []
+    for match in PLACEHOLDERS.finditer(prose):
+        start = prose.rfind("\n", 0, match.start()) + 1
+        ends = [end.end() for end in _SENTENCE_END.finditer(prose, start, match.start())]
+        sentence = _SENTENCE.match(prose, ends[-1] if ends else start).group(0).strip()
+        if sentence not in sentences:
+            sentences.append(sentence)
+    return Gaps(practice, sections, fields, tuple(sentences))
+
+
+def by_partner(catalog: Catalog) -> list[tuple[str, tuple[Gaps, ...]]]:
+    """Return, per partner (in registry order) with any gaps, its practices' gaps (by title)."""
+    groups = []
+    for partner in catalog.partners:
+        found = tuple(g for g in (gaps_of(p) for p in sorted(catalog.by_partner[partner.key],
+                                                               key=lambda p: p.title.casefold())) if g)
+        if found:
+            groups.append((partner.key, found))
+    return groups
+
+
+def report(catalog: Catalog) -> str:
+    """Return the completeness report as plain text, for editors at a terminal."""
+    lines = []
+    for key, gaps in by_partner(catalog):
+        partner = catalog.partner[key]
+        lines.append(f"{partner.short_name} ({key}): {len(gaps)} of {len(catalog.by_partner[key])} "
+                     "practices need work")
+        for gap in gaps:
+            lines.append(f"  {gap.practice.source}: {gap.practice.title}")
+            if gap.sections:
+                lines.append(f"    missing sections: {', '.join(gap.sections)}")
+            if gap.fields:
+                lines.append(f"    missing fields: {', '.join(map(field_label, gap.fields))}")
+            lines += [f"    placeholder: {sentence}" for sentence in gap.placeholders]
+    complete = sum(1 for p in catalog.practices if not gaps_of(p))
+    lines.append(f"{complete} of {len(catalog.practices)} practices are complete.")
+    return "\n".join(lines) + "\n"
