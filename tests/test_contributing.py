@@ -332,7 +332,7 @@ def test_html_in_a_section_is_refused_with_the_validators_message(project):
     done = convert(project, body)
     assert done.returncode == 1
     assert "practices/a-good-title.md:10: body: has a <script> tag (remove it: practice pages carry no scripts, " \
-           "styles, frames or forms)" in done.stderr
+           "styles, frames, forms or embedded media)" in done.stderr
     assert done.stderr.endswith("nothing was written.\n")
     assert list(project.practices.glob("*.md")) == []
 

@@ -17,6 +17,8 @@ from .registry import build_partners, build_themes
 from .validate import Context, check_links_between, check_practice
 
 REGISTRIES = ("themes.yml", "partners.yml")
+#: The files of the practices folder that are not practices: the registries, and the JSON Schema made from them.
+NOT_PRACTICES = (*REGISTRIES, "practice.schema.json")
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,11 @@ def _unread(name: str) -> bool:
 
 
 def practice_files(folder: Path) -> list[Path]:
-    """List what a folder holds to be read as practices, sorted: every entry but the registries, subfolders,
+    """List what a folder holds to be read as practices, sorted: every entry but NOT_PRACTICES, subfolders,
     and hidden or backup files. Names that are not practice ids, and links (to folders too), are listed so
     that they are reported; `unread_files` reports the rest."""
     return sorted(p for p in folder.iterdir()
-                  if p.name not in REGISTRIES and not _unread(p.name) and (p.is_symlink() or not p.is_dir()))
+                  if p.name not in NOT_PRACTICES and not _unread(p.name) and (p.is_symlink() or not p.is_dir()))
 
 
 def unread_files(folder: Path) -> list[Problem]:

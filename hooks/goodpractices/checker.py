@@ -12,13 +12,12 @@ from typing import Any
 from .load import Source
 from .model import PartialDate
 from .problems import Problem
-from .schema import DATE_PATTERN, FIRST_YEAR, FORBIDDEN_HINTS, LAST_YEAR
+from .schema import DATE_PATTERN, FIRST_YEAR, FORBIDDEN_HINTS, LAST_YEAR, invisible
 from .yamlread import character_name
 
 Path = tuple[str | int, ...]
 
 #: Invisible characters that text may keep: the zero-width (non-)joiners that some scripts and emoji need.
-_JOINERS = frozenset("\u200c\u200d")
 #: The longest value a message shows; longer ones are cut with an ellipsis.
 _SHOWN = 80
 
@@ -41,13 +40,6 @@ def quote(value: Any) -> str:
     if not isinstance(value, str):
         return describe(value)
     return f"'{value}'" if len(value) <= _SHOWN else f"'{value[:_SHOWN - 1]}…'"
-
-
-def _invisible(char: str) -> bool:
-    """Tell whether a character is a control, format (zero-width, bidirectional) or lone surrogate character."""
-    category = unicodedata.category(char)
-    return (category == "Cc" and char not in "\t\n\r") or category == "Cs" or (category == "Cf"
-                                                                                  and char not in _JOINERS)
 
 
 def folded(text: str) -> str:
@@ -105,7 +97,7 @@ class Checker:
         if not isinstance(value, str):
             self.report(path, f"expected text, got {describe(value)} ({hint})")
             return None
-        hidden = next((char for char in value if _invisible(char)), None)
+        hidden = next((char for char in value if invisible(char)), None)
         if hidden is not None:
             kind = "control" if unicodedata.category(hidden) == "Cc" else "invisible"
             self.report(path, f"contains the {kind} character {character_name(hidden)} (delete it)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -20,6 +21,8 @@ DATE_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # AS
 #: name@domain.tld, the domain with a dot that has something on each side (use with match; the lookahead holds
 #: the end): possessive and lazy repeats keep it linear.
 EMAIL_PATTERN = re.compile(r"^[^@\s<>]++@(?=[^@\s<>]++\Z)[^@\s<>]+?\.[^@\s<>]")
+#: The same language as JSON Schema's (ECMA-262) patterns can write it, for editors; tests check they agree.
+EMAIL_SCHEMA_PATTERN = r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+"
 
 STAGES: tuple[str, ...] = ("interested", "assessed", "in-action-plan", "implemented")
 STATUSES: tuple[str, ...] = ("planned", "ongoing", "completed")
@@ -138,8 +141,26 @@ FORBIDDEN_HINTS: dict[str, str] = {
 
 
 #: Dates as JSON Schema patterns (ASCII digits; real months; days that exist in their month, 29 February in leap years).
-_YEAR = "[0-9]{4}"
-_LEAP = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+def _years(first: int, last: int) -> str:
+    """Return a pattern for the years first–last, whole decades as classes: 1950–2100 gives
+    '(?:19[5-9][0-9]|20[0-9][0-9]|2100)'."""
+    parts, year = [], first
+    while year <= last:
+        if year % 10 == 0 and year + 9 <= last:
+            century, low = divmod(year // 10, 10)
+            high = low
+            while high < 9 and century * 100 + (high + 1) * 10 + 9 <= last:
+                high += 1
+            parts.append(f"{century}[{low}-{high}][0-9]")
+            year = century * 100 + high * 10 + 10
+        else:
+            parts.append(str(year))
+            year += 1
+    return "(?:" + "|".join(parts) + ")"
+
+
+_YEAR = _years(FIRST_YEAR, LAST_YEAR)
+_LEAP = f"(?={_YEAR})(?:[0-9]{{2}}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
 _MONTH_DAY = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
               "|02-(?:0[1-9]|1[0-9]|2[0-8]))")
 _FULL_DATE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP}-02-29)"
@@ -149,13 +170,41 @@ _HOST = r"[^/?#\s\[\]]"
 _URL = rf"[Hh][Tt][Tt][Pp][Ss]?://(?:{_HOST}+|{_HOST}*\[[0-9A-Fa-f:.]+\]{_HOST}*)(?:[/?#]\S*)?"
 
 
+#: Format characters that some scripts need between letters: zero-width non-joiner and joiner.
+JOINERS = frozenset("\u200c\u200d")
+
+
+def invisible(char: str) -> bool:
+    """Tell whether no text may hold a character: a control (but tab and line breaks), a lone surrogate, or a
+    format character (zero-width, bidirectional) other than the joiners."""
+    category = unicodedata.category(char)
+    return (category == "Cc" and char not in "\t\n\r") or category == "Cs" or (category == "Cf"
+                                                                                 and char not in JOINERS)
+
+
+def _invisible_class() -> str:
+    """The invisible characters of the Basic Multilingual Plane as a regular-expression class, in ranges."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF or not invisible(chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"\\u{a:04X}" + (f"-\\u{b:04X}" if b > a else "") for a, b in ranges) + "]"
+
+
 def _text(min_len: int, max_len: int) -> dict[str, Any]:
     """Text of min_len–max_len characters once runs of white space count as one space and the ends are trimmed,
     as the validator counts them (a pattern, since JSON Schema's lengths count every character).
 
     `patternErrorMessage` is what editors built on VS Code's JSON language service show instead of the pattern."""
-    return {"type": "string", "pattern": rf"^\s*\S(?:\S|\s+(?=\S)){{{min_len - 1},{max_len - 1}}}\s*$",
-            "patternErrorMessage": f"Expected text of {min_len}–{max_len} characters."}
+    hidden = _invisible_class()
+    return {"type": "string",
+            "pattern": rf"^(?![\s\S]*{hidden})\s*\S(?:\S|\s+(?=\S)){{{min_len - 1},{max_len - 1}}}\s*$",
+            "patternErrorMessage": f"Expected text of {min_len}–{max_len} characters, without control or "
+                                   "invisible characters."}
 
 
 def _trimmed(pattern: str, max_len: int, what: str) -> dict[str, Any]:
@@ -174,7 +223,7 @@ def json_schema(themes: Sequence[str], partners: Sequence[str]) -> dict[str, Any
 
     date = {"anyOf": [{"type": "string", "pattern": f"^(?:{_PARTIAL_DATE}|{_FULL_DATE})$",
                        "patternErrorMessage": "Expected a date as YYYY, YYYY-MM or YYYY-MM-DD."},
-                      {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+                      {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}]}
     stage = {"enum": list(STAGES)}
     kinds: dict[str, dict[str, Any]] = {
         "theme": {"enum": list(themes)},
@@ -183,7 +232,7 @@ def json_schema(themes: Sequence[str], partners: Sequence[str]) -> dict[str, Any
         "date": date,
         "end": {"anyOf": [*date["anyOf"], {"const": "ongoing"}]},
         "status": {"enum": list(STATUSES)},
-        "amount": {"type": "number", "minimum": 0},
+        "amount": {"type": "number", "minimum": 0, "exclusiveMaximum": MAX_AMOUNT},
         "keywords": {"type": "array", "uniqueItems": True, "items": _text(1, KEYWORD_MAX)},
         "ids": {"type": "array", "uniqueItems": True, "items": {"type": "string", "pattern": ID_PATTERN.pattern}},
         "transferability": {
@@ -197,7 +246,7 @@ def json_schema(themes: Sequence[str], partners: Sequence[str]) -> dict[str, Any
         },
         "contact": {"type": "object", "required": ["name"], "additionalProperties": False,
                     "properties": {"name": _text(1, 200), "organisation": _text(1, 200),
-                                   "email": _trimmed(EMAIL_PATTERN.pattern.strip("^$"), 200,
+                                   "email": _trimmed(EMAIL_SCHEMA_PATTERN, 200,
                                                      "an e-mail address such as name@example.org")}},
         "links": {"type": "array", "items": {
             "type": "object", "required": ["title", "url"], "additionalProperties": False,
