@@ -149,6 +149,11 @@ class Practice:
         return f"practices/{self.id}.html"
 
     @property
+    def body_html(self) -> str:  # stand-in until the body-rendering work lands
+        from .body_stand_in import body_html
+        return body_html(self.body)
+
+    @property
     def period(self) -> str | None:
         """Return the period for readers, e.g. 'May 2017 – ongoing', or None if unknown."""
         start = self.start.label() if self.start else None

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from .. import icons
 from ..countries import COUNTRIES
 from ..schema import GENERATED_SECTIONS, STAGES
-from .rows import STAGE_LABELS, matrix_row, practice_row, stage_cell
+from .rows import PRACTICE_COLUMNS, STAGE_LABELS, matrix_row, practice_row, stage_cell, transfer_item
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("goodpractices", "templates"),
@@ -28,6 +28,8 @@ ENV = jinja2.Environment(
 
 #: Metadata of pages that list practices: the practices' own pages are what search should find.
 LISTING: dict[str, Any] = {"search": {"exclude": True}}
+#: Metadata of pages whose tab has no other pages: no navigation sidebar, which would stand empty.
+NO_NAVIGATION: dict[str, Any] = {"hide": ["navigation"]}
 
 #: Slot markers carry a per-process token, so practice content cannot forge one; none reaches the output.
 _TOKEN = secrets.token_hex(8)
@@ -57,9 +59,9 @@ def heat(count: int, peak: int) -> int:
 ENV.filters.update(
     money=money, country=COUNTRIES.__getitem__, stage=STAGE_LABELS.__getitem__,
     heat=heat, stage_cell=stage_cell, matrix_row=matrix_row,
-    practice_row=practice_row, icon=lambda name: Markup(icons.svg(name)),
+    practice_row=practice_row, transfer_item=transfer_item, icon=lambda name: Markup(icons.svg(name)),
 )
-ENV.globals.update(stages=STAGES)
+ENV.globals.update(stages=STAGES, practice_columns=PRACTICE_COLUMNS)
 
 
 @dataclass(frozen=True)
