@@ -140,14 +140,18 @@ def assemble(meta: dict[str, Any], markdown: str, before: list[tuple[str, bool]]
 
 
 def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage:
-    """Render a template into a page; `{% call slot() %}…{% endcall %}` blocks become slots (not searched).
+    """Render a template into a page; `{% call slot() %}…{% endcall %}` blocks become slots (not searched), and
+    `{% call slot(True) %}` ones slots in the page content (searched, and seen by the theme, e.g. a page's <h1>).
 
     Text values of `meta` are escaped, and `render_macros: false` is always set: no generated page is a template.
     """
     slots: list[bytes] = []
+    indexed: set[int] = set()
 
-    def slot(caller: Callable[[], str]) -> Markup:
+    def slot(in_content: bool = False, *, caller: Callable[[], str]) -> Markup:
         slots.append(str(caller()).strip("\n").encode())
+        if in_content:
+            indexed.add(len(slots) - 1)
         return Markup(f"\n{_marker(len(slots) - 1)}\n")
 
     markdown = ENV.get_template(template).render(slot=slot, **context)
@@ -156,9 +160,9 @@ def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage
     after = next((i for i, text in enumerate(reversed(texts[before:])) if text.strip()), 0)
     middle = range(before, len(slots) - after)
     markdown = (texts[before] + "".join(_marker(i) + texts[i + 1] for i in middle)).strip("\n")
-    return GeneratedPage(_page_meta(meta), markdown, tuple(slots), before=before, after=after)
+    return GeneratedPage(_page_meta(meta), markdown, tuple(slots), frozenset(indexed), before=before, after=after)
 
 
 def render_html(template: str, **context: Any) -> str:
     """Render a template that is all HTML (for macros in hand-written pages)."""
-    return ENV.get_template(template).render(slot=lambda caller: caller(), **context)
+    return ENV.get_template(template).render(slot=lambda in_content=False, *, caller: caller(), **context)
