@@ -87,11 +87,12 @@ def test_axe_finds_no_serious_violation(browser, site, server, kind, size):
 
 
 def test_the_404_page_under_a_sub_path_loads_its_stylesheet(browser, server):
-    context, page = open_page(browser, LAPTOP, f"{server}{SUB_PATH}practices/gone-away.html")
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
     responses: list = []
+    page.on("response", lambda response: responses.append(response))
     try:
-        page.on("response", responses.append)
-        page.reload()
+        assert page.goto(f"{server}{SUB_PATH}practices/gone-away.html").status == 404
         page.wait_for_load_state("load")
         sheets = page.evaluate("[...document.styleSheets].map(s => s.href).filter(Boolean)")
         assert any("/good-practices/assets/stylesheets/main." in href for href in sheets), sheets
@@ -136,7 +137,7 @@ def test_on_a_phone_the_matrix_scrolls_with_its_labels_in_view_and_says_so(brows
         before = (practice.bounding_box()["x"], group.bounding_box()["x"])
         wrap.evaluate("e => e.scrollLeft = e.scrollWidth")
         after = (practice.bounding_box()["x"], group.bounding_box()["x"])
-        assert after == pytest.approx(before, abs=1)  # the practice and theme labels stay put
+        assert after == pytest.approx(before, abs=2)  # the practice and theme labels stay put
         assert wrap.locator("thead th").last.bounding_box()["x"] + 5 < PHONE["width"]  # the totals came into view
         shoot(page, "transferability-phone")
     finally:

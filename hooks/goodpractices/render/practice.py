@@ -106,10 +106,11 @@ def _connections(catalog: Catalog, inspired_by: list[Practice], inspired: tuple[
 
 def _transferability(catalog: Catalog, p: Practice) -> str:
     rows = "".join(
-        f'<tr><td><a href="../partners/{t.partner}.html">{escape(partner.short_name)}</a> ({escape(partner.code)})'
-        f'</td><td>{stage_cell(t)}</td><td>{escape(t.note or "")}</td></tr>\n'
+        f'<tr><td data-label="Partner"><a href="../partners/{t.partner}.html">{escape(partner.short_name)}</a> '
+        f'({escape(partner.code)})</td><td data-label="Stage">{stage_cell(t)}</td>'
+        f'<td data-label="Note">{escape(t.note or "")}</td></tr>\n'
         for t, partner in ((t, catalog.partner[t.partner]) for t in p.transfers))
     head = "<thead><tr><th>Partner</th><th>Stage</th><th>Note</th></tr></thead>"
     if not rows:
         return '<p class="gp-none">No transfers recorded yet.</p>'
-    return f"<table>\n{head}\n<tbody>\n{rows}</tbody>\n</table>"
+    return f'<div class="gp-stack">\n<table>\n{head}\n<tbody>\n{rows}</tbody>\n</table>\n</div>'
