@@ -178,3 +178,20 @@ def test_no_table_on_a_phone_is_squeezed_below_its_longest_word(browser, site, u
         shoot(page, "phone-" + url.replace("/", "-").removesuffix(".html"))
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_axe_finds_no_serious_violation_in_the_open_search_dialog(browser, site, size):
+    context, page = open_page(browser, size, (site / "index.html").as_uri())
+    try:
+        if size is PHONE:
+            page.locator("label.md-header__button[for=__search]").click()
+        else:
+            page.locator("input.md-search__input").click()
+        page.keyboard.type("cluster", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+        assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Search"
+        found = violations(page)
+        assert found == [], found
+    finally:
+        context.close()
