@@ -1,4 +1,5 @@
-"""Run axe-core (pinned in package.json, installed by `make`) in a Playwright page: its serious and critical findings."""
+"""Run axe-core (pinned in package.json, installed by `make`) in a Playwright page: its serious and critical
+findings."""
 
 from __future__ import annotations
 

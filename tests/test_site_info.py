@@ -131,7 +131,7 @@ def test_a_practice_without_transfers_says_so(built):
     site, _ = built
     page = read(site, "practices/gamma-printing.html")
     section = page.split('id="transferability"')[1]
-    assert "No transfers recorded yet." in section
+    assert "no transfers recorded yet" in section
     assert '<a href="#transferability" class="md-nav__link">' in page
 
 

@@ -51,8 +51,8 @@ def practices_json(catalog: Catalog, info: SiteInfo) -> str:
     lines = [json.dumps(record(p) | {"sections": [vars(s) for s in sections(p.body_html)]}, ensure_ascii=False)
              for p in catalog.practices]
     head = json.dumps(header(catalog, info), ensure_ascii=False)
-    body = ",\n".join(lines)
-    return f'{{"header": {head},\n"practices": [\n{body}\n]}}\n' if lines else f'{{"header": {head},\n"practices": []}}\n'
+    body = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+    return f'{{"header": {head},\n"practices": {body}}}\n'
 
 
 def _cell(text: str) -> str:

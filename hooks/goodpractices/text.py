@@ -41,7 +41,8 @@ class _Reader(HTMLParser):
             self.in_title = True
         elif tag in _BLOCKS or tag == "br":
             text = self.sections[-1][1]
-            if not "".join(text[-3:]).rstrip(" ").endswith("\n-"):  # a paragraph inside a list item starts on the dash's line
+            # A paragraph inside a list item starts on the dash's line.
+            if not "".join(text[-3:]).rstrip(" ").endswith("\n-"):
                 text.append("\n- " if tag == "li" else "\n")
             self.cells = 0
         elif tag in ("td", "th"):

@@ -112,5 +112,5 @@ def _transferability(catalog: Catalog, p: Practice) -> str:
         for t, partner in ((t, catalog.partner[t.partner]) for t in p.transfers))
     head = "<thead><tr><th>Partner</th><th>Stage</th><th>Note</th></tr></thead>"
     if not rows:
-        return '<p class="gp-none">No transfers recorded yet.</p>'
+        return '<p class="gp-none">There are no transfers recorded yet.</p>'
     return f'<div class="gp-stack">\n<table>\n{head}\n<tbody>\n{rows}</tbody>\n</table>\n</div>'

@@ -1,4 +1,4 @@
-"""The transferability page: the theme × partner summary, the full practice × partner matrix, the list of transfers."""
+"""The transferability page: the theme × partner summary, the practice × partner matrix, the list of transfers."""
 
 from __future__ import annotations
 
