@@ -26,6 +26,7 @@ PAGES = {
     "home": "index.html", "themes": "themes/index.html", "theme": "themes/sme-innovation.html",
     "practice": "practices/flemish-cluster-programme.html", "partners": "partners/index.html",
     "partner": "partners/inma.html", "transferability": "transferability/index.html", "docs": "about.html",
+    "docs-wide-table": "performance.html",
 }
 #: The sub-path of the published site (mkdocs.yml `site_url`), where the 404 page expects it.
 SUB_PATH = "/good-practices/"
