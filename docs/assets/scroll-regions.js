@@ -1,5 +1,5 @@
-// Material puts wide tables in a box that scrolls sideways once the page has loaded. A keyboard user must be able to
-// reach and scroll that box, and a screen reader to name it: give each one focus and a label. Nothing else changes.
+// Material puts wide tables in a box that scrolls sideways once the page has loaded, and code blocks scroll too.
+// A keyboard user must be able to reach and scroll such a box, and a screen reader to name it.
 (function () {
   "use strict";
   function label() {
@@ -7,6 +7,9 @@
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
       box.setAttribute("aria-label", "Table (scrolls sideways)");
+    });
+    document.querySelectorAll(".md-typeset pre > code:not([tabindex])").forEach(function (code) {
+      code.setAttribute("tabindex", "0");
     });
   }
   new MutationObserver(label).observe(document.documentElement, { childList: true, subtree: true });
