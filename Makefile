@@ -18,7 +18,7 @@ site: $(STAMP)  ## build the site into site/ (swapped in only when the build suc
 test: $(STAMP)  ## run the test suite
 	$(PY) -m pytest
 
-serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt when practices/, docs/ or hooks/ change
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/good-practices/ (the site_url path), rebuilt when practices/, docs/ or hooks/ change
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 validate: $(STAMP)  ## check the practices only

@@ -41,7 +41,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Cata
     (project.docs / "assets" / "funder-logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
     (project.docs / "index.md").write_text((Path(__file__).parent.parent / "docs" / "index.md").read_text())
-    configured(project, 'site_url: !ENV [SITE_URL, "https://clusterix2.github.io/good-practices/"]',
+    configured(project, "site_url: https://clusterix2.github.io/good-practices/",
                "site_url: https://example.org/kb")
     configured(project, "  funder:\n", "  funder:\n    logo: assets/funder-logo.svg\n    logo_alt: The programme\n"
                                        "    url: https://example.org/programme\n")
