@@ -43,7 +43,7 @@ def _stage(cell: Transfer | str | None) -> str:
 def stage_cell(cell: Transfer | str | None) -> Markup:
     """Return a transfer's stage in symbol and words (its note as tooltip), a stage's, the origin's, or nothing.
 
-    The matrices show one for every practice and partner."""
+    Partner and practice pages and the legends show these; the matrices show the compact cells of matrix_row."""
     return Markup(_stage(cell))
 
 
