@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -24,7 +25,8 @@ from goodpractices.model import Heading
 from goodpractices.problems import ContentError
 from goodpractices.render import GeneratedPage
 from goodpractices.render.fragments import once_per_folder
-from goodpractices.render.site import THEME_CSS, generated_files, nav, practice_sources
+from goodpractices.render.site import THEME_CSS, generated_files, nav, practice_sources, tab_of
+from goodpractices.siteinfo import site_info
 from goodpractices.tree import symlinks
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
@@ -35,6 +37,7 @@ class _Build:
 
     generated: dict[str, GeneratedPage | bytes]
     practice_sources: dict[str, str]
+    tab: Any = None  # the navigation item shown as active while a page outside the navigation is rendered
 
 
 _build = _Build()
@@ -75,8 +78,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "SOURCE_DATE_EPOCH" not in os.environ:
         # Same input, same bytes: MkDocs dates the sitemap by this (from the content), never by the clock.
         os.environ["SOURCE_DATE_EPOCH"] = str(pipeline.source_date_epoch(catalog))
+    try:  # the footer, page heads and downloads say what the site is: its address, licence, funder, date
+        config.extra["site_info"] = info = site_info(config.site_name, config.site_url, config.extra, catalog)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     _build.practice_sources = practice_sources(catalog)
-    _build.generated = generated_files(catalog)
+    _build.generated = generated_files(catalog, info)
     config.extra_css.append(THEME_CSS)
     config.nav = nav(catalog)
     if "macros" in config.plugins:
@@ -149,7 +156,18 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # A practice or partner page shows its tab (Themes, Partners) as active while it is rendered.
+    tab = tab_of(page.file.src_uri)
+    _build.tab = next((item for item in nav.items if item.title == tab), None) if tab else None
+    if _build.tab is not None:
+        _build.tab.active = True
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _build.tab is not None:
+        _build.tab.active, _build.tab = False, None
     generated = _generated(page)
     if generated is not None:
         output = generated.output(output)

@@ -48,6 +48,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from urllib.parse import urlsplit
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -282,7 +283,10 @@ def wait_for(url: str, token: str, present: bool, limit: float) -> None:
 def edit_to_rebuilt(preview: Preview, runs: int, log: Path, limit: float) -> list[float]:
     """Serve a project, edit one practice `runs` times and return the seconds until each edit is served."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/{preview.page}"
+    # `mkdocs serve` serves the site under the path of its site_url, as it will be published.
+    config = yaml.safe_load((preview.project / "mkdocs.yml").read_text(encoding="utf-8"))
+    mount = urlsplit(config.get("site_url") or "/").path.rstrip("/")
+    url = f"http://127.0.0.1:{port}{mount}/{preview.page}"
     original = preview.source.read_bytes()
     argv = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
     seconds: list[float] = []

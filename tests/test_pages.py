@@ -79,7 +79,7 @@ def test_each_transfer_shows_the_same_stage_in_matrix_partner_page_and_practice_
     for t in catalog.transfers:
         practice, partner, label = catalog.practice[t.practice], catalog.partner[t.partner], STAGE_LABELS[t.stage]
         column = header.index(next(h for h in header if h.startswith(partner.code + " ")))
-        assert rows[practice.title][column].endswith(label)
+        assert rows[practice.title][column].split(" note ")[0].endswith(label)  # a symbol, its word, a note's mark
         taken = {r[0]: r for r in tables(read(site, f"partners/{partner.key}.html"))[-1][1:]}
         assert taken[practice.title][2].endswith(label)
         assert taken[practice.title][3] == (t.note or "")
@@ -115,10 +115,10 @@ def test_partner_directory(built):
 
 def test_downloads_match_the_model(built):
     site, catalog = built
-    rows = list(csv.reader(io.StringIO(read(site, "transferability.csv"))))
-    assert rows[0] == ["practice", "partner", "stage", "note"]
-    assert rows[1:] == [[t.practice, t.partner, t.stage, t.note or ""] for t in catalog.transfers]
-    records = json.loads(read(site, "practices.json"))
+    rows = list(csv.reader(io.StringIO(read(site, "transferability.csv").removeprefix("\ufeff"))))
+    assert rows[0][0] == "practice_id" and rows[0][-2:] == ["stage", "note"]
+    assert [(r[0], r[-2], r[-1]) for r in rows[1:]] == [(t.practice, t.stage, t.note or "") for t in catalog.transfers]
+    records = json.loads(read(site, "practices.json"))["practices"]
     assert [r["id"] for r in records] == sorted(CORPUS)
     by_id = {r["id"]: r for r in records}
     assert by_id["gamma-monitoring"]["country"] == "NO"
@@ -127,7 +127,8 @@ def test_downloads_match_the_model(built):
     assert by_id["alpha-audits"]["transferability"]["vlaio"] == {"stage": "assessed",
                                                                "note": "Compared with the Flemish scheme."}
     page = read(site, "transferability/index.html")
-    assert 'href="../transferability.csv"' in page and 'href="../practices.json"' in page
+    for name in ("transferability.csv", "practices.csv", "practices.json"):
+        assert f'href="../{name}"' in page
 
 
 def test_navigation_is_tabs_from_the_model_without_practices(built):
@@ -135,7 +136,7 @@ def test_navigation_is_tabs_from_the_model_without_practices(built):
     page = read(site, "about.html")
     tabs = re.findall(r'class="md-tabs__link">\s*([^<]+?)\s*</a>', page)
     assert tabs == ["Home", "Themes", "Partners", "Transferability", "About"]
-    assert "practices/" not in page.split('class="md-content"')[0]
+    assert "practices/" not in page[page.index('<nav class="md-tabs"'):page.index('class="md-content"')]
 
 
 def test_search_finds_practices_by_partner_country_keyword_and_summary(built):
@@ -187,8 +188,11 @@ def test_pages_outside_the_navigation_share_a_navigation_that_links_from_their_f
 
     alpha, zeta = navigation("practices/alpha-audits.html"), navigation("practices/zeta-hubs.html")
     assert alpha == zeta
-    for url, shared in (("practices/alpha-audits.html", alpha), ("partners/inma.html", navigation("partners/inma.html"))):
-        assert "--active" not in shared
+    for url, shared, tab in (("practices/alpha-audits.html", alpha, "Themes"),
+                             ("partners/inma.html", navigation("partners/inma.html"), "Partners")):
+        # No page of the navigation is current; the tab the page belongs to is.
+        assert "md-nav__link--active" not in shared
+        assert re.findall(r'md-tabs__item--active">\s*<a [^>]+>\s*(\w+)', shared) == [tab]
         links = set(re.findall(r'href="([^"#]+)"', shared))
         assert "../themes/index.html" in links
         assert all((site / url).parent.joinpath(link).resolve().is_file() for link in links), links

@@ -1,13 +1,23 @@
-"""The catalogue as data for downloads and other tools: one record per practice, CSV of transfers, JSON."""
+"""The catalogue as data for downloads and other tools: practices.json, practices.csv and transferability.csv."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
+from .countries import COUNTRIES
 from .model import Catalog, Practice
+from .schema import FIELDS
+from .siteinfo import SiteInfo
+from .text import sections
+
+#: Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with a byte-order mark.
+BOM = "\ufeff"
+#: Joins the items of a list in one CSV cell.
+JOIN = "; "
 
 
 def record(practice: Practice) -> dict[str, Any]:
@@ -28,11 +38,21 @@ def record(practice: Practice) -> dict[str, Any]:
     return {"id": practice.id, "url": practice.url, **fields}
 
 
-def practices_json(catalog: Catalog) -> str:
-    """Return every practice's record as a JSON list sorted by id, one practice per line: a change to a
-    practice is one changed line in a diff, and json's C encoder does the work (it has none for `indent`)."""
-    records = ",\n".join(json.dumps(record(p), ensure_ascii=False) for p in catalog.practices)
-    return f"[\n{records}\n]\n" if records else "[]\n"
+def header(catalog: Catalog, info: SiteInfo) -> dict[str, Any]:
+    """Return what describes the whole download: the site, its content's date, the count and the licence."""
+    return {"site": info.name, "url": info.url, "built": info.updated.iso() if info.updated else None,
+            "count": len(catalog.practices), "licence": {"name": info.licence.name, "url": info.licence.url}}
+
+
+def practices_json(catalog: Catalog, info: SiteInfo) -> str:
+    """Return {"header": …, "practices": […]} with one practice per line (its record and its body's sections
+    as text), sorted by id: a change to a practice is one changed line in a diff, each line can be read on its
+    own, and json's C encoder does the work (it has none for `indent`)."""
+    lines = [json.dumps(record(p) | {"sections": [vars(s) for s in sections(p.body_html)]}, ensure_ascii=False)
+             for p in catalog.practices]
+    head = json.dumps(header(catalog, info), ensure_ascii=False)
+    body = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+    return f'{{"header": {head},\n"practices": {body}}}\n'
 
 
 def _cell(text: str) -> str:
@@ -40,11 +60,47 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def transfers_csv(catalog: Catalog) -> str:
-    """Return one CSV row per transfer: practice id, partner key, stage, note (with a header row)."""
+def _csv(rows: Iterable[list[Any]]) -> str:
+    """Return rows as CSV text for spreadsheets: a byte-order mark, CRLF line ends, formulas defused."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["practice", "partner", "stage", "note"])
-    for transfer in catalog.transfers:
-        writer.writerow([transfer.practice, transfer.partner, transfer.stage, _cell(transfer.note or "")])
-    return out.getvalue()
+    writer = csv.writer(out)
+    for row in rows:
+        writer.writerow(["" if value is None else _cell(value) if isinstance(value, str) else value
+                         for value in row])
+    return BOM + out.getvalue()
+
+
+TRANSFER_COLUMNS = ["practice_id", "practice_title", "theme", "presenting_partner", "presenting_country",
+                    "taking_up_partner", "taking_up_country", "stage", "note"]
+
+
+def transfers_csv(catalog: Catalog) -> str:
+    """Return one CSV row per transfer, by practice: the practice's id, title and theme, who presents it and
+    where, who takes it up and where, the stage and the note."""
+    def row(t: Any) -> list[Any]:
+        practice = catalog.practice[t.practice]
+        giver, taker = catalog.partner[practice.partner], catalog.partner[t.partner]
+        return [t.practice, practice.title, catalog.theme[practice.theme].title, giver.short_name,
+                COUNTRIES[giver.country], taker.short_name, COUNTRIES[taker.country], t.stage, t.note]
+    return _csv([TRANSFER_COLUMNS, *(row(t) for t in catalog.transfers)])
+
+
+def _flat(value: Any) -> Any:
+    """Return a record's value as one spreadsheet cell: lists joined, maps as 'key: value'."""
+    if isinstance(value, list):
+        return JOIN.join(str(_flat(item)) for item in value)
+    if isinstance(value, dict):
+        if set(value) == {"stage", "note"}:
+            return value["stage"] + (f" ({value['note']})" if value["note"] else "")
+        if set(value) == {"title", "url"}:
+            return f"{value['title']} <{value['url']}>"
+        return JOIN.join(f"{key}: {_flat(item)}" if "title" not in value else str(_flat(item))
+                         for key, item in value.items() if item is not None)
+    return value
+
+
+def practices_csv(catalog: Catalog) -> str:
+    """Return one CSV row per practice: `id`, then every front-matter field in the schema's order."""
+    names = [field.name for field in FIELDS]
+    return _csv([["id", *names], *([p.id, *(_flat(record(p)[name]) for name in names)]
+                                   for p in catalog.practices)])

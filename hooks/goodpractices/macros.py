@@ -38,6 +38,7 @@ def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
     }
     cards = theme_cards(catalog, "")
     dated = sorted((p for p in catalog.practices if p.updated), key=lambda p: (p.updated, p.id), reverse=True)
+    dated_apart = len({p.updated for p in dated}) > 1
     latest = Catalog(catalog.themes, catalog.partners, tuple(dated[:RECENT_MAX]))
 
     def field_reference() -> str:
@@ -62,9 +63,12 @@ def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
         return cards
 
     def recent(limit: int = 5) -> str:
-        """The most recently updated practices, newest first (at most RECENT_MAX)."""
+        """The most recently updated practices, newest first (at most RECENT_MAX); nothing when the dated
+        practices all have the same date (or none has one): such a list would tell a reader nothing."""
         if not 0 < limit <= RECENT_MAX:
             raise ValueError(f"recent() lists 1 to {RECENT_MAX} practices, not {limit}")
+        if not dated_apart:
+            return ""
         return render_html("recent.md.j2", catalog=latest, practices=latest.practices[:limit], root="")
 
     return {"field_reference": field_reference, "count": count, "themes": themes, "recent": recent,

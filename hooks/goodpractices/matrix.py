@@ -6,8 +6,15 @@ from dataclasses import dataclass
 
 from .model import Catalog, Partner, Practice, Theme, Transfer
 
-#: Stages that count as "taken up" in the summary.
+#: Stages that count as "taken up" in the summary and the partner directory.
 TAKEN_UP = ("in-action-plan", "implemented")
+#: What the "taken up" figures count, in words, for the pages that show them.
+TAKEN_UP_MEANS = "practices of other partners put into an action plan or implemented"
+
+
+def taken_up(catalog: Catalog) -> dict[str, int]:
+    """Return, for each partner key, how many practices it has taken up (a stage in TAKEN_UP)."""
+    return {key: sum(t.stage in TAKEN_UP for t in transfers) for key, transfers in catalog.transfers_to.items()}
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,18 @@ class Matrix:
     groups: tuple[Group, ...]
     column_totals: tuple[int, ...]
     total: int
+
+    @property
+    def transfers(self) -> tuple[Transfer, ...]:
+        """Return the transfers in the matrix's order: by row, then by partner."""
+        return tuple(cell for group in self.groups for row in group.rows for cell in row.cells
+                     if isinstance(cell, Transfer))
+
+    @property
+    def notes(self) -> dict[tuple[str, str], int]:
+        """Return {(practice id, partner key): note number, from 1} for the transfers with a note, in order."""
+        noted = (t for t in self.transfers if t.note)
+        return {(t.practice, t.partner): number for number, t in enumerate(noted, 1)}
 
 
 def matrix(catalog: Catalog, themes: tuple[Theme, ...] | None = None) -> Matrix:

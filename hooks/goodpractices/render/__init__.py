@@ -15,7 +15,7 @@ from .. import icons
 from ..countries import COUNTRIES
 from ..model import Heading
 from ..schema import GENERATED_SECTIONS, STAGES
-from .rows import STAGE_LABELS, matrix_row, practice_row, stage_cell
+from .rows import PRACTICE_COLUMNS, STAGE_LABELS, matrix_row, practice_row, stage_cell, transfer_item
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("goodpractices", "templates"),
@@ -29,6 +29,8 @@ ENV = jinja2.Environment(
 
 #: Metadata of pages that list practices: the practices' own pages are what search should find.
 LISTING: dict[str, Any] = {"search": {"exclude": True}}
+#: Metadata of pages whose tab has no other pages: no navigation sidebar, which would stand empty.
+NO_NAVIGATION: dict[str, Any] = {"hide": ["navigation"]}
 
 #: Slot markers carry a per-process token, so practice content cannot forge one; none reaches the output.
 _TOKEN = secrets.token_hex(8)
@@ -58,9 +60,9 @@ def heat(count: int, peak: int) -> int:
 ENV.filters.update(
     money=money, country=COUNTRIES.__getitem__, stage=STAGE_LABELS.__getitem__,
     heat=heat, stage_cell=stage_cell, matrix_row=matrix_row,
-    practice_row=practice_row, icon=lambda name: Markup(icons.svg(name)),
+    practice_row=practice_row, transfer_item=transfer_item, icon=lambda name: Markup(icons.svg(name)),
 )
-ENV.globals.update(stages=STAGES)
+ENV.globals.update(stages=STAGES, practice_columns=PRACTICE_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -136,14 +138,18 @@ def assemble(meta: dict[str, Any], markdown: str, before: list[tuple[str, bool]]
 
 
 def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage:
-    """Render a template into a page; `{% call slot() %}…{% endcall %}` blocks become slots (not searched).
+    """Render a template into a page; `{% call slot() %}…{% endcall %}` blocks become slots (not searched), and
+    `{% call slot(True) %}` ones slots in the page content (searched, and seen by the theme, e.g. a page's <h1>).
 
     Text values of `meta` are escaped, and `render_macros: false` is always set: no generated page is a template.
     """
     slots: list[bytes] = []
+    indexed: set[int] = set()
 
-    def slot(caller: Callable[[], str]) -> Markup:
+    def slot(in_content: bool = False, *, caller: Callable[[], str]) -> Markup:
         slots.append(str(caller()).strip("\n").encode())
+        if in_content:
+            indexed.add(len(slots) - 1)
         return Markup(f"\n{_marker(len(slots) - 1)}\n")
 
     markdown = ENV.get_template(template).render(slot=slot, **context)
@@ -152,9 +158,9 @@ def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage
     after = next((i for i, text in enumerate(reversed(texts[before:])) if text.strip()), 0)
     middle = range(before, len(slots) - after)
     markdown = (texts[before] + "".join(_marker(i) + texts[i + 1] for i in middle)).strip("\n")
-    return GeneratedPage(_page_meta(meta), markdown, tuple(slots), before=before, after=after)
+    return GeneratedPage(_page_meta(meta), markdown, tuple(slots), frozenset(indexed), before=before, after=after)
 
 
 def render_html(template: str, **context: Any) -> str:
     """Render a template that is all HTML (for macros in hand-written pages)."""
-    return ENV.get_template(template).render(slot=lambda caller: caller(), **context)
+    return ENV.get_template(template).render(slot=lambda in_content=False, *, caller: caller(), **context)

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from ..model import Catalog, Partner
-from . import LISTING, GeneratedPage, render
+from ..matrix import TAKEN_UP_MEANS, taken_up
+from . import LISTING, NO_NAVIGATION, GeneratedPage, render
 
 
 def partners_index(catalog: Catalog) -> GeneratedPage:
     """Return the directory of partners."""
-    return render("partners_index.md.j2", {"title": "Partners", "description": "The partners of CLUSTERIX 2.0."},
-                  catalog=catalog)
+    return render("partners_index.md.j2", {"title": "Partners", "description": "The partners of CLUSTERIX 2.0.",
+                                           **NO_NAVIGATION},
+                  catalog=catalog, taken_up=taken_up(catalog), taken_up_means=TAKEN_UP_MEANS)
 
 
 def partner_page(catalog: Catalog, partner: Partner) -> GeneratedPage:
     """Return a partner's page: the organisation, its practices by theme, and its uptake of others'."""
     presented = [(t, [p for p in catalog.by_partner[partner.key] if p.theme == t.key]) for t in catalog.themes]
     taken = sorted(catalog.transfers_to[partner.key], key=lambda t: (-t.rank, catalog.practice[t.practice].title))
-    return render("partner.md.j2", {"title": partner.short_name, "description": partner.name, **LISTING},
+    return render("partner.md.j2", {"title": partner.short_name, "description": partner.name, **LISTING,
+                                    **NO_NAVIGATION},
                   catalog=catalog, partner=partner, taken=taken,
                   presented=[(theme, practices) for theme, practices in presented if practices])

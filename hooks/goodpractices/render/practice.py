@@ -27,22 +27,26 @@ def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
     return assemble(
         {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords)},
         "",
-        before=[(_top(practice, theme, partner), False), (_header(practice, theme, partner), True),
+        before=[(_top(theme, partner), False), (f"<h1>{escape(practice.title)}</h1>", True),
+                (_keywords(practice), False), (_header(practice, theme, partner), True),
                 (_glance(catalog, practice, partner), False), (practice.body_html, True)],
         after=[heading(anchor) + "\n" + html for anchor, html in after.items()],
         headings=practice.headings, sections=list(after),
     )
 
 
-def _top(p: Practice, theme: Theme, partner: Partner) -> str:
-    """The breadcrumbs, and the keywords as Material's tags (search reads them from the `tags` metadata)."""
-    html = (f'<nav class="gp-breadcrumbs" aria-label="Breadcrumbs"><a href="../themes/index.html">Themes</a> &rsaquo; '
+def _top(theme: Theme, partner: Partner) -> str:
+    """The breadcrumbs: the practice's theme under Themes, and its partner."""
+    return (f'<nav class="gp-breadcrumbs" aria-label="Breadcrumbs"><a href="../themes/index.html">Themes</a> &rsaquo; '
             f'<a href="../themes/{theme.key}.html">{escape(theme.title)}</a> &middot; '
             f'<a href="../partners/{partner.key}.html">{escape(partner.short_name)}</a></nav>')
-    if p.keywords:
-        tags = "".join(f'<span class="md-tag">{escape(keyword)}</span>' for keyword in p.keywords)
-        html += f'\n<nav class="md-tags" aria-label="Keywords">{tags}</nav>'
-    return html
+
+
+def _keywords(p: Practice) -> str:
+    """The keywords as Material's tags, below the title, as the author wrote them (search reads them from the
+    `tags` metadata)."""
+    tags = "".join(f'<span class="md-tag">{escape(keyword)}</span>' for keyword in p.keywords)
+    return f'<nav class="md-tags" aria-label="Keywords">{tags}</nav>' if tags else ""
 
 
 def _place(p: Practice, separator: str) -> str:
@@ -51,9 +55,8 @@ def _place(p: Practice, separator: str) -> str:
 
 
 def _header(p: Practice, theme: Theme, partner: Partner) -> str:
-    """What search finds besides the body: the title, theme, presenter, place and summary."""
-    return (f'<h1>{escape(p.title)}</h1>\n'
-            f'<p class="gp-badges"><a class="gp-theme gp-theme--{theme.key}" href="../themes/{theme.key}.html">'
+    """What search finds besides the title and the body: the theme, presenter, place and summary."""
+    return (f'<p class="gp-badges"><a class="gp-theme gp-theme--{theme.key}" href="../themes/{theme.key}.html">'
             f'{escape(theme.title)}</a> <span class="gp-presented">Presented by '
             f'<a href="../partners/{partner.key}.html">{escape(partner.short_name)}</a> ({escape(partner.code)}) '
             f'&middot; {_place(p, ", ")}</span></p>\n'
@@ -103,8 +106,11 @@ def _connections(catalog: Catalog, inspired_by: list[Practice], inspired: tuple[
 
 def _transferability(catalog: Catalog, p: Practice) -> str:
     rows = "".join(
-        f'<tr><td><a href="../partners/{t.partner}.html">{escape(partner.short_name)}</a> ({escape(partner.code)})'
-        f'</td><td>{stage_cell(t)}</td><td>{escape(t.note or "")}</td></tr>\n'
+        f'<tr><td data-label="Partner"><a href="../partners/{t.partner}.html">{escape(partner.short_name)}</a> '
+        f'({escape(partner.code)})</td><td data-label="Stage">{stage_cell(t)}</td>'
+        f'<td data-label="Note">{escape(t.note or "")}</td></tr>\n'
         for t, partner in ((t, catalog.partner[t.partner]) for t in p.transfers))
     head = "<thead><tr><th>Partner</th><th>Stage</th><th>Note</th></tr></thead>"
-    return f"<table>\n{head}\n<tbody>\n{rows}</tbody>\n</table>" if rows else ""
+    if not rows:
+        return '<p class="gp-none">There are no transfers recorded yet.</p>'
+    return f'<div class="gp-stack">\n<table>\n{head}\n<tbody>\n{rows}</tbody>\n</table>\n</div>'

@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from ..countries import COUNTRIES
 from ..matrix import Row
-from ..model import Catalog, Practice, Transfer
+from ..model import Catalog, Partner, Practice, Transfer
 from ..schema import STAGES
 
 STAGE_LABELS = {
@@ -21,6 +21,9 @@ STAGE_LABELS = {
 STAGE_SYMBOLS = {"interested": "○", "assessed": "◔", "in-action-plan": "◑", "implemented": "●"}
 assert tuple(STAGE_LABELS) == tuple(STAGE_SYMBOLS) == STAGES
 
+
+#: The columns of a theme's practice table; phones show each as a label before its cell.
+PRACTICE_COLUMNS = ("Practice", "Presented by", "Country", "Period", "Status")
 
 _ORIGIN = '<span class="gp-stage gp-stage--origin"><span aria-hidden="true">★</span> Origin</span>'
 
@@ -40,15 +43,52 @@ def _stage(cell: Transfer | str | None) -> str:
 def stage_cell(cell: Transfer | str | None) -> Markup:
     """Return a transfer's stage in symbol and words (its note as tooltip), a stage's, the origin's, or nothing.
 
-    The matrices show one for every practice and partner."""
+    Partner and practice pages and the legends show these; the matrices show the compact cells of matrix_row."""
     return Markup(_stage(cell))
 
 
-def matrix_row(row: Row, root: str) -> Markup:
-    """Return a practice's row of a transferability matrix: its title, a cell per partner, its total."""
-    cells = "".join(f"<td>{_stage(cell)}</td>" for cell in row.cells)
+def transfer_anchor(t: Transfer) -> str:
+    """Return the id of a transfer's entry in a list of transfers (ids and keys never hold '--')."""
+    return f"gp-transfer-{t.practice}--{t.partner}"
+
+
+def _compact(cell: Transfer | str | None, notes: dict[tuple[str, str], int]) -> str:
+    """Return a matrix cell: the stage's symbol (its word for screen readers), and a link to its note, if any."""
+    if cell is None:
+        return "<td></td>"
+    stage = "origin" if cell == "origin" else cell.stage  # type: ignore[union-attr]
+    symbol, label = ("★", "Origin") if stage == "origin" else (STAGE_SYMBOLS[stage], STAGE_LABELS[stage])
+    html = (f'<span class="gp-stage gp-stage--{stage}" title="{label}"><span aria-hidden="true">{symbol}</span>'
+            f'<span class="gp-sr"> {label}</span></span>')
+    if isinstance(cell, Transfer) and (cell.practice, cell.partner) in notes:
+        number = notes[cell.practice, cell.partner]
+        html += (f'<a class="gp-note-mark" href="#{transfer_anchor(cell)}" title="{escape(cell.note)}">'
+                 f'<span class="gp-sr"> note </span>{number}</a>')
+    return f"<td>{html}</td>"
+
+
+def matrix_row(row: Row, root: str, notes: dict[tuple[str, str], int]) -> Markup:
+    """Return a practice's row of a transferability matrix: its title, a compact cell per partner (with its
+    note's number, listed below the matrix), its total."""
+    cells = "".join(_compact(cell, notes) for cell in row.cells)
     link = f'<a href="{escape(root)}{escape(row.practice.url)}">{escape(row.practice.title)}</a>'
     return Markup(f'<tr><th scope="row">{link}</th>{cells}<td class="gp-total">{row.total}</td></tr>')
+
+
+def _who(partner: Partner) -> str:
+    return f"{escape(partner.short_name)} ({escape(partner.country)})"
+
+
+def transfer_item(t: Transfer, catalog: Catalog, root: str, number: int | None) -> Markup:
+    """Return a transfer as a line of the list of transfers: 'Practice, VLAIO (BE) → INMA (RO): implemented —
+    note', with its note's number as in the matrix."""
+    practice = catalog.practice[t.practice]
+    link = f'<a href="{escape(root)}{escape(practice.url)}">{escape(practice.title)}</a>'
+    taker = f'<a href="{escape(root)}partners/{escape(t.partner)}.html">{_who(catalog.partner[t.partner])}</a>'
+    note = f" — {escape(t.note)}" if t.note else ""
+    mark = f' <span class="gp-note-no">[{number}]</span>' if number else ""
+    return Markup(f'<li id="{transfer_anchor(t)}">{link}, {_who(catalog.partner[practice.partner])} → {taker}: '
+                  f'<span class="gp-stage gp-stage--{t.stage}">{STAGE_LABELS[t.stage].lower()}</span>{note}{mark}</li>')
 
 
 def practice_row(practice: Practice, catalog: Catalog, root: str) -> Markup:
@@ -59,4 +99,5 @@ def practice_row(practice: Practice, catalog: Catalog, root: str) -> Markup:
     cells = (f'{title}<br><span class="gp-muted">{escape(practice.summary)}</span>', partner,
              escape(COUNTRIES[practice.country]), escape(practice.period or "—"),
              escape((practice.status or "—").capitalize()))
-    return Markup("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return Markup("<tr>" + "".join(f'<td data-label="{label}">{cell}</td>'
+                                   for label, cell in zip(PRACTICE_COLUMNS, cells)) + "</tr>")

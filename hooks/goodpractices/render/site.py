@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..export import practices_json, transfers_csv
+from ..export import practices_csv, practices_json, transfers_csv
 from ..model import Catalog
 from ..scaffold import TEMPLATE_FILE, template_text
 from ..schema import json_schema_text
+from ..siteinfo import SiteInfo
 from . import GeneratedPage
 from .completeness import PATH as COMPLETENESS, completeness_page
 from .partners import partner_page, partners_index
@@ -43,7 +44,17 @@ def nav(catalog: Catalog) -> list[dict[str, Any]]:
     ]
 
 
-def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | bytes]:
+#: The tab that pages outside the navigation belong to, by folder: practices under Themes, partners under Partners.
+TABS = {"practices": "Themes", "partners": "Partners"}
+
+
+def tab_of(src_uri: str) -> str | None:
+    """Return the title of the tab to show as active for a page outside the navigation, if it belongs to one."""
+    folder, _, name = src_uri.partition("/")
+    return TABS.get(folder) if name and name != "index.md" else None
+
+
+def generated_files(catalog: Catalog, info: SiteInfo) -> dict[str, GeneratedPage | bytes]:
     """Return {docs-relative path: page, or a file's UTF-8 bytes} for everything generated from the catalogue, sorted."""
     files: dict[str, GeneratedPage | bytes] = {
         f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices}
@@ -51,11 +62,12 @@ def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | bytes]:
     files.update({f"themes/{t.key}.md": theme_page(catalog, t) for t in catalog.themes})
     files["partners/index.md"] = partners_index(catalog)
     files.update({f"partners/{p.key}.md": partner_page(catalog, p) for p in catalog.partners})
-    files["transferability/index.md"] = transferability_page(catalog)
+    files["transferability/index.md"] = transferability_page(catalog, info)
     files[COMPLETENESS] = completeness_page(catalog)
     files[TEMPLATE_FILE] = template_text(catalog.themes, catalog.partners).encode()
     files["transferability.csv"] = transfers_csv(catalog).encode()
-    files["practices.json"] = practices_json(catalog).encode()
+    files["practices.csv"] = practices_csv(catalog).encode()
+    files["practices.json"] = practices_json(catalog, info).encode()
     files["practice.schema.json"] = json_schema_text([t.key for t in catalog.themes],
                                                      [p.key for p in catalog.partners]).encode()
     files[THEME_CSS] = theme_css(catalog).encode()

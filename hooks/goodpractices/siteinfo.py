@@ -1,0 +1,100 @@
+"""What the footer, page heads and downloads say about the site itself, read from mkdocs.yml and the catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Catalog, PartialDate
+
+
+@dataclass(frozen=True)
+class Licence:
+    """The licence of the content and the data: a name, and where to read it."""
+
+    name: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Funder:
+    """A funder's statement and logo (a file of the site, e.g. an Interreg programme logo the project may use)."""
+
+    statement: str | None
+    logo: str | None
+    logo_alt: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """The site's name and address, its licence, its funder and the date of its latest content."""
+
+    name: str
+    url: str | None  # the published address, ending in "/" (mkdocs.yml `site_url`)
+    licence: Licence
+    funder: Funder
+    updated: PartialDate | None
+
+    @property
+    def updated_label(self) -> str | None:
+        """Return the latest content date for readers, e.g. '21 November 2026'."""
+        return self.updated.label() if self.updated else None
+
+
+CC_BY = Licence("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+_KNOWN = {CC_BY.name: CC_BY, "CC BY-SA 4.0": Licence("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+          "CC0 1.0": Licence("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/")}
+
+
+def _text(value: Any, where: str, hint: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"mkdocs.yml: extra.{where}: expected text ({hint})")
+    return value.strip()
+
+
+def _web(value: Any, where: str) -> str | None:
+    url = _text(value, where, "an https:// address")
+    if url is not None and not url.startswith(("https://", "http://")):
+        raise ValueError(f"mkdocs.yml: extra.{where}: expected an http(s) address, got {url!r} (write it in full)")
+    return url
+
+
+def _licence(value: Any) -> Licence:
+    if value is None:
+        return CC_BY
+    if isinstance(value, str):
+        name = _text(value, "licence", "a licence name such as CC BY 4.0")
+        return _KNOWN.get(name or "", Licence(name or "", None))
+    if not isinstance(value, Mapping) or set(value) - {"name", "url"} or "name" not in value:
+        raise ValueError("mkdocs.yml: extra.licence: expected a name, or {name, url} "
+                         "(e.g. licence: {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/})")
+    name = _text(value["name"], "licence.name", "a licence name such as CC BY 4.0") or ""
+    return Licence(name, _web(value.get("url"), "licence.url") or _KNOWN.get(name, Licence(name, None)).url)
+
+
+def _funder(value: Any) -> Funder:
+    if value is None:
+        return Funder(None, None, "", None)
+    if not isinstance(value, Mapping) or set(value) - {"statement", "logo", "logo_alt", "url"}:
+        raise ValueError("mkdocs.yml: extra.funder: expected a mapping with statement, logo, logo_alt and url "
+                         "(each optional)")
+    logo = _text(value.get("logo"), "funder.logo", "a file of docs/, e.g. assets/funder-logo.svg")
+    if logo is not None and (":" in logo or logo.startswith(("/", "\\")) or ".." in logo.split("/")):
+        raise ValueError(f"mkdocs.yml: extra.funder.logo: {logo!r} is not a file of the site "
+                         "(put the image in docs/ and give its path, e.g. assets/funder-logo.svg)")
+    alt = _text(value.get("logo_alt"), "funder.logo_alt", "what the logo shows, e.g. the programme's name")
+    if logo is not None and alt is None:
+        raise ValueError("mkdocs.yml: extra.funder.logo_alt: missing (say what the logo shows, for screen readers)")
+    return Funder(_text(value.get("statement"), "funder.statement", "one sentence"), logo, alt or "",
+                  _web(value.get("url"), "funder.url"))
+
+
+def site_info(name: str, url: str | None, extra: Mapping[str, Any], catalog: Catalog) -> SiteInfo:
+    """Return the site's information; raise ValueError naming the `extra` field that is wrong and how to fix it."""
+    address = url if not url or url.endswith("/") else url + "/"
+    return SiteInfo(name, address or None, _licence(extra.get("licence")), _funder(extra.get("funder")),
+                    catalog.last_updated)

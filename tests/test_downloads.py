@@ -1,0 +1,146 @@
+"""The data downloads: transferability.csv and practices.csv open in spreadsheets and hold the titles;
+practices.json has a header and one practice per line with its body's sections as text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import Project, practice
+
+from goodpractices import catalog as pipeline
+from goodpractices.countries import COUNTRIES
+from goodpractices.schema import FIELDS
+
+BODY = """Lead-in before any heading.
+
+## Description
+
+A **strong** start, with a [link](https://example.org) and a list:
+
+- first point
+- second point
+
+## Evidence of success
+
+| Year | Firms |
+|------|-------|
+| 2019 | 12    |
+
+Said twice[^1].
+
+[^1]: By the partner.
+"""
+
+CORPUS = {
+    "alpha-audits": practice(
+        'keywords: [SMEs, RDI, "design, service"]\nstart: 2017-05\nend: ongoing\nbudget_eur: 900000\n'
+        "transferability:\n  inma: implemented\n"
+        '  vlaio: {stage: assessed, note: "=HYPERLINK(\\"x\\"), compared with the Flemish scheme; café"}\n'
+        "contact: {name: Jane Doe, organisation: NOI, email: jane@example.org}\n"
+        "links:\n  - {title: Project page, url: 'https://example.org/a'}\n  - {title: Second, url: 'https://example.org/b'}\n"
+        "updated: 2026-01-02\n",
+        body=BODY, title='Alpha "innovation" audits, for SMEs', theme="sme-innovation", partner="noi-techpark"),
+    "beta-matching": practice("inspired_by: [alpha-audits]\ntransferability:\n  noi-techpark: in-action-plan\n"
+                              "updated: 2026-03-04\n",
+                              title="Beta competence matching – Südtirol", theme="sme-innovation", partner="inma"),
+    "gamma-printing": practice(title="Gamma metal printing network", theme="3d-printing", partner="rda-ostrava"),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Catalog]:
+    project = Project(tmp_path_factory.mktemp("downloads") / "project")
+    for name, text in CORPUS.items():
+        project.add(f"{name}.md", text)
+    done = project.build()
+    assert done.returncode == 0, done.stderr
+    return project.root / "site", pipeline.load(project.practices)[0]
+
+
+def rows(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "spreadsheets need the UTF-8 byte-order mark"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_transferability_csv_names_practices_partners_and_countries(built):
+    site, catalog = built
+    table = rows(site / "transferability.csv")
+    assert table[0] == ["practice_id", "practice_title", "theme", "presenting_partner", "presenting_country",
+                        "taking_up_partner", "taking_up_country", "stage", "note"]
+    assert len(table) == 1 + len(catalog.transfers) == 4
+    by_key = {(r[0], r[5]): r for r in table[1:]}
+    vlaio = by_key["alpha-audits", "VLAIO"]
+    assert vlaio[1] == 'Alpha "innovation" audits, for SMEs'
+    assert vlaio[2] == catalog.theme["sme-innovation"].title
+    assert vlaio[3:7] == ["NOI Techpark", COUNTRIES["IT"], "VLAIO", COUNTRIES["BE"]]
+    assert vlaio[7] == "assessed"
+    assert vlaio[8] == "'" + '=HYPERLINK("x"), compared with the Flemish scheme; café'  # a formula, defused
+    beta = by_key["beta-matching", "NOI Techpark"]
+    assert beta[1] == "Beta competence matching – Südtirol" and beta[3] == "INMA" and beta[8] == ""
+
+
+def test_practices_csv_has_id_then_every_front_matter_field(built):
+    site, catalog = built
+    table = rows(site / "practices.csv")
+    assert table[0] == ["id", *(field.name for field in FIELDS)]
+    assert [r[0] for r in table[1:]] == sorted(CORPUS)
+    alpha = dict(zip(table[0], table[1]))
+    assert alpha["title"] == 'Alpha "innovation" audits, for SMEs'
+    assert alpha["keywords"] == "SMEs; RDI; design, service"
+    assert alpha["country"] == "IT" and alpha["start"] == "2017-05" and alpha["end"] == "ongoing"
+    assert alpha["budget_eur"] == "900000"
+    assert alpha["links"] == "Project page <https://example.org/a>; Second <https://example.org/b>"
+    assert alpha["contact"] == "name: Jane Doe; organisation: NOI; email: jane@example.org"
+    assert alpha["transferability"].startswith("inma: implemented; vlaio: assessed (")
+    beta = dict(zip(table[0], table[2]))
+    assert beta["inspired_by"] == "alpha-audits" and beta["title"] == "Beta competence matching – Südtirol"
+    gamma = dict(zip(table[0], table[3]))
+    assert gamma["keywords"] == gamma["transferability"] == gamma["updated"] == ""
+    assert all(len(r) == len(table[0]) for r in table)
+
+
+def test_practices_json_has_a_header_and_one_practice_per_line_with_its_sections(built):
+    site, catalog = built
+    text = (site / "practices.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["header"] == {"site": "CLUSTERIX 2.0 good practices",
+                              "url": "https://clusterix2.github.io/good-practices/", "built": "2026-03-04",
+                              "count": 3, "licence": {"name": "CC BY 4.0",
+                                                      "url": "https://creativecommons.org/licenses/by/4.0/"}}
+    lines = text.splitlines()
+    records = [json.loads(line.rstrip(",")) for line in lines if line.startswith('{"id"')]
+    assert [r["id"] for r in records] == [r["id"] for r in data["practices"]] == sorted(CORPUS)
+    alpha = records[0]
+    assert [s["title"] for s in alpha["sections"]] == ["", "Description", "Evidence of success"]
+    assert alpha["sections"][0]["text"] == "Lead-in before any heading."
+    description = alpha["sections"][1]["text"]
+    assert description.startswith("A strong start, with a link and a list:")
+    assert "- first point\n- second point" in description and "<" not in description
+    evidence = alpha["sections"][2]["text"]
+    assert "Year | Firms\n2019 | 12" in evidence and "By the partner." in evidence and "↩" not in evidence
+    assert alpha["keywords"] == ["SMEs", "RDI", "design, service"]
+    gamma = records[2]
+    assert [s["title"] for s in gamma["sections"]] == ["Description", "Resources needed", "Evidence of success",
+                                                       "Difficulties encountered", "Potential for learning or transfer"]
+    assert gamma["sections"][1]["text"] == "Staff time."
+
+
+def test_sections_are_plain_text_without_the_pages_furniture():
+    from goodpractices.text import Section, sections
+
+    html = ('<p>Intro &amp; more</p>\n<h2 id="user-content-a">Why <em>it</em> works'
+            '<a class="headerlink" href="#user-content-a" title="Permanent link">&para;</a></h2>\n'
+            '<p>One<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>\nline.</p>\n'
+            '<pre><code>keep\n  this\n</code></pre>\n<h3>Sub</h3><ol><li><p>first</p></li><li>second</li></ol>\n'
+            '<div class="footnote"><hr><ol><li id="fn:1"><p>Note.&#160;<a class="footnote-backref" href="#fnref:1">'
+            '&#8617;</a></p></li></ol></div>\n<h2>Empty</h2>')
+    assert sections(html) == [Section("", "Intro & more"),
+                              Section("Why it works", "One1 line.\n\nkeep\nthis\n\nSub\n\n- first\n\n- second\n\n- Note."),
+                              Section("Empty", "")]
+    assert sections("") == []

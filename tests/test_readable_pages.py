@@ -1,0 +1,198 @@
+"""The stakeholders' pages in a real Chromium at laptop (1366×900) and phone (390×844) size: the matrix fits,
+tables stay readable, axe-core finds no serious problem, and the 404 page works under a sub-path."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from axe import violations
+from test_browser import ARGS, ARTIFACTS, CHROMIUM, browser, site  # noqa: F401 - shared fixtures
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)"),
+]
+
+LAPTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+#: One page of every type.
+PAGES = {
+    "home": "index.html", "themes": "themes/index.html", "theme": "themes/sme-innovation.html",
+    "practice": "practices/flemish-cluster-programme.html", "partners": "partners/index.html",
+    "partner": "partners/inma.html", "transferability": "transferability/index.html", "docs": "about.html",
+    "docs-wide-table": "performance.html",
+}
+#: The sub-path of the published site (mkdocs.yml `site_url`), where the 404 page expects it.
+SUB_PATH = "/good-practices/"
+
+
+def open_page(browser, size: dict[str, int], url: str):  # noqa: ANN001, ANN201 - Playwright objects
+    context = browser.new_context(viewport=size, is_mobile=size["width"] < 500, has_touch=size["width"] < 500)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return context, page
+
+
+def shoot(page, name: str) -> None:  # noqa: ANN001
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    """Serve the site at SUB_PATH on 127.0.0.1, answering unknown paths with 404.html as GitHub Pages does."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            inside = path.split("?")[0].startswith(SUB_PATH)
+            return super().translate_path("/" + path[len(SUB_PATH):] if inside else "/no-such-folder/")
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+@pytest.mark.parametrize("kind", [*PAGES, "404"])
+def test_axe_finds_no_serious_violation(browser, site, server, kind, size):
+    url = f"{server}{SUB_PATH}no/such/page.html" if kind == "404" else (site / PAGES[kind]).as_uri()
+    context, page = open_page(browser, size, url)
+    try:
+        found = violations(page)
+        assert found == [], found
+    finally:
+        context.close()
+
+
+def test_the_404_page_under_a_sub_path_loads_its_stylesheet(browser, server):
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    responses: list = []
+    page.on("response", lambda response: responses.append(response))
+    try:
+        assert page.goto(f"{server}{SUB_PATH}practices/gone-away.html").status == 404
+        page.wait_for_load_state("load")
+        sheets = page.evaluate("[...document.styleSheets].map(s => s.href).filter(Boolean)")
+        assert any("/good-practices/assets/stylesheets/main." in href for href in sheets), sheets
+        css = [r for r in responses if r.url.endswith(".css")]
+        assert css and all(r.status == 200 for r in css), [(r.url, r.status) for r in css]
+        # Material's stylesheet applies: the header is its fixed bar, the page its typography.
+        assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") in ("sticky", "fixed")
+        assert page.locator("h1").first.inner_text() == "404 - Not found"
+        shoot(page, "404-sub-path")
+    finally:
+        context.close()
+
+
+def test_the_full_matrix_fits_a_laptop_with_every_partner_and_the_totals(browser, site):
+    context, page = open_page(browser, LAPTOP, (site / "transferability/index.html").as_uri())
+    try:
+        wrap = page.locator(".gp-matrix-wrap").nth(1)
+        assert wrap.locator("thead th").count() == 1 + 11 + 1  # practice, 11 partners, total
+        wrap.evaluate("e => e.scrollIntoView({block: 'center'})")
+        assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth")  # nothing to scroll sideways
+        for cells in (wrap.locator("thead th"), wrap.locator("tfoot th, tfoot td")):
+            for i in range(cells.count()):
+                box = cells.nth(i).bounding_box()
+                assert box and 0 <= box["x"] and box["x"] + box["width"] <= LAPTOP["width"], cells.nth(i).inner_text()
+                assert 0 <= box["y"] and box["y"] + box["height"] <= LAPTOP["height"], cells.nth(i).inner_text()
+        assert wrap.locator("tfoot td").last.inner_text() == str(page.locator(".gp-transfers li").count())
+        assert not page.locator(".gp-scroll-hint").first.is_visible()
+        shoot(page, "transferability-laptop")
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_matrix_scrolls_with_its_labels_in_view_and_says_so(browser, site):
+    context, page = open_page(browser, PHONE, (site / "transferability/index.html").as_uri())
+    try:
+        wrap = page.locator(".gp-matrix-wrap").nth(1)
+        assert wrap.evaluate("e => e.scrollWidth > e.clientWidth")
+        hint = page.locator(".gp-scroll-hint").first
+        assert hint.is_visible() and "more partners" in hint.inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        practice, group = wrap.locator("tbody th[scope=row]").first, wrap.locator(".gp-matrix__group").first
+        before = (practice.bounding_box()["x"], group.bounding_box()["x"])
+        wrap.evaluate("e => e.scrollLeft = e.scrollWidth")
+        after = (practice.bounding_box()["x"], group.bounding_box()["x"])
+        assert after == pytest.approx(before, abs=2)  # the practice and theme labels stay put
+        assert wrap.locator("thead th").last.bounding_box()["x"] + 5 < PHONE["width"]  # the totals came into view
+        shoot(page, "transferability-phone")
+    finally:
+        context.close()
+
+
+#: Per text node: does its element's box hold its longest word? (Measured with the element's own font.)
+_SQUEEZED = """tables => {
+  const canvas = document.createElement('canvas').getContext('2d');
+  const bad = [];
+  for (const cell of document.querySelectorAll(tables)) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement, style = getComputedStyle(element);
+      if (!element.getClientRects().length || style.position === 'absolute') continue;
+      canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = cell.clientWidth - parseFloat(getComputedStyle(cell).paddingLeft)
+                   - parseFloat(getComputedStyle(cell).paddingRight);
+      for (const word of node.textContent.split(/\\s+/).filter(Boolean)) {
+        if (canvas.measureText(word).width > room + 1) bad.push([word, Math.round(room)]);
+      }
+    }
+  }
+  return bad;
+}"""
+
+
+@pytest.mark.parametrize("url", ["partners/index.html", "themes/sme-innovation.html",
+                                 "themes/cmo-services.html", "partners/inma.html",
+                                 "practices/flemish-cluster-programme.html"])
+def test_no_table_on_a_phone_is_squeezed_below_its_longest_word(browser, site, url):
+    context, page = open_page(browser, PHONE, (site / url).as_uri())
+    try:
+        cells = "table:not(.gp-matrix) td, table:not(.gp-matrix) th"
+        assert page.locator(cells).count() > 0
+        assert page.evaluate(_SQUEEZED, cells) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        shoot(page, "phone-" + url.replace("/", "-").removesuffix(".html"))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_axe_finds_no_serious_violation_in_the_open_search_dialog(browser, site, size):
+    context, page = open_page(browser, size, (site / "index.html").as_uri())
+    try:
+        if size is PHONE:
+            page.locator("label.md-header__button[for=__search]").click()
+        else:
+            page.locator("input.md-search__input").click()
+        page.keyboard.type("cluster", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+        assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Search"
+        found = violations(page)
+        assert found == [], found
+    finally:
+        context.close()
