@@ -12,16 +12,15 @@ import time
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from conftest import ROOT, VALID, practice
-
 from goodpractices import catalog
 from goodpractices.export import practices_json
 from goodpractices.load import _HANDLER, suggest_id
 from goodpractices.schema import DATE_PATTERN, EMAIL_PATTERN, ID_PATTERN
+from goodpractices.siteinfo import site_info
 from goodpractices.yamlread import _UNPRINTABLE, StrictLoader, top_key
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 AMOUNT_HINT = "a number of euros without spaces, e.g. 900000"
 
@@ -51,8 +50,9 @@ def test_any_number_is_either_exported_as_valid_json_or_refused(project, number)
     if result.catalog is None:
         assert [p.field for p in result.problems] == ["budget_eur"]
     else:
-        exported = json.loads(practices_json(result.catalog), parse_constant=lambda c: pytest.fail(c))
-        assert 0 <= exported[0]["budget_eur"] < 10**15
+        info = site_info("Site", None, {}, result.catalog)
+        exported = json.loads(practices_json(result.catalog, info), parse_constant=lambda c: pytest.fail(c))
+        assert 0 <= exported["practices"][0]["budget_eur"] < 10**15
 
 
 def test_negative_zero_is_zero(project):
