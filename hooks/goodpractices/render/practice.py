@@ -5,11 +5,13 @@ Jinja took twice as long for each. Every value from the front matter goes throug
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from markupsafe import escape
 
 from ..countries import COUNTRIES
 from ..model import Catalog, Partner, Practice, Theme
-from . import GeneratedPage, assemble, heading, money
+from . import SEARCH_FIRST, GeneratedPage, assemble, heading, money
 from .rows import STAGE_LABELS, stage_cell
 
 
@@ -25,7 +27,7 @@ def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
         ("transferability", _transferability(catalog, practice)),
     ) if html}
     return assemble(
-        {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords)},
+        {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords), **SEARCH_FIRST},
         practice.body.strip(),
         before=[(_top(practice, theme, partner), False), (_header(practice, theme, partner), True),
                 (_glance(catalog, practice, partner), False)],
@@ -35,12 +37,14 @@ def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
 
 
 def _top(p: Practice, theme: Theme, partner: Partner) -> str:
-    """The breadcrumbs, and the keywords as Material's tags (search reads them from the `tags` metadata)."""
+    """The breadcrumbs, and the keywords as Material's tags linking to the explore page (search reads them from
+    the `tags` metadata)."""
     html = (f'<nav class="gp-breadcrumbs" aria-label="Breadcrumbs"><a href="../themes/index.html">Themes</a> &rsaquo; '
             f'<a href="../themes/{theme.key}.html">{escape(theme.title)}</a> &middot; '
             f'<a href="../partners/{partner.key}.html">{escape(partner.short_name)}</a></nav>')
-    if p.keywords:
-        tags = "".join(f'<span class="md-tag">{escape(keyword)}</span>' for keyword in p.keywords)
+    if p.keywords:  # each leads to the explore page with that keyword chosen
+        tags = "".join(f'<a class="md-tag" href="../explore/index.html?keyword={escape(quote(keyword, safe=""))}">'
+                       f'{escape(keyword)}</a>' for keyword in p.keywords)
         html += f'\n<nav class="md-tags" aria-label="Keywords">{tags}</nav>'
     return html
 

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from typing import Any
 
+from ..explore import index_script
 from ..export import practices_json, transfers_csv
 from ..model import Catalog
 from ..schema import json_schema
 from . import GeneratedPage
+from .explore import explore_page
 from .partners import partner_page, partners_index
 from .practice import practice_page
 from .themes import theme_page, themes_index
 from .transferability import transferability_page
 
 THEME_CSS = "assets/goodpractices-themes.css"
+#: The explore page's script and stylesheet, shipped with the package.
+ASSETS = resources.files("goodpractices") / "assets"
 
 
 def theme_css(catalog: Catalog) -> str:
@@ -35,10 +40,11 @@ def nav(catalog: Catalog) -> list[dict[str, Any]]:
     them: practice and partner pages are reached from the theme, partner and matrix pages and from search."""
     return [
         {"Home": "index.md"},
+        {"Explore": "explore/index.md"},
         {"Themes": ["themes/index.md", *(f"themes/{t.key}.md" for t in catalog.themes)]},
         {"Partners": "partners/index.md"},
         {"Transferability": "transferability/index.md"},
-        {"About": ["about.md", "contributing.md", "security.md", "performance.md"]},
+        {"About": ["about.md", "contributing.md"]},  # the maintainers' pages are linked from About
     ]
 
 
@@ -51,6 +57,9 @@ def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | bytes]:
     files["partners/index.md"] = partners_index(catalog)
     files.update({f"partners/{p.key}.md": partner_page(catalog, p) for p in catalog.partners})
     files["transferability/index.md"] = transferability_page(catalog)
+    files["explore/index.md"] = explore_page(catalog)
+    files["explore/index.js"] = index_script(catalog).encode()
+    files.update({f"explore/{name}": (ASSETS / name).read_bytes() for name in ("explore.js", "explore.css")})
     files["transferability.csv"] = transfers_csv(catalog).encode()
     files["practices.json"] = practices_json(catalog).encode()
     files["practice.schema.json"] = (json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n").encode()
