@@ -6,9 +6,10 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: site test serve validate bench clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	npm ci --no-audit --no-fund  # axe-core for the accessibility tests (package-lock.json pins it)
 	touch $(STAMP)
 
 site: $(STAMP)  ## build the site into site/ (swapped in only when the build succeeds)
@@ -29,5 +30,5 @@ bench: $(STAMP)  ## time the full site against plain Material; e.g. make bench S
 	$(PY) scripts/bench.py --sizes $(SIZES)
 
 clean:  ## remove the built site, the virtual environment and caches
-	rm -rf site .site.new-* .site.old $(VENV) .pytest_cache tests/artifacts
+	rm -rf site .site.new-* .site.old $(VENV) node_modules .pytest_cache tests/artifacts
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -62,12 +62,12 @@
     });
   }
   const MULTI = ["theme", "partner", "country", "status", "keyword"];
-  const SINGLE = ["q", "from", "to", "by", "stage", "sort"];
+  const SINGLE = ["text", "from", "to", "by", "stage", "sort"];
   const LEGENDS = {};
   for (const fieldset of form.querySelectorAll("fieldset")) {
     LEGENDS[fieldset.dataset.facet] = fieldset.querySelector("legend").textContent;
   }
-  LEGENDS.q = "Words";
+  LEGENDS.text = "Words";
   LEGENDS.from = "Start year from";
   LEGENDS.to = "Start year to";
 
@@ -78,7 +78,7 @@
     if (MULTI.includes(name) || name === "by" || name === "stage") return facetIndex[name].has(value);
     if (name === "from" || name === "to") return /^\d{4}$/.test(value);
     if (name === "sort") return value in orders && value !== "title";
-    return name === "q" && value.trim() !== "";
+    return name === "text" && value.trim() !== "";
   }
 
   function readURL() {
@@ -106,7 +106,7 @@
   }
 
   function selection() {
-    const sel = { sort: "title", q: "", from: 0, to: 0, by: -1, stage: -1 };
+    const sel = { sort: "title", text: "", from: 0, to: 0, by: -1, stage: -1 };
     for (const name of MULTI) sel[name] = new Set();
     for (const [name, value] of entries) {
       if (MULTI.includes(name)) sel[name].add(facetIndex[name].get(value));
@@ -131,7 +131,7 @@
   }
 
   function compute(sel) {
-    const words = fold(sel.q).split(/\s+/).filter(Boolean);
+    const words = fold(sel.text).split(/\s+/).filter(Boolean);
     const years = sel.from || sel.to;
     const uptake = sel.by >= 0 || sel.stage >= 0;
     const least = Math.max(sel.stage, 0);
@@ -226,7 +226,7 @@
   }
 
   function describe([name, value]) {
-    if (name === "q") return LEGENDS.q + ": " + value;
+    if (name === "text") return LEGENDS.text + ": " + value;
     if (name === "from" || name === "to") return LEGENDS[name] + " " + value;
     const item = inputs[name].get(facetIndex[name].get(value));
     return LEGENDS[name] + ": " + item.label.querySelector(".gp-facet__name").textContent;
@@ -237,7 +237,7 @@
     for (const name of ["by", "stage"]) for (const [at, item] of inputs[name]) item.input.checked = sel[name] === at;
     selects.from.value = sel.from ? String(sel.from) : "";
     selects.to.value = sel.to ? String(sel.to) : "";
-    if (search.value !== sel.q && fold(search.value.trim()) !== fold(sel.q.trim())) search.value = sel.q;
+    if (fold(search.value.trim()) !== fold(sel.text.trim())) search.value = sel.text;
     sortSelect.value = sel.sort;
   }
 
@@ -291,7 +291,7 @@
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   search.addEventListener("input", () => {
-    change(() => setSingle("q", search.value), typing);
+    change(() => setSingle("text", search.value), typing);
     typing = true;
   });
   search.addEventListener("blur", () => { typing = false; });

@@ -32,9 +32,11 @@ def _value(kind: str, name: str, value: str, label: str, count: int, css: str = 
             f'<span class="gp-facet__count">{count}</span></label></li>')
 
 
-def _fieldset(name: str, legend: str, items: Iterable[str], extra: str = "") -> str:
+def _fieldset(name: str, legend: str, items: Iterable[str], scroll: bool = False) -> str:
+    """A facet; a long one scrolls in its own box, which takes the focus so that keys scroll it too."""
+    box = ' gp-facet__values--scroll" tabindex="0' if scroll else ""
     return (f'<fieldset class="gp-facet gp-facet--{name}" data-facet="{name}"><legend>{legend}</legend>'
-            f'<ul class="gp-facet__values{extra}">\n' + "\n".join(items) + "\n</ul></fieldset>")
+            f'<ul class="gp-facet__values{box}">\n' + "\n".join(items) + "\n</ul></fieldset>")
 
 
 def _facets(catalog: Catalog) -> str:
@@ -49,7 +51,7 @@ def _facets(catalog: Catalog) -> str:
     years = "".join(f'<option value="{y}">{y}</option>' for y in facets.years)
     parts = [
         '<div class="gp-facet gp-facet--text"><label for="gp-explore-q">Words in title, summary or keywords</label>'
-        '<input type="search" id="gp-explore-q" name="q" autocomplete="off" spellcheck="false" '
+        '<input type="search" id="gp-explore-q" name="text" autocomplete="off" spellcheck="false" '
         'placeholder="e.g. audit, Skåne"></div>',
         _fieldset("theme", "Theme", (_value("checkbox", "theme", t.key, t.title, len(catalog.by_theme[t.key]),
                                             f" gp-dot gp-theme--{t.key}") for t in catalog.themes)),
@@ -59,14 +61,15 @@ def _facets(catalog: Catalog) -> str:
                                          for c in facets.countries)),
         _fieldset("status", "Status", (_value("checkbox", "status", s, s.capitalize(), statuses[s]) for s in STATUSES)),
         '<fieldset class="gp-facet gp-facet--year" data-facet="year"><legend>Start year</legend>'
-        f'<label>From <select name="from"><option value="">Any</option>{years}</select></label> '
-        f'<label>To <select name="to"><option value="">Any</option>{years}</select></label></fieldset>',
+        f'<label for="gp-explore-from">From</label><select id="gp-explore-from" name="from"><option value="">Any'
+        f'</option>{years}</select> <label for="gp-explore-to">To</label><select id="gp-explore-to" name="to">'
+        f'<option value="">Any</option>{years}</select></fieldset>',
         _fieldset("by", "Taken up by", [_value("radio", "by", "", "Any partner", len(practices))]
                   + [_value("radio", "by", p.key, p.short_name, taken[p.key]) for p in catalog.partners]),
         _fieldset("stage", "At stage or further", [_value("radio", "stage", "", "Any stage", len(practices))]
                   + [_value("radio", "stage", s, STAGE_LABELS[s], reached[i]) for i, s in enumerate(STAGES)]),
         _fieldset("keyword", "Keyword", (_value("checkbox", "keyword", k, k, keywords[k]) for k in facets.keywords),
-                  " gp-facet__values--scroll"),
+                  scroll=True),
     ]
     return ('<form class="gp-facets" id="gp-explore-filters" aria-label="Filters">\n'
             + "\n".join(parts) + "\n</form>")
@@ -94,7 +97,8 @@ def explore_page(catalog: Catalog) -> GeneratedPage:
         '<h2 class="gp-sr-only" id="gp-explore-results">Results</h2>\n'
         '<div class="gp-explore__bar">'
         f'<p class="gp-explore__count" id="gp-explore-count" role="status" tabindex="-1">{_count(len(catalog.practices))}</p>'
-        f'<label class="gp-explore__sort">Sort by <select id="gp-explore-sort" name="sort">{sorts}</select></label>'
+        f'<span class="gp-explore__sort"><label for="gp-explore-sort">Sort by</label> '
+        f'<select id="gp-explore-sort" name="sort">{sorts}</select></span>'
         '<button type="button" class="md-button" id="gp-explore-csv">Download CSV</button>'
         '<button type="button" class="md-button" id="gp-explore-clear" hidden>Clear all filters</button>'
         '</div>\n'
