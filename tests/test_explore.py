@@ -194,6 +194,12 @@ def test_every_practice_and_every_count_at_first(page, corpus):
     open_explore(page, site)
     check(page, catalog, Selection())
     assert len(shown(page)) == len(catalog.practices) == 62
+    by_title = sorted(catalog.practices, key=lambda p: (fold(p.title), p.title))
+    assert shown(page) == [p.title for p in by_title]  # by title, ignoring case and accents
+    page.get_by_role("combobox", name="Sort by").select_option("year-desc")
+    years = [catalog.practice[i].start.year if catalog.practice[i].start else 0 for i in page.eval_on_selector_all(
+        "#gp-explore-cards h3 a", "links => links.map(a => a.getAttribute('href').split('/').pop().slice(0, -5))")]
+    assert years == sorted(years, reverse=True)  # newest first, undated last
 
 
 def test_names_are_the_display_name_then_the_count(page, corpus):

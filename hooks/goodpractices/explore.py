@@ -1,7 +1,7 @@
 """The explore index: the catalogue as a compact script (`explore/index.js`) that the /explore page loads.
 
 Browsers refuse `fetch()` on a site opened from a folder, so the data is a script that sets one global. Each
-practice is one array in the order of `FIELDS`; themes, partners, countries, statuses, keywords and stages are
+practice is one array in the order of `FIELDS`, the practices in title order; themes, partners, countries, statuses, keywords and stages are
 written once and referred to by their position, which keeps the index under 600 bytes per practice."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .countries import COUNTRIES
-from .folding import LETTERS
+from .folding import LETTERS, fold
 from .model import Catalog, Practice
 from .render.rows import STAGE_LABELS
 from .schema import STAGES, STATUSES
@@ -60,6 +60,11 @@ def _row(p: Practice, position: dict[str, dict[str, int]]) -> list[object]:
     ]
 
 
+def _title_order(p: Practice) -> tuple[str, str, str]:
+    """The page's default order: by title, ignoring case and accents (the page need not sort at start)."""
+    return fold(p.title), p.title, p.id
+
+
 def index_data(catalog: Catalog) -> dict[str, object]:
     """Return the explore index as plain data."""
     facets = Facets(catalog)
@@ -78,12 +83,13 @@ def index_data(catalog: Catalog) -> dict[str, object]:
         "stages": [[s, STAGE_LABELS[s]] for s in STAGES],
         "keywords": list(facets.keywords),
         "fold": LETTERS,
-        "practices": [_row(p, position) for p in catalog.practices],
+        "practices": [_row(p, position) for p in sorted(catalog.practices, key=_title_order)],
     }
 
 
 def index_script(catalog: Catalog) -> str:
-    """Return explore/index.js: one practice per line, so that a changed practice is one changed line."""
+    """Return explore/index.js: one practice per line, in title order, so that a changed practice is one
+    changed line (two if its title moves it)."""
     data = index_data(catalog)
     practices = data.pop("practices")
 

@@ -27,16 +27,13 @@
       status: row[F.status], start: start, end: row[F.end], period: row[F.period], summary: row[F.summary],
       year: start ? parseInt(start.slice(0, 4), 10) : 0, keywords: row[F.keywords], transfers: row[F.transfers],
       text: fold([row[F.title], row[F.summary]].concat(row[F.keywords].map((k) => data.keywords[k])).join(" ")),
-      card: null,
+      card: null, rank: 0,
     };
   });
-  const byTitle = (a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
-  const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-  const titleOrder = practices.slice().sort((a, b) => collator.compare(a.title, b.title) || byTitle(a, b));
-  const rankByTitle = new Map(titleOrder.map((p, i) => [p, i]));
-  const then = (first) => (a, b) => first(a, b) || rankByTitle.get(a) - rankByTitle.get(b);
+  practices.forEach((p, i) => { p.rank = i; });  // the index lists the practices by title
+  const then = (first) => (a, b) => first(a, b) || a.rank - b.rank;
   const orders = {
-    title: titleOrder,
+    title: practices,
     "year-desc": practices.slice().sort(then((a, b) => (b.year || -1e9) - (a.year || -1e9))),
     year: practices.slice().sort(then((a, b) => (a.year || 1e9) - (b.year || 1e9))),
     transfers: practices.slice().sort(then((a, b) => b.transfers.length - a.transfers.length)),
@@ -255,7 +252,10 @@
     yearOptions(selects.to, counts.years, sel, false);
     const status = plural(results.length, "practice");
     if (countEl.textContent !== status) countEl.textContent = status;
-    cardsEl.replaceChildren(...results.map(card));
+    current = results;
+    drawn = Math.min(results.length, PAGE);
+    cardsEl.replaceChildren(...results.slice(0, drawn).map(card));
+    showMore();
     const filters = entries.filter(([name]) => name !== "sort");
     clearAll.hidden = filters.length === 0;
     emptyEl.hidden = results.length > 0;
@@ -263,9 +263,40 @@
       lastEl.textContent = filters.length ? "The last filter chosen: " + describe(filters[filters.length - 1]) + "." : "";
       emptyEl.querySelector("button").hidden = filters.length === 0;
     }
-    current = results;
   }
-  let current = [];
+  let current = [];  // the practices that match, in order
+
+  /* Cards are drawn a page at a time: laying out thousands at each click would take far longer than the
+     100 ms a click may take. The next page comes when the end of the list nears the screen, or on the button. */
+  const PAGE = 100;
+  let drawn = 0;
+  const more = document.getElementById("gp-explore-more");
+  const moreButton = more.querySelector("button");
+  const nearEnd = "IntersectionObserver" in window
+    ? new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) drawMore(false); },
+      { rootMargin: "0px 0px 1200px 0px" })
+    : null;
+
+  function showMore() {
+    more.hidden = drawn >= current.length;
+    if (!more.hidden) {
+      moreButton.textContent = "Show more (" + drawn.toLocaleString("en") + " of " +
+        current.length.toLocaleString("en") + " shown)";
+    }
+    if (nearEnd) {
+      nearEnd.disconnect();
+      if (!more.hidden) nearEnd.observe(more);  // observing again reports at once whether it is in reach
+    }
+  }
+
+  function drawMore(focus) {
+    const next = current.slice(drawn, drawn + PAGE).map(card);
+    if (!next.length) return;
+    drawn += next.length;
+    cardsEl.append(...next);
+    if (focus) next[0].querySelector("a").focus();
+    showMore();
+  }
 
   /* --- events --------------------------------------------------------------------------------------------- */
   let typing = false;  // a run of keystrokes in the text box is one step of the history
@@ -321,6 +352,7 @@
     });
   });
   document.getElementById("gp-explore-csv").addEventListener("click", () => download(current));
+  moreButton.addEventListener("click", () => drawMore(true));
   window.addEventListener("popstate", () => { typing = false; readURL(); draw(); });
   toggle.addEventListener("click", () => {
     const open = toggle.getAttribute("aria-expanded") !== "true";
@@ -360,4 +392,7 @@
   readURL();
   draw();
   root.classList.add("gp-explore--ready");
+  /* For the benchmark (scripts/bench_explore.py): when the page is ready, and when that is on screen. */
+  performance.mark("gp-explore-ready");
+  requestAnimationFrame(() => setTimeout(() => performance.mark("gp-explore-painted")));
 })();

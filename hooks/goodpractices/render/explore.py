@@ -107,6 +107,8 @@ def explore_page(catalog: Catalog) -> GeneratedPage:
         '<button type="button" class="md-button md-button--primary" id="gp-explore-undo">Clear last filter</button>'
         '</div>\n'
         '<ol class="gp-cards" id="gp-explore-cards"></ol>\n'
+        '<p class="gp-explore__more" id="gp-explore-more" hidden><button type="button" class="md-button">'
+        'Show more</button></p>\n'
         '</section>\n</div>\n'
         '<noscript><p>Filtering needs JavaScript. Every practice is also listed on the '
         '<a href="../themes/index.html">theme pages</a>.</p></noscript>\n'
