@@ -20,6 +20,7 @@ from axe import violations
 from conftest import Project, practice
 from test_bench import load_script
 from test_browser import ARGS, ARTIFACTS, CHROMIUM
+from test_search import results
 
 from goodpractices import catalog as pipeline
 from goodpractices.countries import COUNTRIES
@@ -41,7 +42,7 @@ EXTRA = {
     "rhone-valley.md": practice("keywords: [Rhône valley]\nstart: 2019\nstatus: planned\ncountry: NO\n",
                                 title="Hydrogen corridor pilots", partner="auvergne-rhone-alpes",
                                 summary="A pilot for hydrogen trucks along the RHÔNE, planned with Norwegian "
-                                        "partners who run a similar corridor."),
+                                        "partners who run a similar corridor to a depot in Malmo."),
 }
 
 
@@ -445,3 +446,12 @@ def test_phone_layout_and_screenshots(browser, corpus):
     desk.locator(".gp-explore--ready").wait_for()
     desk.screenshot(path=str(ARTIFACTS / "explore-desktop.png"))
     context.close()
+
+
+def test_site_search_folds_the_query_too(page, corpus):
+    """Material's search box: 'Malmö' also finds the practice that writes 'Malmo', and 'malmo' both."""
+    site, _ = corpus
+    page.goto((site / "index.html").as_uri())
+    for query in ("Malmö", "malmo"):
+        found = results(page, query)
+        assert {"practices/oresund-bridge.html", "practices/rhone-valley.html"} <= set(found), (query, found)

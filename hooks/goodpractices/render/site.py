@@ -8,6 +8,7 @@ from typing import Any
 
 from ..explore import index_script
 from ..export import practices_json, transfers_csv
+from ..folding import query_script
 from ..model import Catalog
 from ..schema import json_schema
 from . import GeneratedPage
@@ -18,6 +19,8 @@ from .themes import theme_page, themes_index
 from .transferability import transferability_page
 
 THEME_CSS = "assets/goodpractices-themes.css"
+#: Folds the accented words of search queries (mkdocs.yml loads it as extra_javascript).
+SEARCH_JS = "assets/goodpractices-search.js"
 #: The explore page's script and stylesheet, shipped with the package.
 ASSETS = resources.files("goodpractices") / "assets"
 
@@ -64,4 +67,5 @@ def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | bytes]:
     files["practices.json"] = practices_json(catalog).encode()
     files["practice.schema.json"] = (json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n").encode()
     files[THEME_CSS] = theme_css(catalog).encode()
+    files[SEARCH_JS] = query_script().encode()
     return dict(sorted(files.items()))
