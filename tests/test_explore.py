@@ -43,6 +43,9 @@ EXTRA = {
                                 title="Hydrogen corridor pilots", partner="auvergne-rhone-alpes",
                                 summary="A pilot for hydrogen trucks along the RHÔNE, planned with Norwegian "
                                         "partners who run a similar corridor to a depot in Malmo."),
+    "payload.md": practice("keywords: ['<b onmouseover=window.__xss=3>bold</b>']\n",
+                           title="'Zanzibar <img src=x onerror=window.__xss=1><script>window.__xss=2</script>'",
+                           summary="'Zanzibar <img src=x onerror=window.__xss=1> summary, long enough to pass.'"),
 }
 
 
@@ -194,13 +197,25 @@ def test_every_practice_and_every_count_at_first(page, corpus):
     site, catalog = corpus
     open_explore(page, site)
     check(page, catalog, Selection())
-    assert len(shown(page)) == len(catalog.practices) == 62
+    assert len(shown(page)) == len(catalog.practices) == 63
     by_title = sorted(catalog.practices, key=lambda p: (fold(p.title), p.title))
     assert shown(page) == [p.title for p in by_title]  # by title, ignoring case and accents
     page.get_by_role("combobox", name="Sort by").select_option("year-desc")
     years = [catalog.practice[i].start.year if catalog.practice[i].start else 0 for i in page.eval_on_selector_all(
         "#gp-explore-cards h3 a", "links => links.map(a => a.getAttribute('href').split('/').pop().slice(0, -5))")]
     assert years == sorted(years, reverse=True)  # newest first, undated last
+
+
+def test_markup_in_the_data_stays_text(page, corpus):
+    site, catalog = corpus
+    open_explore(page, site, "?text=zanzibar")
+    check(page, catalog, Selection(text="zanzibar"))
+    assert shown(page) == [catalog.practice["payload"].title]
+    page.locator("#gp-explore-cards li").hover()
+    page.get_by_role("checkbox", name="<b onmouseover=window.__xss=3>bold</b> 1", exact=True).check()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("#gp-explore-cards img, #gp-explore-cards script, #gp-explore-filters b").count() == 0
 
 
 def test_names_are_the_display_name_then_the_count(page, corpus):
