@@ -26,18 +26,21 @@
       id: row[F.id], title: row[F.title], theme: row[F.theme], partner: row[F.partner], country: row[F.country],
       status: row[F.status], start: start, end: row[F.end], period: row[F.period], summary: row[F.summary],
       year: start ? parseInt(start.slice(0, 4), 10) : 0, keywords: row[F.keywords], transfers: row[F.transfers],
-      text: fold([row[F.title], row[F.summary]].concat(row[F.keywords].map((k) => data.keywords[k])).join(" ")),
-      card: null, rank: 0,
+      text: null, card: null, rank: 0,
     };
   });
+  /* The folded text of a practice, made when the text filter is first used (most visits never do). */
+  const textOf = (p) => p.text || (p.text = fold(
+    [p.title, p.summary].concat(p.keywords.map((k) => data.keywords[k])).join(" ")));
   practices.forEach((p, i) => { p.rank = i; });  // the index lists the practices by title
   const then = (first) => (a, b) => first(a, b) || a.rank - b.rank;
-  const orders = {
-    title: practices,
-    "year-desc": practices.slice().sort(then((a, b) => (b.year || -1e9) - (a.year || -1e9))),
-    year: practices.slice().sort(then((a, b) => (a.year || 1e9) - (b.year || 1e9))),
-    transfers: practices.slice().sort(then((a, b) => b.transfers.length - a.transfers.length)),
+  const comparisons = {
+    "year-desc": then((a, b) => (b.year || -1e9) - (a.year || -1e9)),
+    year: then((a, b) => (a.year || 1e9) - (b.year || 1e9)),
+    transfers: then((a, b) => b.transfers.length - a.transfers.length),
   };
+  const sorted = { title: practices };  // each other order is sorted when first chosen
+  const order = (name) => sorted[name] || (sorted[name] = practices.slice().sort(comparisons[name]));
 
   /* --- the page's controls ---------------------------------------------------------------------------- */
   const form = document.getElementById("gp-explore-filters");
@@ -74,7 +77,7 @@
   function valid(name, value) {
     if (MULTI.includes(name) || name === "by" || name === "stage") return facetIndex[name].has(value);
     if (name === "from" || name === "to") return /^\d{4}$/.test(value);
-    if (name === "sort") return value in orders && value !== "title";
+    if (name === "sort") return value in comparisons;
     return name === "text" && value.trim() !== "";
   }
 
@@ -139,8 +142,8 @@
       byAny: 0, stageAny: 0, years: new Map(),
     };
     const results = [];
-    for (const p of orders[sel.sort]) {
-      if (words.length && !words.every((w) => p.text.includes(w))) continue;
+    for (const p of order(sel.sort)) {
+      if (words.length && !words.every((w) => textOf(p).includes(w))) continue;
       let fails = 0, failed = -1;
       if (sel.theme.size && !sel.theme.has(p.theme)) { fails++; failed = THEME; }
       if (sel.partner.size && !sel.partner.has(p.partner)) { fails++; failed = PARTNER; }
@@ -252,9 +255,12 @@
     yearOptions(selects.to, counts.years, sel, false);
     const status = plural(results.length, "practice");
     if (countEl.textContent !== status) countEl.textContent = status;
+    const before = current.slice(0, drawn);
     current = results;
     drawn = Math.min(results.length, PAGE);
-    cardsEl.replaceChildren(...results.slice(0, drawn).map(card));
+    if (drawn !== before.length || before.some((p, i) => p !== results[i])) {  // else the cards stay as they are
+      cardsEl.replaceChildren(...results.slice(0, drawn).map(card));
+    }
     showMore();
     const filters = entries.filter(([name]) => name !== "sort");
     clearAll.hidden = filters.length === 0;
