@@ -23,12 +23,13 @@ def fold(text: str) -> str:
 def folded_forms(text: str) -> str:
     """Return the folded form of every word of `text` that folding changes beyond its case, once each, in order
     and space-separated: the words a search index adds so that 'Skane' finds 'Skåne'. Empty if there are none."""
+    if text.isascii():  # most of a library's text: nothing to fold
+        return ""
     forms: dict[str, None] = {}
-    for word in _WORD.findall(text):
-        if not word.isascii():
-            folded = fold(word)
-            if folded != word.lower():
-                forms[folded] = None
+    for word in dict.fromkeys(word for word in _WORD.findall(text) if not word.isascii()):
+        folded = fold(word)
+        if folded != word.lower():
+            forms[folded] = None
     return " ".join(forms)
 
 
