@@ -77,7 +77,7 @@
   function valid(name, value) {
     if (MULTI.includes(name) || name === "by" || name === "stage") return facetIndex[name].has(value);
     if (name === "from" || name === "to") return /^\d{4}$/.test(value);
-    if (name === "sort") return value in comparisons;
+    if (name === "sort") return Object.prototype.hasOwnProperty.call(comparisons, value);
     return name === "text" && value.trim() !== "";
   }
 
