@@ -155,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     click = figures["sizes"][str(args.click_size)]["click_median_ms"]
     start = figures["sizes"][str(args.load_size)]["interactive_median_ms"]
     per = max(entry["bytes_per_practice"] for entry in figures["sizes"].values())
-    rows = [("facet click → next frame", f"{args.click_size:,} practices", f"{click:.1f} ms", TARGETS["click_ms"], click),
+    rows = [("facet click → next frame", f"{args.click_size:,} practices", f"{click:.1f} ms", TARGETS["click_ms"],
+             click),
             ("interactive from file://", f"{args.load_size:,} practices", f"{start:.0f} ms",
              TARGETS["interactive_ms"], start),
             ("explore index", "bytes per practice", f"{per:.0f} B", TARGETS["bytes_per_practice"], per)]

@@ -1,8 +1,9 @@
 """The explore index: the catalogue as a compact script (`explore/index.js`) that the /explore page loads.
 
 Browsers refuse `fetch()` on a site opened from a folder, so the data is a script that sets one global. Each
-practice is one array in the order of `FIELDS`, the practices in title order; themes, partners, countries, statuses, keywords and stages are
-written once and referred to by their position, which keeps the index under 600 bytes per practice."""
+practice is one array in the order of `FIELDS`, the practices in title order; themes, partners, countries,
+statuses, keywords and stages are written once and referred to by their position, which keeps the index under
+600 bytes per practice."""
 
 from __future__ import annotations
 

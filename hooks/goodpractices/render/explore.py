@@ -82,9 +82,10 @@ def _count(n: int) -> str:
 def explore_page(catalog: Catalog) -> GeneratedPage:
     """Return the /explore page."""
     sorts = "".join(f'<option value="{key}">{label}</option>' for key, label in SORTS.items())
+    n = len(catalog.practices)
     head = ('<h1>Explore the practices</h1>\n'
-            f'<p class="gp-explore__intro">All {_count(len(catalog.practices))} of the library in one list. Narrow '
-            'it down by theme, partner, country, status, start year, keyword or uptake by another partner, or by '
+            f'<p class="gp-explore__intro">All {n:,} practice{"" if n == 1 else "s"} of the library in one list. '
+            'Narrow it down by theme, partner, country, status, start year, keyword or uptake by another partner, or by '
             'words; every choice is kept in the address, so the link shares the same selection.</p>')
     app = (
         '<link rel="stylesheet" href="explore.css">\n'
@@ -96,7 +97,8 @@ def explore_page(catalog: Catalog) -> GeneratedPage:
         '<section class="gp-explore__results" aria-labelledby="gp-explore-results">\n'
         '<h2 class="gp-sr-only" id="gp-explore-results">Results</h2>\n'
         '<div class="gp-explore__bar">'
-        f'<p class="gp-explore__count" id="gp-explore-count" role="status" tabindex="-1">{_count(len(catalog.practices))}</p>'
+        '<p class="gp-explore__count" id="gp-explore-count" role="status" tabindex="-1">'
+        f'{_count(len(catalog.practices))}</p>'
         f'<span class="gp-explore__sort"><label for="gp-explore-sort">Sort by</label> '
         f'<select id="gp-explore-sort" name="sort">{sorts}</select></span>'
         '<button type="button" class="md-button" id="gp-explore-csv">Download CSV</button>'
