@@ -530,7 +530,12 @@ def main(argv: list[str] | None = None) -> int:
                         metavar="SIZES", help="sizes at which to time the live preview after an edit "
                                               "(default 1000; 'none' for none)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--explore", action="store_true",
+                        help="time the explore page in Chromium instead (scripts/bench_explore.py; --seed, --json)")
     args = parser.parse_args(argv)
+    if args.explore:
+        import bench_explore  # a sibling script
+        return bench_explore.main(["--seed", str(args.seed), *(["--json", str(args.json)] if args.json else [])])
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     results = {str(size): size_summary(size, *measure_size(size, args.runs, args.seed, size in args.serve_at))

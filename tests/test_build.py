@@ -99,7 +99,8 @@ def test_front_matter_text_is_plain_text_everywhere(project):
     assert html.unescape(topic.strip()) == "R&D <b>now</b>"  # the header, shared by the folder's pages
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>now</b>" not in page and "<script>alert" not in page and "<i>k</i>" not in page
-    assert '<span class="md-tag">&lt;i&gt;k&lt;/i&gt;</span>' in page
+    assert ('<a class="md-tag" href="../explore/index.html?keyword=%3Ci%3Ek%3C%2Fi%3E">&lt;i&gt;k&lt;/i&gt;</a>'
+            in page)  # the keyword as text, and as a URL parameter leading to the explore page
     entry = next(d for d in search_index(project.root / "site")["docs"] if d["location"] == "practices/p.html")
     assert entry["title"] == "R&amp;D &lt;b&gt;now&lt;/b&gt;"
 

@@ -135,8 +135,10 @@ def test_navigation_is_tabs_from_the_model_without_practices(built):
     site, catalog = built
     page = read(site, "about.html")
     tabs = re.findall(r'class="md-tabs__link">\s*([^<]+?)\s*</a>', page)
-    assert tabs == ["Home", "Themes", "Partners", "Transferability", "About"]
-    assert "practices/" not in page[page.index('<nav class="md-tabs"'):page.index('class="md-content"')]
+    assert tabs == ["Home", "Explore", "Themes", "Partners", "Transferability", "About"]
+    navigation = page.split('class="md-content"')[0]
+    assert "practices/" not in navigation[navigation.index('<nav class="md-tabs"'):]
+    assert "security.html" not in navigation and "performance.html" not in navigation  # the maintainers' pages
 
 
 def test_search_finds_practices_by_partner_country_keyword_and_summary(built):
@@ -162,8 +164,9 @@ def test_practice_search_entries_hold_what_readers_search_for_not_the_page_furni
         assert furniture not in text
     page = read(site, "practices/alpha-audits.html")
     assert "At a glance" in page and "Compared with the Flemish scheme." in page
-    assert ('<nav class="md-tags" aria-label="Keywords"><span class="md-tag">audits</span>'
-            '<span class="md-tag">design</span></nav>') in page  # Material's tags, not searched as text
+    assert ('<nav class="md-tags" aria-label="Keywords"><a class="md-tag" href="../explore/index.html?keyword=audits">'
+            'audits</a><a class="md-tag" href="../explore/index.html?keyword=design">design</a></nav>'
+            ) in page  # Material's tags, not searched as text, each leading to the explore page
 
 
 def test_the_sections_made_from_the_front_matter_are_in_the_table_of_contents(built):

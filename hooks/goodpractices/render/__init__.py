@@ -27,8 +27,9 @@ ENV = jinja2.Environment(
 )
 
 
-#: Metadata of pages that list practices: the practices' own pages are what search should find.
-LISTING: dict[str, Any] = {"search": {"exclude": True}}
+#: Metadata of practice pages: where the same words match, search lists a practice above the theme, partner,
+#: transferability and docs pages (Material's per-page `search.boost`; the others keep the default, 1).
+SEARCH_FIRST: dict[str, Any] = {"search": {"boost": 2}}
 #: Metadata of pages whose tab has no other pages: no navigation sidebar, which would stand empty.
 NO_NAVIGATION: dict[str, Any] = {"hide": ["navigation"]}
 
@@ -138,18 +139,18 @@ def assemble(meta: dict[str, Any], markdown: str, before: list[tuple[str, bool]]
 
 
 def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage:
-    """Render a template into a page; `{% call slot() %}…{% endcall %}` blocks become slots (not searched), and
-    `{% call slot(True) %}` ones slots in the page content (searched, and seen by the theme, e.g. a page's <h1>).
+    """Render a template into a page; `{% call slot() %}…{% endcall %}` blocks become slots, not searched, and
+    `{% call slot(search=True) %}` ones slots in the page content (searched, and seen by the theme, e.g. a <h1>).
 
     Text values of `meta` are escaped, and `render_macros: false` is always set: no generated page is a template.
     """
     slots: list[bytes] = []
-    indexed: set[int] = set()
+    searched: set[int] = set()
 
-    def slot(in_content: bool = False, *, caller: Callable[[], str]) -> Markup:
+    def slot(search: bool = False, *, caller: Callable[[], str]) -> Markup:
         slots.append(str(caller()).strip("\n").encode())
-        if in_content:
-            indexed.add(len(slots) - 1)
+        if search:
+            searched.add(len(slots) - 1)
         return Markup(f"\n{_marker(len(slots) - 1)}\n")
 
     markdown = ENV.get_template(template).render(slot=slot, **context)
@@ -158,7 +159,7 @@ def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage
     after = next((i for i, text in enumerate(reversed(texts[before:])) if text.strip()), 0)
     middle = range(before, len(slots) - after)
     markdown = (texts[before] + "".join(_marker(i) + texts[i + 1] for i in middle)).strip("\n")
-    return GeneratedPage(_page_meta(meta), markdown, tuple(slots), frozenset(indexed), before=before, after=after)
+    return GeneratedPage(_page_meta(meta), markdown, tuple(slots), frozenset(searched), before=before, after=after)
 
 
 def render_html(template: str, **context: Any) -> str:

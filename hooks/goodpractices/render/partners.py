@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Catalog, Partner
 from ..matrix import TAKEN_UP_MEANS, taken_up
-from . import LISTING, NO_NAVIGATION, GeneratedPage, render
+from . import NO_NAVIGATION, GeneratedPage, render
 
 
 def partners_index(catalog: Catalog) -> GeneratedPage:
@@ -18,7 +18,6 @@ def partner_page(catalog: Catalog, partner: Partner) -> GeneratedPage:
     """Return a partner's page: the organisation, its practices by theme, and its uptake of others'."""
     presented = [(t, [p for p in catalog.by_partner[partner.key] if p.theme == t.key]) for t in catalog.themes]
     taken = sorted(catalog.transfers_to[partner.key], key=lambda t: (-t.rank, catalog.practice[t.practice].title))
-    return render("partner.md.j2", {"title": partner.short_name, "description": partner.name, **LISTING,
-                                    **NO_NAVIGATION},
+    return render("partner.md.j2", {"title": partner.short_name, "description": partner.name, **NO_NAVIGATION},
                   catalog=catalog, partner=partner, taken=taken,
                   presented=[(theme, practices) for theme, practices in presented if practices])

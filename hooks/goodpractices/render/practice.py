@@ -5,11 +5,13 @@ Jinja took twice as long for each. Every value from the front matter goes throug
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from markupsafe import escape
 
 from ..countries import COUNTRIES
 from ..model import Catalog, Partner, Practice, Theme
-from . import GeneratedPage, assemble, heading, money
+from . import SEARCH_FIRST, GeneratedPage, assemble, heading, money
 from .rows import STAGE_LABELS, stage_cell
 
 
@@ -25,7 +27,7 @@ def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
         ("transferability", _transferability(catalog, practice)),
     ) if html}
     return assemble(
-        {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords)},
+        {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords), **SEARCH_FIRST},
         "",
         before=[(_top(theme, partner), False), (f"<h1>{escape(practice.title)}</h1>", True),
                 (_keywords(practice), False), (_header(practice, theme, partner), True),
@@ -43,9 +45,10 @@ def _top(theme: Theme, partner: Partner) -> str:
 
 
 def _keywords(p: Practice) -> str:
-    """The keywords as Material's tags, below the title, as the author wrote them (search reads them from the
-    `tags` metadata)."""
-    tags = "".join(f'<span class="md-tag">{escape(keyword)}</span>' for keyword in p.keywords)
+    """The keywords as Material's tags, below the title, as the author wrote them, each leading to the explore
+    page with that keyword chosen (search reads them from the `tags` metadata)."""
+    tags = "".join(f'<a class="md-tag" href="../explore/index.html?keyword={escape(quote(keyword, safe=""))}">'
+                   f'{escape(keyword)}</a>' for keyword in p.keywords)
     return f'<nav class="md-tags" aria-label="Keywords">{tags}</nav>' if tags else ""
 
 

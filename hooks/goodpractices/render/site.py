@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
+from ..explore import index_script
 from ..export import practices_csv, practices_json, transfers_csv
+from ..folding import query_script
 from ..model import Catalog
 from ..scaffold import TEMPLATE_FILE, template_text
 from ..schema import json_schema_text
 from ..siteinfo import SiteInfo
 from . import GeneratedPage
 from .completeness import PATH as COMPLETENESS, completeness_page
+from .explore import explore_page
 from .partners import partner_page, partners_index
 from .practice import practice_page
 from .themes import theme_page, themes_index
 from .transferability import transferability_page
 
 THEME_CSS = "assets/goodpractices-themes.css"
+#: Folds the accented words of search queries (mkdocs.yml loads it as extra_javascript).
+SEARCH_JS = "assets/goodpractices-search.js"
+#: The explore page's script and stylesheet, shipped with the package.
+ASSETS = resources.files("goodpractices") / "assets"
 
 
 def theme_css(catalog: Catalog) -> str:
@@ -37,10 +45,11 @@ def nav(catalog: Catalog) -> list[dict[str, Any]]:
     them: practice and partner pages are reached from the theme, partner and matrix pages and from search."""
     return [
         {"Home": "index.md"},
+        {"Explore": "explore/index.md"},
         {"Themes": ["themes/index.md", *(f"themes/{t.key}.md" for t in catalog.themes)]},
         {"Partners": "partners/index.md"},
         {"Transferability": "transferability/index.md"},
-        {"About": ["about.md", "contributing.md", "security.md", "performance.md"]},
+        {"About": ["about.md", "contributing.md"]},  # the maintainers' pages are linked from About
     ]
 
 
@@ -65,10 +74,14 @@ def generated_files(catalog: Catalog, info: SiteInfo) -> dict[str, GeneratedPage
     files["transferability/index.md"] = transferability_page(catalog, info)
     files[COMPLETENESS] = completeness_page(catalog)
     files[TEMPLATE_FILE] = template_text(catalog.themes, catalog.partners).encode()
+    files["explore/index.md"] = explore_page(catalog)
+    files["explore/index.js"] = index_script(catalog).encode()
+    files.update({f"explore/{name}": (ASSETS / name).read_bytes() for name in ("explore.js", "explore.css")})
     files["transferability.csv"] = transfers_csv(catalog).encode()
     files["practices.csv"] = practices_csv(catalog).encode()
     files["practices.json"] = practices_json(catalog, info).encode()
     files["practice.schema.json"] = json_schema_text([t.key for t in catalog.themes],
                                                      [p.key for p in catalog.partners]).encode()
     files[THEME_CSS] = theme_css(catalog).encode()
+    files[SEARCH_JS] = query_script().encode()
     return dict(sorted(files.items()))

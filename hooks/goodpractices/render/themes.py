@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..matrix import matrix
 from ..model import Catalog, Theme
-from . import LISTING, GeneratedPage, render, render_html
+from . import GeneratedPage, render, render_html
 
 
 def themes_index(catalog: Catalog) -> GeneratedPage:
@@ -20,5 +20,5 @@ def theme_cards(catalog: Catalog, root: str) -> str:
 
 def theme_page(catalog: Catalog, theme: Theme) -> GeneratedPage:
     """Return a theme's page: question, description, practices and who took them up."""
-    return render("theme.md.j2", {"title": theme.title, "description": theme.question, **LISTING},
+    return render("theme.md.j2", {"title": theme.title, "description": theme.question},
                   catalog=catalog, theme=theme, practices=catalog.by_theme[theme.key], m=matrix(catalog, (theme,)))

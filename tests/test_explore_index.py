@@ -1,0 +1,47 @@
+"""The explore index: compact (under 600 bytes per practice), complete, deterministic, and plain data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_bench import load_script
+
+from goodpractices import catalog as pipeline
+from goodpractices.explore import FIELDS, GLOBAL, index_script
+from goodpractices.folding import fold, folded_forms
+
+
+def parse(script: str) -> dict:
+    prefix = f"window.{GLOBAL} = "
+    assert script.startswith(prefix) and script.endswith(";\n")
+    return json.loads(script[len(prefix):-2])
+
+
+def test_the_index_is_small_complete_and_the_same_every_time(tmp_path: Path) -> None:
+    folder = tmp_path / "practices"
+    load_script("make_corpus").write_corpus(300, folder, seed=3)
+    catalog = pipeline.load(folder)[0]
+    script = index_script(catalog)
+    assert script == index_script(pipeline.load(folder)[0])  # same input, same bytes
+    assert len(script.encode()) / len(catalog.practices) < 600
+    data = parse(script)
+    rows = [dict(zip(FIELDS, row)) for row in data["practices"]]
+    assert sorted(r["id"] for r in rows) == [p.id for p in catalog.practices]
+    assert [r["title"] for r in rows] == sorted((p.title for p in catalog.practices), key=lambda t: (fold(t), t))
+    for row in rows:
+        p = catalog.practice[row["id"]]
+        assert (row["title"], row["summary"], row["period"]) == (p.title, p.summary, p.period or "")
+        assert data["themes"][row["theme"]][0] == p.theme and data["partners"][row["partner"]][0] == p.partner
+        assert data["countries"][row["country"]][0] == p.country
+        assert [data["keywords"][k] for k in row["keywords"]] == list(p.keywords)
+        pairs = list(zip(row["transfers"][::2], row["transfers"][1::2]))
+        assert [(data["partners"][i][0], data["stages"][s][0]) for i, s in pairs] == [
+            (t.partner, t.stage) for t in p.transfers]
+    assert script.count("\n") == len(catalog.practices) + 2  # one practice per line
+
+
+def test_folding_drops_accents_and_case_and_lists_each_changed_word_once() -> None:
+    assert fold("Auvergne-Rhône-Alpes Øresund Straße Łódź") == "auvergne-rhone-alpes oresund strasse lodz"
+    assert folded_forms("Region Skåne, Skåne and SKÅNE; Malmö or Malmo, plain words") == "skane malmo"
+    assert folded_forms("No accents here") == ""
