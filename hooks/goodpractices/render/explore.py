@@ -118,4 +118,4 @@ def explore_page(catalog: Catalog) -> GeneratedPage:
     )
     meta = {"title": "Explore", "description": "Filter every practice by theme, partner, country, status, year, "
             "keyword and uptake.", "hide": ["navigation", "toc"]}
-    return assemble(meta, "", before=[(head, True), (app, False)], after=[], headings=[])
+    return assemble(meta, "", before=[(head, True), (app, False)], after=[], headings=(), sections=[])
