@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 from .model import Catalog, Practice
 from .schema import EXPECTED_FIELDS, FIELDS_BY_NAME, PLACEHOLDERS, SECTIONS
+from .text import sections as text_sections
 
-_HEADING = re.compile(r"^#{2,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-_FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 _SENTENCE = re.compile(r".*?(?:[.!?](?=\s|$)|$)", re.MULTILINE)
 _SENTENCE_END = re.compile(r"[.!?]\s+")
 
@@ -34,8 +33,8 @@ def field_label(name: str) -> str:
 
 def gaps_of(practice: Practice) -> Gaps:
     """Return what one practice lacks."""
-    prose = _FENCE.sub("", practice.body)
-    headings = {match.group(1).strip().casefold() for match in _HEADING.finditer(prose)}
+    prose = "\n\n".join(section.text for section in text_sections(practice.body_html))
+    headings = {heading.title.casefold() for heading in practice.headings}
     sections = tuple(s for s in SECTIONS if s.casefold() not in headings)
     fields = tuple(name for name in EXPECTED_FIELDS if getattr(practice, name) is None)
     sentences = []
