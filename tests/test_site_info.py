@@ -171,7 +171,8 @@ def test_keywords_sit_below_the_title_in_the_authors_case(built):
     page = read(site, "practices/alpha-audits.html")
     content = page[page.index('<article'):]
     assert content.index("<h1>Alpha innovation audits</h1>") < content.index('<nav class="md-tags"')
-    assert '<span class="md-tag">SMEs</span><span class="md-tag">RDI strategy</span>' in content
+    assert re.search(r'<a class="md-tag" href="[^"]*keyword=SMEs">SMEs</a><a class="md-tag" href="[^"]*keyword=RDI'
+                     r'%20strategy">RDI strategy</a>', content)
 
 
 def test_home_figures_link_to_what_they_count_and_recent_updates_show_when_dates_differ(built):
