@@ -144,6 +144,11 @@ class Practice:
     body: str
 
     @property
+    def body_html(self) -> str:  # stand-in until the body-rendering work lands
+        from .body_stand_in import body_html
+        return body_html(self.body)
+
+    @property
     def url(self) -> str:
         """Return the page's URL, relative to the site root."""
         return f"practices/{self.id}.html"
