@@ -140,17 +140,22 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
             rows.append({"id": p.id, "title": p.title, "theme": chapter["title"],
                          "cells": [cells.get(key, []) for key in columns]})
     kinds = {"catalogue": "Catalogue", "theme": "Theme", "partner": "Partner", "practice": "Practice"}
+    single = selection.kind == "practice"
+    for chapter in chapters:
+        chapter["count"], chapter["opener"] = len(chapter["practices"]), not single
     return {
         "meta": {"title": f"{site_name}: {selection.title}" if not whole else site_name,
                  "subject": selection.title, "author": author, "lang": "en",
-                 "keywords": _keywords(catalog, selection),
-                 "kind": kinds[selection.kind], "single": selection.kind == "practice"},
-        "cover": {"site": site_name, "title": selection.title,
-                  "date": newest.label() if newest else None, "counts": _counts(catalog, practices, whole)},
+                 "keywords": _keywords(catalog, selection), "kind": kinds[selection.kind]},
+        "cover": None if single else {"site": site_name, "title": selection.title,
+                                      "date": newest.label() if newest else None,
+                                      "counts": _counts(catalog, practices, whole)},
         "chapters": chapters,
-        "matrix": {"partners": [{"code": p.code, "short": p.short_name} for p in partners], "rows": rows,
-                   "legend": [[*_stage(s)] for s in STAGE_LABELS] + [list(ORIGIN)]},
-        "partners": [{"code": p.code, "name": p.name, "short": p.short_name, "country": COUNTRIES[p.country],
-                      "region": p.region, "website": p.website, "lead": p.lead,
-                      "practices": len(catalog.by_partner[p.key])} for p in partners],
+        "matrix": None if single else {
+            "partners": [{"code": p.code, "short": p.short_name} for p in partners], "rows": rows,
+            "legend": [[*_stage(s)] for s in STAGE_LABELS] + [list(ORIGIN)]},
+        "partners": None if single else [
+            {"code": p.code, "name": p.name, "short": p.short_name, "country": COUNTRIES[p.country],
+             "region": p.region, "website": p.website, "lead": p.lead,
+             "practices": len(catalog.by_partner[p.key])} for p in partners],
     }
