@@ -11,6 +11,7 @@ import yaml
 from goodpractices import catalog as pipeline
 from goodpractices.model import Catalog
 from goodpractices.pdf import document
+from goodpractices.pdf.engine import CHUNK
 from goodpractices.pdf.write import Site, write_pdf
 from goodpractices.problems import count
 
@@ -74,7 +75,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="mkdocs.yml, read for the site's name and author (MkDocs is not run)")
     parser.add_argument("--downloads", type=Path, default=ROOT / "site" / "downloads",
                         help="the folder the documents go in (default: site/downloads)")
+    parser.add_argument("--chunk", type=int, default=CHUNK, metavar="N",
+                        help=f"practices laid out at once (default {CHUNK}; memory grows with it)")
     args = parser.parse_args(argv)
+    if args.chunk < 1:
+        parser.error("--chunk must be at least 1")
     if args.all and args.output:
         parser.error("-o FILE writes one document; --all writes many (use --downloads DIR)")
     result = pipeline.build(args.practices)
@@ -87,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     site = site_settings(args.config_file)
     for done, selection in enumerate(selections):
         _progress(done, len(selections), selection.file_name)
-        write_pdf(result.catalog, selection, site, args.output or args.downloads / selection.file_name)
+        write_pdf(result.catalog, selection, site, args.output or args.downloads / selection.file_name, args.chunk)
     _progress(len(selections), len(selections), "done")
     return 0
 

@@ -76,6 +76,7 @@ def _no_images(src: str, alt: str) -> str | None:
 class _Converter:
     def __init__(self, images: ImageFetcher) -> None:
         self.images = images
+        self.level = 1  # of the last heading: the body's levels never skip one (PDF/UA wants none skipped)
 
     def inlines(self, nodes: list[Element | str], pre: bool = False) -> list[Node]:
         out: list[Node] = []
@@ -144,7 +145,8 @@ class _Converter:
             content = _trim(self.inlines(node.children))
             return [{"k": "par", "c": content}] if content else []
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            return [{"k": "heading", "level": int(tag[1]), "c": _trim(self.inlines(node.children))}]
+            self.level = min(max(int(tag[1]), 2), self.level + 1)
+            return [{"k": "heading", "level": self.level, "c": _trim(self.inlines(node.children))}]
         if tag in ("ul", "ol"):
             items = [self.blocks(li.children) for li in node.children if isinstance(li, Element) and li.tag == "li"]
             start = node.attrs.get("start", "1")

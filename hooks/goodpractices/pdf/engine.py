@@ -28,22 +28,29 @@ CHUNK = 20
 Data = dict[str, Any]
 
 
+def _starts_document(data: Data) -> bool:
+    """Whether a part opens with a level-1 heading, as PDF/UA-1 wants a document to (a part that goes on
+    with a chapter begun in the part before does not: it is checked as part of the whole)."""
+    return bool(data["toc"] is not None or data["lone"] or data["matrix"] is not None
+                or (data["chapters"] and data["chapters"][0]["opener"]))
+
+
 def compile_part(data: Data, folder: Path) -> bytes:
     """Compile the template over one part's data in `folder` (which may hold the images the data names).
 
     Typst reads only inside that folder, uses its own embedded fonts (never the system's: the same bytes on
-    every machine), and checks the PDF against PDF/UA-1."""
+    every machine), tags the PDF, and checks it against PDF/UA-1 where the part opens a document."""
     (folder / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     template = folder / TEMPLATE
     if not template.exists():
         template.write_bytes(resources.files(__package__).joinpath(TEMPLATE).read_bytes())
     return typst.compile(str(template), root=str(folder), font_paths=[], ignore_system_fonts=True,
-                         timestamp=EPOCH, pdf_standards=["ua-1"])
+                         timestamp=EPOCH, pdf_standards=["ua-1"] if _starts_document(data) else [])
 
 
 def _empty(doc: Data, first_page: int) -> Data:
     return {"meta": doc["meta"], "cover": None, "toc": None, "chapters": [], "matrix": None, "partners": None,
-            "first_page": first_page}
+            "first_page": first_page, "lone": doc["cover"] is None}
 
 
 def _bodies(doc: Data, chunk: int) -> Iterator[list[Data]]:

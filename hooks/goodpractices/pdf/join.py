@@ -154,9 +154,9 @@ def join(parts: list[Part], outline: Outline) -> bytes:
     _structure(writer, parts)
     _links(writer, places)
     for title, target, children in outline:
-        parent = writer.add_outline_item(title, places[target][0], fit=_fit(places[target]))
+        parent = writer.add_outline_item(title=title, page_number=places[target][0], fit=_fit(places[target]))
         for child_title, child_target in children:
-            writer.add_outline_item(child_title, places[child_target][0], parent=parent,
+            writer.add_outline_item(title=child_title, page_number=places[child_target][0], parent=parent,
                                     fit=_fit(places[child_target]))
     source = parts[0].reader.root_object
     for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
