@@ -4,15 +4,22 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve validate bench clean
+.PHONY: site pdf test serve validate bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-site: $(STAMP)  ## build the site into site/ (swapped in only when the build succeeds)
-	$(PY) scripts/build.py
+PDFS := build/downloads
+
+site: $(STAMP)  ## build the site into site/ with every PDF and an offline zip (swapped in only when all succeeds)
+	rm -rf $(PDFS) && $(PY) scripts/export_pdf.py --all --downloads $(PDFS)
+	GOODPRACTICES_PDFS=$(PDFS) $(PY) scripts/build.py --zip build/good-practices-site.zip
+	mv build/good-practices-site.zip site/downloads/good-practices-site.zip
+
+pdf: $(STAMP)  ## the catalogue, every theme and every partner as PDFs in site/downloads/ (no site build needed)
+	$(PY) scripts/export_pdf.py --all
 
 test: $(STAMP)  ## run the test suite
 	$(PY) -m pytest
@@ -29,5 +36,5 @@ bench: $(STAMP)  ## time the full site against plain Material; e.g. make bench S
 	$(PY) scripts/bench.py --sizes $(SIZES)
 
 clean:  ## remove the built site, the virtual environment and caches
-	rm -rf site .site.new-* .site.old $(VENV) .pytest_cache tests/artifacts
+	rm -rf site .site.new-* .site.old build $(VENV) .pytest_cache tests/artifacts
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

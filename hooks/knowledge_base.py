@@ -21,6 +21,7 @@ from goodpractices import catalog as pipeline
 from goodpractices import macros
 from goodpractices.background import Cleaner, fork_pool
 from goodpractices.memory import return_large_blocks
+from goodpractices.pdf.listing import downloads
 from goodpractices.problems import ContentError
 from goodpractices.render import GeneratedPage
 from goodpractices.render.fragments import once_per_folder
@@ -33,7 +34,7 @@ log = logging.getLogger("mkdocs.hooks.knowledge_base")
 class _Build:
     """What one build (one on_config) knows; replaced at every rebuild of `mkdocs serve`."""
 
-    generated: dict[str, GeneratedPage | bytes]
+    generated: dict[str, GeneratedPage | bytes | Path]
     practice_sources: dict[str, str]
     cleaner: Cleaner = Cleaner(None)  # cleans practice HTML: in a worker in a one-off build, else in place
     cleaned: list[Page]  # practice pages whose content may wait for the worker
@@ -76,11 +77,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Same input, same bytes: MkDocs dates the sitemap by this, not by the clock.
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((*catalog.last_updated.first_day(), 0, 0, 0)))
     _build.practice_sources = practice_sources(catalog)
-    _build.generated = generated_files(catalog)
+    # `make site` lays the PDFs out first and names their folder; a preview makes none.
+    pdf_folder = os.environ.get("GOODPRACTICES_PDFS")
+    pdfs = downloads(Path(pdf_folder), catalog) if pdf_folder else ()
+    _build.generated = generated_files(catalog, pdfs)
     config.extra_css.append(THEME_CSS)
     config.nav = nav(catalog)
     if "macros" in config.plugins:
-        config.plugins["macros"].register_macros(macros.for_catalog(catalog))
+        config.plugins["macros"].register_macros(macros.for_catalog(catalog, pdfs))
     if _cache is None:
         gc.freeze()
     return config
@@ -91,6 +95,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             raise PluginError(f"docs/{src_uri}: would hide the generated page {src_uri} (rename or remove it)")
+        if isinstance(content, Path):  # a PDF, copied as it is
+            files.append(File.generated(config, src_uri, abs_src_path=str(content)))
+            continue
         text = content.markdown if isinstance(content, GeneratedPage) else content
         files.append(File.generated(config, src_uri, content=text))
     return files

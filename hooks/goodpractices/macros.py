@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .model import Catalog
+from .pdf.listing import Download
+from .render.downloads import pdf_link
 from .render import render_html
 from .render.themes import theme_cards
 from .schema import field_reference_markdown
@@ -15,8 +17,8 @@ from .schema import field_reference_markdown
 RECENT_MAX = 50
 
 
-def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
-    """Return the macros, with what they show taken from this build's catalogue now."""
+def for_catalog(catalog: Catalog, pdfs: tuple[Download, ...] = ()) -> dict[str, Callable[..., Any]]:
+    """Return the macros, with what they show taken from this build's catalogue (and its PDFs) now."""
     figures = {
         "practices": len(catalog.practices),
         "partners": len(catalog.partners),
@@ -46,4 +48,8 @@ def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
             raise ValueError(f"recent() lists 1 to {RECENT_MAX} practices, not {limit}")
         return render_html("recent.md.j2", catalog=latest, practices=latest.practices[:limit], root="")
 
-    return {"field_reference": field_reference, "count": count, "themes": themes, "recent": recent}
+    def catalogue_pdf() -> str:
+        """A link to the whole catalogue's PDF (none in a preview, which makes no PDF)."""
+        return str(pdf_link(pdfs, "catalogue", "", ""))
+
+    return {"catalogue_pdf": catalogue_pdf, "field_reference": field_reference, "count": count, "themes": themes, "recent": recent}

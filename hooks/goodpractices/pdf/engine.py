@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import multiprocessing
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -84,6 +85,16 @@ def _toc(doc: Data, pages: dict[str, int] | None) -> list[Data]:
             for level, title, target in entries]
 
 
+def _compile_apart(data: Data, folder: Path) -> bytes:
+    """Compile a part in a forked process: Typst keeps what it laid out in caches for the life of a process,
+    so laying every part out in one process would hold the whole document after all. Where the system cannot
+    fork, the part is compiled here."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return compile_part(data, folder)
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(compile_part, (data, folder))
+
+
 def render(doc: Data, folder: Path, chunk: int = CHUNK, progress: Callable[[int, int], None] | None = None) -> bytes:
     """Return the PDF of a document's data (see document.py), laid out in parts of at most `chunk` practices."""
     bodies = list(_bodies(doc, chunk))
@@ -91,7 +102,7 @@ def render(doc: Data, folder: Path, chunk: int = CHUNK, progress: Callable[[int,
     parts: list[Part] = []
 
     def lay_out(data: Data) -> Part:
-        part = Part.read(compile_part(data, folder), data["first_page"])
+        part = Part.read(_compile_apart(data, folder), data["first_page"])
         if progress:
             progress(len(parts) + 1, steps)
         return part

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from ..export import practices_json, transfers_csv
 from ..model import Catalog
 from ..schema import json_schema
 from . import GeneratedPage
+from ..pdf.listing import Download
+from .downloads import downloads_page, pdf_link
 from .partners import partner_page, partners_index
 from .practice import practice_page
 from .themes import theme_page, themes_index
@@ -38,18 +41,24 @@ def nav(catalog: Catalog) -> list[dict[str, Any]]:
         {"Themes": ["themes/index.md", *(f"themes/{t.key}.md" for t in catalog.themes)]},
         {"Partners": "partners/index.md"},
         {"Transferability": "transferability/index.md"},
+        {"Downloads": "downloads/index.md"},
         {"About": ["about.md", "contributing.md", "security.md", "performance.md"]},
     ]
 
 
-def generated_files(catalog: Catalog) -> dict[str, GeneratedPage | bytes]:
-    """Return {docs-relative path: page, or a file's UTF-8 bytes} for everything generated from the catalogue, sorted."""
+def generated_files(catalog: Catalog, pdfs: tuple[Download, ...] = ()) -> dict[str, GeneratedPage | bytes | Path]:
+    """Return {docs-relative path: page, a file's UTF-8 bytes, or a file to copy} for everything generated from
+    the catalogue (and the PDFs made for it, if any), sorted."""
     files: dict[str, GeneratedPage | bytes] = {
         f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices}
     files["themes/index.md"] = themes_index(catalog)
-    files.update({f"themes/{t.key}.md": theme_page(catalog, t) for t in catalog.themes})
+    files.update({f"themes/{t.key}.md": theme_page(catalog, t, pdf_link(pdfs, "theme", t.key, "../"))
+                  for t in catalog.themes})
     files["partners/index.md"] = partners_index(catalog)
-    files.update({f"partners/{p.key}.md": partner_page(catalog, p) for p in catalog.partners})
+    files.update({f"partners/{p.key}.md": partner_page(catalog, p, pdf_link(pdfs, "partner", p.key, "../"))
+                  for p in catalog.partners})
+    files["downloads/index.md"] = downloads_page(catalog, pdfs)
+    files.update({f"downloads/{pdf.name}": pdf.path for pdf in pdfs})
     files["transferability/index.md"] = transferability_page(catalog)
     files["transferability.csv"] = transfers_csv(catalog).encode()
     files["practices.json"] = practices_json(catalog).encode()
