@@ -526,7 +526,14 @@ def main(argv: list[str] | None = None) -> int:
                         metavar="SIZES", help="sizes at which to time the live preview after an edit "
                                               "(default 1000; 'none' for none)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--pdf", action="store_true",
+                        help="time the PDF export against print-site + WeasyPrint instead (see bench_pdf.py)")
     args = parser.parse_args(argv)
+    if args.pdf:
+        import bench_pdf  # a sibling script
+
+        bench_pdf.bench(args.sizes, args.runs, args.seed)
+        return 0
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     results = {str(size): size_summary(size, *measure_size(size, args.runs, args.seed, size in args.serve_at))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
+import pikepdf
 
 from ..model import Catalog
 from .document import everything
@@ -41,6 +41,8 @@ def downloads(folder: Path, catalog: Catalog) -> tuple[Download, ...]:
         path = folder / selection.file_name
         if path.is_file():
             title = catalog.partner[selection.key].name if selection.kind == "partner" else selection.title
-            found.append(Download(selection.file_name, selection.kind, selection.key, title, path,
-                                  len(PdfReader(path).pages), path.stat().st_size))
+            with pikepdf.open(path) as pdf:
+                pages = len(pdf.pages)
+            found.append(Download(selection.file_name, selection.kind, selection.key, title, path, pages,
+                                  path.stat().st_size))
     return tuple(found)
