@@ -49,15 +49,29 @@ def _selections(parser: argparse.ArgumentParser, args: argparse.Namespace,
     return [document.catalogue(catalog)]
 
 
-def _progress(done: int, total: int, name: str) -> None:
-    """Draw a progress bar on a terminal; print nothing when stderr is not one."""
-    if not sys.stderr.isatty():
-        return
-    width = 30
-    filled = width * done // total
-    end = "\n" if done == total else ""
-    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}", end=end,
-          file=sys.stderr, flush=True)
+class _Progress:
+    """A progress bar on a terminal (parts laid out, per document); nothing when stderr is not one."""
+
+    def __init__(self, documents: int) -> None:
+        self.documents = documents
+        self.shown = sys.stderr.isatty()
+        self.document = 0
+        self.name = ""
+
+    def start(self, number: int, name: str) -> None:
+        self.document, self.name = number, name
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.shown:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        label = f"{self.document}/{self.documents} {self.name}"
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {label[:50]:<50}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,10 +104,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     selections = _selections(parser, args, result.catalog)
     site = site_settings(args.config_file)
-    for done, selection in enumerate(selections):
-        _progress(done, len(selections), selection.file_name)
-        write_pdf(result.catalog, selection, site, args.output or args.downloads / selection.file_name, args.chunk)
-    _progress(len(selections), len(selections), "done")
+    progress = _Progress(len(selections))
+    for number, selection in enumerate(selections, 1):
+        progress.start(number, selection.file_name)
+        write_pdf(result.catalog, selection, site, args.output or args.downloads / selection.file_name, args.chunk,
+                  progress)
+    progress.close()
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,16 +23,18 @@ class Site:
     docs: Path | None
 
 
-def pdf_bytes(catalog: Catalog, selection: Selection, site: Site, chunk: int = CHUNK) -> bytes:
-    """Return the PDF of `selection`."""
+def pdf_bytes(catalog: Catalog, selection: Selection, site: Site, chunk: int = CHUNK,
+              progress: Callable[[int, int], None] | None = None) -> bytes:
+    """Return the PDF of `selection`; `progress(done, total)` is told of each part laid out."""
     with tempfile.TemporaryDirectory(prefix="gp-pdf-") as folder:
         data = document(catalog, selection, site.name, site.author, Images(site.docs, Path(folder)))
-        return render(data, Path(folder), chunk)
+        return render(data, Path(folder), chunk, progress)
 
 
-def write_pdf(catalog: Catalog, selection: Selection, site: Site, target: Path, chunk: int = CHUNK) -> None:
+def write_pdf(catalog: Catalog, selection: Selection, site: Site, target: Path, chunk: int = CHUNK,
+              progress: Callable[[int, int], None] | None = None) -> None:
     """Write the PDF of `selection` to `target`; a failure leaves whatever was there before."""
-    data = pdf_bytes(catalog, selection, site, chunk)
+    data = pdf_bytes(catalog, selection, site, chunk, progress)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
