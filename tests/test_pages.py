@@ -134,7 +134,7 @@ def test_navigation_is_tabs_from_the_model_without_practices(built):
     site, catalog = built
     page = read(site, "about.html")
     tabs = re.findall(r'class="md-tabs__link">\s*([^<]+?)\s*</a>', page)
-    assert tabs == ["Home", "Themes", "Partners", "Transferability", "About"]
+    assert tabs == ["Home", "Themes", "Partners", "Transferability", "Downloads", "About"]
     assert "practices/" not in page.split('class="md-content"')[0]
 
 

@@ -35,8 +35,6 @@ Template-like text `{{ config.site_name }} {% include "x" %}` in code.
 Typst-like text: #set page(fill: red) $x^2$ @ref _under_ #"str" = not a heading.
 
 <b>raw bold</b> and a [site link](https://example.org/page).
-
-![outside](../../../../etc/passwd.png)
 """
 
 
@@ -54,7 +52,6 @@ export_pdf = _load_script()
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """Seven practices in four themes by four partners, one of them hostile, with transfers and inspiration."""
     project = Project(tmp_path_factory.mktemp("pdf") / "project")
-    shutil.copy(ROOT / "mkdocs.yml", project.root / "mkdocs.yml")
     project.add("rd-now.md", practice(
         title='"R&D <b>now</b>"', theme="cmo-services", partner="ecoplus",
         summary="A summary with an ampersand & angle <brackets> that must stay exactly as written here.",
@@ -125,7 +122,7 @@ def test_text_holds_every_summary_and_literal_code(downloads: Path, catalog):
         assert flat(p.summary) in text, p.id
     assert '{{ config.site_name }} {% include "x" %}' in text
     assert '#set page(fill: red) $x^2$ @ref under #"str" = not a heading.' in text  # _under_ is emphasis
-    assert "raw bold" in text and "[image: outside]" in text
+    assert "raw bold" in text
     assert "https://example.org/project" in text  # a link's URL is printed
     assert "Jane Doe" in text and "jane@example.org" in text
 
@@ -133,14 +130,18 @@ def test_text_holds_every_summary_and_literal_code(downloads: Path, catalog):
 def test_script_in_a_code_span_is_printed_and_a_raw_one_dropped(catalog, tmp_path: Path):
     """The validator refuses any <script> in a body today, so the body is put in the model directly."""
     body = ('A `<script>alert("code")</script>` span and `#import "/etc/passwd"` too.\n\n'
-            '<script>document.title = "pwned"</script>\n\n<p onclick="steal()">Handler</p>\n')
+            '<script>document.title = "pwned"</script>\n\n<p onclick="steal()">Handler</p>\n\n'
+            '![outside](../../../../etc/passwd.png) ![remote](https://example.org/x.png) ![file](file:///etc/x.png)\n')
     changed = dataclasses.replace(catalog.practices[0], body=body)
     hostile = dataclasses.replace(catalog, practices=(changed, *catalog.practices[1:]))
     pdf = pdf_bytes(hostile, document.practice(hostile, changed.id), Site("Site", "Author", None), chunk=2)
-    text = flat("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+    reader = PdfReader(io.BytesIO(pdf))
+    text = flat("\n".join(page.extract_text() for page in reader.pages))
     assert '<script>alert("code")</script>' in text
     assert '#import "/etc/passwd"' in text
     assert "pwned" not in text and "steal" not in text and "Handler" in text
+    assert "[image: outside]" in text and "[image: remote]" in text  # shown as words, never fetched
+    assert all(not page.images for page in reader.pages)
 
 
 def test_pages_are_a4_and_footers_carry_title_and_page_number(downloads: Path, catalog):
@@ -254,7 +255,6 @@ def test_images_only_from_the_site_folder(tmp_path: Path):
 
 def test_bad_practice_gives_the_validators_messages_and_no_pdf(tmp_path: Path, capsys):
     project = Project(tmp_path / "bad")
-    shutil.copy(ROOT / "mkdocs.yml", project.root / "mkdocs.yml")
     project.add("good.md", practice())
     project.add("bad.md", practice(theme="no-such-theme"))
     out = tmp_path / "downloads"
@@ -289,3 +289,37 @@ def test_pages_as_png_for_people_to_look_at(downloads: Path):
         subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(index + 1), "-l", str(index + 1),
                         str(downloads / "good-practices.pdf"), str(stem)], check=True)
         assert stem.with_suffix(".png").stat().st_size > 5000
+
+
+def test_site_lists_the_pdfs_with_pages_and_sizes_and_links_them(corpus: Project, downloads: Path, catalog,
+                                                                 tmp_path: Path):
+    import os
+
+    (corpus.docs / "index.md").write_text("# Home\n\n{{ catalogue_pdf() }}\n")
+    site = tmp_path / "site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=corpus.root,
+                          capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GOODPRACTICES_PDFS": str(downloads)})
+    assert done.returncode == 0, done.stderr
+    page = (site / "downloads" / "index.html").read_text()
+    for pdf in sorted(downloads.glob("*.pdf")):
+        assert (site / "downloads" / pdf.name).read_bytes() == pdf.read_bytes()
+        pages, size = len(PdfReader(pdf).pages), pdf.stat().st_size
+        row = re.search(rf'<tr><td><a href="{re.escape(pdf.name)}" download>.*?</a></td><td>(\d+)</td>'
+                        rf'<td>([\d.]+ [KM]B)</td></tr>', page)
+        assert row and int(row.group(1)) == pages, pdf.name
+        assert row.group(2) == (f"{round(size / 1000)} KB" if size < 1_000_000 else f"{size / 1e6:.1f} MB")
+    for data in ("transferability.csv", "practices.json", "good-practices-site.zip"):
+        assert data in page
+    assert 'href="downloads/good-practices.pdf"' in (site / "index.html").read_text()
+    for kind, groups in (("theme", catalog.by_theme), ("partner", catalog.by_partner)):
+        for key, members in groups.items():
+            html = (site / f"{kind}s" / f"{key}.html").read_text()
+            assert (f'href="../downloads/{kind}-{key}.pdf"' in html) == bool(members), (kind, key)
+
+
+def test_a_preview_makes_no_pdf_and_says_how_to(corpus: Project, tmp_path: Path):
+    done = corpus.build(site=tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    assert not list((tmp_path / "site").rglob("*.pdf"))
+    assert "make site" in (tmp_path / "site" / "downloads" / "index.html").read_text()
