@@ -7,8 +7,10 @@ import importlib.util
 import io
 import re
 import shutil
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -142,6 +144,27 @@ def test_script_in_a_code_span_is_printed_and_a_raw_one_dropped(catalog, tmp_pat
     assert "pwned" not in text and "steal" not in text and "Handler" in text
     assert "[image: outside]" in text and "[image: remote]" in text  # shown as words, never fetched
     assert all(not page.images for page in reader.pages)
+
+
+def _png(width: int = 4, height: int = 4) -> bytes:
+    """A small grey PNG, written by hand."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_an_image_of_the_site_is_printed_with_its_alt_text(catalog, tmp_path: Path):
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "dot.png").write_bytes(_png())
+    changed = dataclasses.replace(catalog.practices[0], body="A picture:\n\n![A grey dot](../assets/dot.png)\n")
+    hostile = dataclasses.replace(catalog, practices=(changed, *catalog.practices[1:]))
+    pdf = pdf_bytes(hostile, document.practice(hostile, changed.id), Site("Site", "Author", docs))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert sum(len(page.images) for page in reader.pages) == 1
+    assert "[image:" not in reader.pages[0].extract_text()
 
 
 def test_pages_are_a4_and_footers_carry_title_and_page_number(downloads: Path, catalog):
