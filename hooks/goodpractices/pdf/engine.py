@@ -24,7 +24,7 @@ TEMPLATE = "document.typ"
 #: The PDF's dates: fixed, so the same input gives the same bytes.
 EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc)
 #: The most practices laid out at once (see docs/performance.md for the measurements behind it).
-CHUNK = 20
+CHUNK = 10
 
 Data = dict[str, Any]
 
