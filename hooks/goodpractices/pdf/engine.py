@@ -8,21 +8,18 @@ not change), then with the numbers the chapters got."""
 
 from __future__ import annotations
 
-import datetime
 import json
-import multiprocessing
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import typst
-
 from .join import Part, join
 
 TEMPLATE = "document.typ"
-#: The PDF's dates: fixed, so the same input gives the same bytes.
-EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc)
 #: The most practices laid out at once (see docs/performance.md for the measurements behind it).
 CHUNK = 10
 
@@ -36,17 +33,37 @@ def _starts_document(data: Data) -> bool:
                 or (data["chapters"] and data["chapters"][0]["opener"]))
 
 
-def compile_part(data: Data, folder: Path) -> bytes:
-    """Compile the template over one part's data in `folder` (which may hold the images the data names).
+def _standards(data: Data) -> str:
+    return "ua-1" if _starts_document(data) else ""
 
-    Typst reads only inside that folder, uses its own embedded fonts (never the system's: the same bytes on
-    every machine), tags the PDF, and checks it against PDF/UA-1 where the part opens a document."""
+
+#: What a part's process runs: Typst over the folder's template and data, into part.pdf. Typst reads only
+#: inside that folder and uses its own embedded fonts (never the system's: the same bytes on every machine).
+_COMPILE = """
+import datetime, sys, typst
+folder, standards = sys.argv[1], sys.argv[2]
+pdf = typst.compile(folder + "/document.typ", root=folder, font_paths=[], ignore_system_fonts=True,
+                    timestamp=datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc),
+                    pdf_standards=[standards] if standards else [])
+open(folder + "/part.pdf", "wb").write(pdf)
+"""
+
+
+def compile_part(data: Data, folder: Path) -> bytes:
+    """Lay one part out in a process of its own and return its PDF.
+
+    A fresh process, not a fork: Typst keeps what it laid out in caches for the life of a process (in one
+    process memory grew by about 45 MB a part), and a fork would carry the exporter's memory along. The part
+    is tagged, and checked against PDF/UA-1 where it opens a document."""
     (folder / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     template = folder / TEMPLATE
     if not template.exists():
         template.write_bytes(resources.files(__package__).joinpath(TEMPLATE).read_bytes())
-    return typst.compile(str(template), root=str(folder), font_paths=[], ignore_system_fonts=True,
-                         timestamp=EPOCH, pdf_standards=["ua-1"] if _starts_document(data) else [])
+    done = subprocess.run([sys.executable, "-I", "-c", _COMPILE, str(folder), _standards(data)],
+                          capture_output=True, text=True, env={"PATH": os.environ.get("PATH", "")})
+    if done.returncode != 0:
+        raise RuntimeError(f"Typst could not lay the document out:\n{done.stderr.strip()}")
+    return (folder / "part.pdf").read_bytes()
 
 
 def _empty(doc: Data, first_page: int) -> Data:
@@ -85,16 +102,6 @@ def _toc(doc: Data, pages: dict[str, int] | None) -> list[Data]:
             for level, title, target in entries]
 
 
-def _compile_apart(data: Data, folder: Path) -> bytes:
-    """Compile a part in a forked process: Typst keeps what it laid out in caches for the life of a process,
-    so laying every part out in one process would hold the whole document after all. Where the system cannot
-    fork, the part is compiled here."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return compile_part(data, folder)
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        return pool.apply(compile_part, (data, folder))
-
-
 def render(doc: Data, folder: Path, chunk: int = CHUNK, progress: Callable[[int, int], None] | None = None) -> bytes:
     """Return the PDF of a document's data (see document.py), laid out in parts of at most `chunk` practices."""
     bodies = list(_bodies(doc, chunk))
@@ -102,7 +109,7 @@ def render(doc: Data, folder: Path, chunk: int = CHUNK, progress: Callable[[int,
     parts: list[Part] = []
 
     def lay_out(data: Data) -> Part:
-        part = Part.read(_compile_apart(data, folder), data["first_page"])
+        part = Part.read(compile_part(data, folder), data["first_page"])
         if progress:
             progress(len(parts) + 1, steps)
         return part
