@@ -105,10 +105,15 @@ def main(argv: list[str] | None = None) -> int:
     selections = _selections(parser, args, result.catalog)
     site = site_settings(args.config_file)
     progress = _Progress(len(selections))
-    for number, selection in enumerate(selections, 1):
-        progress.start(number, selection.file_name)
-        write_pdf(result.catalog, selection, site, args.output or args.downloads / selection.file_name, args.chunk,
-                  progress)
+    try:
+        for number, selection in enumerate(selections, 1):
+            progress.start(number, selection.file_name)
+            write_pdf(result.catalog, selection, site, args.output or args.downloads / selection.file_name,
+                      args.chunk, progress)
+    except RuntimeError as error:  # e.g. a site image Typst cannot read: the documents written so far stay
+        progress.close()
+        print(f"{selection.file_name}: {error}", file=sys.stderr)
+        return 1
     progress.close()
     return 0
 

@@ -260,7 +260,8 @@ def test_two_exports_are_byte_identical(corpus: Project, tmp_path: Path):
 def test_images_only_from_the_site_folder(tmp_path: Path):
     docs = tmp_path / "docs"
     (docs / "assets").mkdir(parents=True)
-    (docs / "assets" / "ok.png").write_bytes(b"\x89PNG fake")
+    (docs / "assets" / "ok.png").write_bytes(b"\x89PNG\r\n\x1a\n fake")
+    (docs / "assets" / "text.png").write_bytes(b"not a picture")
     (tmp_path / "secret.png").write_bytes(b"secret")
     (docs / "assets" / "link.png").symlink_to(tmp_path / "secret.png")
     assert site_file("../assets/ok.png", docs) == (docs / "assets" / "ok.png").resolve()
@@ -272,8 +273,9 @@ def test_images_only_from_the_site_folder(tmp_path: Path):
     folder.mkdir()
     images = Images(docs, folder)
     assert images("../../secret.png", "alt") is None
+    assert images("../assets/text.png", "alt") is None
     name = images("../assets/ok.png", "alt")
-    assert (folder / name).read_bytes() == b"\x89PNG fake"
+    assert (folder / name).read_bytes() == b"\x89PNG\r\n\x1a\n fake"
 
 
 def test_bad_practice_gives_the_validators_messages_and_no_pdf(tmp_path: Path, capsys):

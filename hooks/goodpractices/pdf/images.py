@@ -6,8 +6,10 @@ import hashlib
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-#: Formats Typst reads (vector SVG is left out: it could name other files).
-SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+#: Formats Typst reads, by how their files begin (vector SVG is left out: it could name other files).
+MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".gif": b"GIF8",
+         ".webp": b"RIFF"}
+SUFFIXES = tuple(MAGIC)
 
 
 def site_file(src: str, docs: Path, page_folder: str = "practices") -> Path | None:
@@ -40,6 +42,8 @@ class Images:
         if found is None:
             return None
         data = found.read_bytes()
+        if not data.startswith(MAGIC[found.suffix.lower()]):  # not what its name says: words instead
+            return None
         name = f"img-{hashlib.blake2b(data, digest_size=12).hexdigest()}{found.suffix.lower()}"
         target = self.folder / name
         if not target.exists():
