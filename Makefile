@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve validate new generate bench clean
+.PHONY: site pdf test serve validate new generate bench clean
 
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -12,8 +12,15 @@ $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	npm ci --no-audit --no-fund  # axe-core for the accessibility tests (package-lock.json pins it)
 	touch $(STAMP)
 
-site: $(STAMP)  ## build the site into site/ (swapped in only when the build succeeds)
-	$(PY) scripts/build.py
+PDFS := build/downloads
+
+site: $(STAMP)  ## build the site into site/ with every PDF and an offline zip (swapped in only when all succeeds)
+	rm -rf $(PDFS) && $(PY) scripts/export_pdf.py --all --downloads $(PDFS)
+	GOODPRACTICES_PDFS=$(PDFS) $(PY) scripts/build.py --zip build/good-practices-site.zip
+	mv build/good-practices-site.zip site/downloads/good-practices-site.zip
+
+pdf: $(STAMP)  ## the catalogue, every theme and every partner as PDFs in site/downloads/ (no site build needed)
+	$(PY) scripts/export_pdf.py --all
 
 test: $(STAMP)  ## run the test suite
 	$(PY) -m pytest
@@ -36,5 +43,5 @@ bench: $(STAMP)  ## time the full site against plain Material; e.g. make bench S
 	$(PY) scripts/bench.py --sizes $(SIZES)
 
 clean:  ## remove the built site, the virtual environment and caches
-	rm -rf site .site.new-* .site.old $(VENV) node_modules .pytest_cache tests/artifacts
+	rm -rf site .site.new-* .site.old build $(VENV) node_modules .pytest_cache tests/artifacts
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -22,6 +22,7 @@ from goodpractices import macros
 from goodpractices.background import fork_pool
 from goodpractices.memory import return_large_blocks
 from goodpractices.model import Heading
+from goodpractices.pdf.listing import downloads
 from goodpractices.problems import ContentError
 from goodpractices.render import GeneratedPage
 from goodpractices.render.fragments import once_per_folder
@@ -35,7 +36,7 @@ log = logging.getLogger("mkdocs.hooks.knowledge_base")
 class _Build:
     """What one build (one on_config) knows; replaced at every rebuild of `mkdocs serve`."""
 
-    generated: dict[str, GeneratedPage | bytes]
+    generated: dict[str, GeneratedPage | bytes | Path]
     practice_sources: dict[str, str]
     tab: Any = None  # the navigation item shown as active while a page outside the navigation is rendered
 
@@ -83,11 +84,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ValueError as error:
         raise PluginError(str(error)) from None
     _build.practice_sources = practice_sources(catalog)
-    _build.generated = generated_files(catalog, info)
+    # `make site` lays the PDFs out first and names their folder; a preview makes none.
+    pdf_folder = os.environ.get("GOODPRACTICES_PDFS")
+    pdfs = downloads(Path(pdf_folder), catalog) if pdf_folder else ()
+    _build.generated = generated_files(catalog, info, pdfs)
     config.extra_css.append(THEME_CSS)
     config.nav = nav(catalog)
     if "macros" in config.plugins:
-        config.plugins["macros"].register_macros(macros.for_catalog(catalog))
+        config.plugins["macros"].register_macros(macros.for_catalog(catalog, pdfs))
     if _cache is None:
         gc.freeze()
     return config
@@ -98,6 +102,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             raise PluginError(f"docs/{src_uri}: would hide the generated page {src_uri} (rename or remove it)")
+        if isinstance(content, Path):  # a PDF, copied as it is
+            files.append(File.generated(config, src_uri, abs_src_path=str(content)))
+            continue
         text = content.markdown if isinstance(content, GeneratedPage) else content
         files.append(File.generated(config, src_uri, content=text))
     return files

@@ -532,10 +532,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--explore", action="store_true",
                         help="time the explore page in Chromium instead (scripts/bench_explore.py; --seed, --json)")
+    parser.add_argument("--pdf", action="store_true",
+                        help="time the PDF export against print-site + WeasyPrint instead (see bench_pdf.py)")
     args = parser.parse_args(argv)
     if args.explore:
         import bench_explore  # a sibling script
         return bench_explore.main(["--seed", str(args.seed), *(["--json", str(args.json)] if args.json else [])])
+    if args.pdf:
+        import bench_pdf  # a sibling script
+
+        bench_pdf.bench(args.sizes, args.runs, args.seed)
+        return 0
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     results = {str(size): size_summary(size, *measure_size(size, args.runs, args.seed, size in args.serve_at))

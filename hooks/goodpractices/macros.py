@@ -8,6 +8,8 @@ from typing import Any
 from markupsafe import escape
 
 from .model import Catalog
+from .pdf.listing import Download
+from .render.downloads import pdf_link
 from .render import render_html
 from .render.themes import theme_cards
 from .schema import field_reference_markdown
@@ -27,8 +29,8 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
-    """Return the macros, with what they show taken from this build's catalogue now."""
+def for_catalog(catalog: Catalog, pdfs: tuple[Download, ...] = ()) -> dict[str, Callable[..., Any]]:
+    """Return the macros, with what they show taken from this build's catalogue (and its PDFs) now."""
     figures = {
         "practices": len(catalog.practices),
         "partners": len(catalog.partners),
@@ -71,5 +73,9 @@ def for_catalog(catalog: Catalog) -> dict[str, Callable[..., Any]]:
             return ""
         return render_html("recent.md.j2", catalog=latest, practices=latest.practices[:limit], root="")
 
-    return {"field_reference": field_reference, "count": count, "themes": themes, "recent": recent,
-            "theme_keys": theme_keys, "partner_keys": partner_keys}
+    def catalogue_pdf() -> str:
+        """A link to the whole catalogue's PDF (none in a preview, which makes no PDF)."""
+        return str(pdf_link(pdfs, "catalogue", "", ""))
+
+    return {"catalogue_pdf": catalogue_pdf, "field_reference": field_reference, "count": count, "themes": themes,
+            "recent": recent, "theme_keys": theme_keys, "partner_keys": partner_keys}

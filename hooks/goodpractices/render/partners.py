@@ -14,10 +14,11 @@ def partners_index(catalog: Catalog) -> GeneratedPage:
                   catalog=catalog, taken_up=taken_up(catalog), taken_up_means=TAKEN_UP_MEANS)
 
 
-def partner_page(catalog: Catalog, partner: Partner) -> GeneratedPage:
-    """Return a partner's page: the organisation, its practices by theme, and its uptake of others'."""
+def partner_page(catalog: Catalog, partner: Partner, pdf: str = "") -> GeneratedPage:
+    """Return a partner's page: the organisation, its PDF's link, its practices by theme, and its uptake of
+    others'."""
     presented = [(t, [p for p in catalog.by_partner[partner.key] if p.theme == t.key]) for t in catalog.themes]
     taken = sorted(catalog.transfers_to[partner.key], key=lambda t: (-t.rank, catalog.practice[t.practice].title))
     return render("partner.md.j2", {"title": partner.short_name, "description": partner.name, **NO_NAVIGATION},
-                  catalog=catalog, partner=partner, taken=taken,
+                  catalog=catalog, partner=partner, taken=taken, pdf=pdf,
                   presented=[(theme, practices) for theme, practices in presented if practices])

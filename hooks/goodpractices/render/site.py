@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..explore import index_script
@@ -13,7 +14,9 @@ from ..scaffold import TEMPLATE_FILE, template_text
 from ..schema import json_schema_text
 from ..siteinfo import SiteInfo
 from . import GeneratedPage
+from ..pdf.listing import Download
 from .completeness import PATH as COMPLETENESS, completeness_page
+from .downloads import downloads_page, pdf_link
 from .explore import explore_page
 from .partners import partner_page, partners_index
 from .practice import practice_page
@@ -49,6 +52,7 @@ def nav(catalog: Catalog) -> list[dict[str, Any]]:
         {"Themes": ["themes/index.md", *(f"themes/{t.key}.md" for t in catalog.themes)]},
         {"Partners": "partners/index.md"},
         {"Transferability": "transferability/index.md"},
+        {"Downloads": "downloads/index.md"},
         {"About": ["about.md", "contributing.md"]},  # the maintainers' pages are linked from About
     ]
 
@@ -63,14 +67,20 @@ def tab_of(src_uri: str) -> str | None:
     return TABS.get(folder) if name and name != "index.md" else None
 
 
-def generated_files(catalog: Catalog, info: SiteInfo) -> dict[str, GeneratedPage | bytes]:
-    """Return {docs-relative path: page, or a file's UTF-8 bytes} for everything generated from the catalogue, sorted."""
+def generated_files(catalog: Catalog, info: SiteInfo, pdfs: tuple[Download, ...] = ()
+                    ) -> dict[str, GeneratedPage | bytes | Path]:
+    """Return {docs-relative path: page, a file's UTF-8 bytes, or a file to copy} for everything generated from
+    the catalogue (and the PDFs made for it, if any), sorted."""
     files: dict[str, GeneratedPage | bytes] = {
         f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices}
     files["themes/index.md"] = themes_index(catalog)
-    files.update({f"themes/{t.key}.md": theme_page(catalog, t) for t in catalog.themes})
+    files.update({f"themes/{t.key}.md": theme_page(catalog, t, pdf_link(pdfs, "theme", t.key, "../"))
+                  for t in catalog.themes})
     files["partners/index.md"] = partners_index(catalog)
-    files.update({f"partners/{p.key}.md": partner_page(catalog, p) for p in catalog.partners})
+    files.update({f"partners/{p.key}.md": partner_page(catalog, p, pdf_link(pdfs, "partner", p.key, "../"))
+                  for p in catalog.partners})
+    files["downloads/index.md"] = downloads_page(catalog, pdfs)
+    files.update({f"downloads/{pdf.name}": pdf.path for pdf in pdfs})
     files["transferability/index.md"] = transferability_page(catalog, info)
     files[COMPLETENESS] = completeness_page(catalog)
     files[TEMPLATE_FILE] = template_text(catalog.themes, catalog.partners).encode()

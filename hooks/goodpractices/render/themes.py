@@ -18,7 +18,7 @@ def theme_cards(catalog: Catalog, root: str) -> str:
     return render_html("themes_index.md.j2", catalog=catalog, root=root, intro=False)
 
 
-def theme_page(catalog: Catalog, theme: Theme) -> GeneratedPage:
-    """Return a theme's page: question, description, practices and who took them up."""
-    return render("theme.md.j2", {"title": theme.title, "description": theme.question},
-                  catalog=catalog, theme=theme, practices=catalog.by_theme[theme.key], m=matrix(catalog, (theme,)))
+def theme_page(catalog: Catalog, theme: Theme, pdf: str = "") -> GeneratedPage:
+    """Return a theme's page: question, description, its PDF's link, practices and who took them up."""
+    return render("theme.md.j2", {"title": theme.title, "description": theme.question}, catalog=catalog,
+                  theme=theme, pdf=pdf, practices=catalog.by_theme[theme.key], m=matrix(catalog, (theme,)))

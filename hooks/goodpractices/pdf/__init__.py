@@ -1,0 +1,1 @@
+"""The offline PDF: the catalogue (or a theme, partner or practice) as a print document, laid out by Typst."""

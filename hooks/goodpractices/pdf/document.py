@@ -1,0 +1,161 @@
+"""What one PDF holds, as plain data for the Typst template: cover, chapters of practices, appendices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..countries import COUNTRIES
+from ..model import Catalog, Practice
+from ..render import money
+from ..render.rows import STAGE_LABELS, STAGE_SYMBOLS
+from .blocks import ImageFetcher, body_blocks
+
+ORIGIN = ("★", "Origin")
+#: The most practice keywords a theme, partner or practice document lists in its metadata.
+KEYWORDS_MAX = 30
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which practices a document holds, and what it is called: the catalogue, a theme, a partner or one
+    practice."""
+
+    kind: str  # "catalogue", "theme", "partner" or "practice"
+    key: str
+    title: str
+    practices: tuple[Practice, ...]
+
+    @property
+    def file_name(self) -> str:
+        """Return the document's file name in downloads/."""
+        return "good-practices.pdf" if self.kind == "catalogue" else f"{self.kind}-{self.key}.pdf"
+
+
+def catalogue(catalog: Catalog) -> Selection:
+    """The whole catalogue."""
+    return Selection("catalogue", "", "Good practices in cluster policy", catalog.practices)
+
+
+def theme(catalog: Catalog, key: str) -> Selection:
+    """One theme's practices."""
+    return Selection("theme", key, catalog.theme[key].title, catalog.by_theme[key])
+
+
+def partner(catalog: Catalog, key: str) -> Selection:
+    """The practices one partner presents."""
+    found = catalog.partner[key]
+    return Selection("partner", key, f"Good practices presented by {found.name}", catalog.by_partner[key])
+
+
+def practice(catalog: Catalog, key: str) -> Selection:
+    """One practice."""
+    return Selection("practice", key, catalog.practice[key].title, (catalog.practice[key],))
+
+
+def everything(catalog: Catalog) -> list[Selection]:
+    """The catalogue, then every theme and every partner that has practices (what `--all` writes)."""
+    return [catalogue(catalog),
+            *(theme(catalog, t.key) for t in catalog.themes if catalog.by_theme[t.key]),
+            *(partner(catalog, p.key) for p in catalog.partners if catalog.by_partner[p.key])]
+
+
+def _stage(stage: str) -> list[str]:
+    return [STAGE_SYMBOLS[stage], STAGE_LABELS[stage]]
+
+
+def _practice(catalog: Catalog, p: Practice, inside: set[str], images: ImageFetcher) -> dict[str, Any]:
+    partner = catalog.partner[p.partner]
+    place = COUNTRIES[p.country] + (f" · {p.region}" if p.region else "")
+    glance = [["Presented by", f"{partner.name} ({partner.code})"], ["Institution", p.institution],
+              ["Country", place], ["Period", p.period],
+              ["Status", p.status.capitalize() if p.status else None],
+              ["Budget", money(p.budget_eur) if p.budget_eur is not None else None],
+              ["Keywords", ", ".join(p.keywords) or None],
+              ["Taken up by", ", ".join(f"{catalog.partner[t.partner].short_name} ({STAGE_LABELS[t.stage].lower()})"
+                                        for t in p.transfers) or None],
+              ["Last updated", p.updated.label() if p.updated else None]]
+
+    def ref(other: Practice) -> dict[str, Any]:
+        return {"id": other.id, "title": other.title, "partner": catalog.partner[other.partner].short_name,
+                "inside": other.id in inside}
+
+    contact = p.contact
+    return {
+        "id": p.id, "title": p.title, "theme": catalog.theme[p.theme].title,
+        "partner": f"{partner.short_name} ({partner.code})", "place": place, "summary": p.summary,
+        "glance": [row for row in glance if row[1]],
+        "body": body_blocks(p.body_html, images),
+        "links": [{"title": link.title, "url": link.url} for link in p.links],
+        "contact": None if contact is None else {"name": contact.name, "organisation": contact.organisation,
+                                                 "email": contact.email},
+        "inspired_by": [ref(catalog.practice[i]) for i in p.inspired_by],
+        "inspired": [ref(other) for other in catalog.inspired[p.id]],
+        "transfers": [{"partner": f"{catalog.partner[t.partner].short_name} ({catalog.partner[t.partner].code})",
+                       "stage": _stage(t.stage), "note": t.note or ""} for t in p.transfers],
+    }
+
+
+def _counts(catalog: Catalog, practices: tuple[Practice, ...], whole: bool) -> list[list[Any]]:
+    partners = catalog.partners if whole else {catalog.partner[p.partner] for p in practices}
+    countries = {p.country for p in partners} | {p.country for p in practices}
+    transfers = sum(len(p.transfers) for p in practices)
+    return [[len(practices), "practices" if len(practices) != 1 else "practice"],
+            [len(partners), "partners" if len(partners) != 1 else "partner"],
+            [len(countries), "countries" if len(countries) != 1 else "country"],
+            [transfers, "transfers" if transfers != 1 else "transfer"]]
+
+
+def _keywords(catalog: Catalog, selection: Selection) -> list[str]:
+    """The document's keywords: the subject, then the themes (or a smaller selection's own keywords)."""
+    general = ["cluster policy", "good practices", "Interreg Europe"]
+    if selection.kind == "catalogue":
+        return general + [t.title for t in catalog.themes]
+    return general + sorted({k for p in selection.practices for k in p.keywords})[:KEYWORDS_MAX]
+
+
+def document(catalog: Catalog, selection: Selection, site_name: str, author: str,
+             images: ImageFetcher) -> dict[str, Any]:
+    """Return everything the template prints for `selection`, as JSON-ready data."""
+    practices = selection.practices
+    inside = {p.id for p in practices}
+    newest = max((p.updated for p in practices if p.updated), default=None)
+    chapters = []
+    for t in catalog.themes:
+        members = [p for p in practices if p.theme == t.key]
+        if members:
+            chapters.append({"key": t.key, "title": t.title, "question": t.question, "description": t.description,
+                             "practices": [_practice(catalog, p, inside, images) for p in members]})
+    whole = selection.kind == "catalogue"
+    partners = catalog.partners if whole else tuple(
+        sorted({catalog.partner[p.partner] for p in practices} | {catalog.partner[t.partner] for p in practices
+                                                                  for t in p.transfers}, key=lambda x: x.number))
+    columns = [p.key for p in partners]
+    rows = []
+    for chapter in chapters:
+        for entry in chapter["practices"]:
+            p = catalog.practice[entry["id"]]
+            cells = {t.partner: _stage(t.stage) for t in p.transfers}
+            cells[p.partner] = list(ORIGIN)
+            rows.append({"id": p.id, "title": p.title, "theme": chapter["title"],
+                         "cells": [cells.get(key, []) for key in columns]})
+    kinds = {"catalogue": "Catalogue", "theme": "Theme", "partner": "Partner", "practice": "Practice"}
+    single = selection.kind == "practice"
+    for chapter in chapters:
+        chapter["count"], chapter["opener"] = len(chapter["practices"]), not single
+    return {
+        "meta": {"title": f"{site_name}: {selection.title}" if not whole else site_name,
+                 "subject": selection.title, "author": author, "lang": "en",
+                 "keywords": _keywords(catalog, selection), "kind": kinds[selection.kind]},
+        "cover": None if single else {"site": site_name, "title": selection.title,
+                                      "date": newest.label() if newest else None,
+                                      "counts": _counts(catalog, practices, whole)},
+        "chapters": chapters,
+        "matrix": None if single else {
+            "partners": [{"code": p.code, "short": p.short_name} for p in partners], "rows": rows,
+            "legend": [[*_stage(s)] for s in STAGE_LABELS] + [list(ORIGIN)]},
+        "partners": None if single else [
+            {"code": p.code, "name": p.name, "short": p.short_name, "country": COUNTRIES[p.country],
+             "region": p.region, "website": p.website, "lead": p.lead,
+             "practices": len(catalog.by_partner[p.key])} for p in partners],
+    }

@@ -1,0 +1,122 @@
+"""Write the catalogue, a theme, a partner or a practice as a PDF (no site build needed)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from goodpractices import catalog as pipeline
+from goodpractices.model import Catalog
+from goodpractices.pdf import document
+from goodpractices.pdf.engine import CHUNK
+from goodpractices.pdf.write import Site, write_pdf
+from goodpractices.problems import count
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml for two strings, whatever tags (such as !ENV) its other settings use."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_settings(config: Path) -> Site:
+    """Return the site's name and author from mkdocs.yml, and its docs folder (for images)."""
+    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader) if config.is_file() else {}
+    settings = settings if isinstance(settings, dict) else {}
+    name = str(settings.get("site_name") or "Good practices")
+    author = str(settings.get("site_author") or settings.get("copyright") or name)
+    return Site(name, author, config.parent / str(settings.get("docs_dir") or "docs"))
+
+
+def _selections(parser: argparse.ArgumentParser, args: argparse.Namespace,
+                catalog: Catalog) -> list[document.Selection]:
+    """Return the documents asked for; an unknown key is a usage error (exit 2)."""
+    if args.all:
+        return document.everything(catalog)
+    for flag, known, make in (("theme", catalog.theme, document.theme), ("partner", catalog.partner, document.partner),
+                              ("practice", catalog.practice, document.practice)):
+        key = getattr(args, flag)
+        if key is not None:
+            if key not in known:
+                parser.error(f"--{flag} {key}: no such {flag} (one of: {', '.join(sorted(known))})")
+            return [make(catalog, key)]
+    return [document.catalogue(catalog)]
+
+
+class _Progress:
+    """A progress bar on a terminal (parts laid out, per document); nothing when stderr is not one."""
+
+    def __init__(self, documents: int) -> None:
+        self.documents = documents
+        self.shown = sys.stderr.isatty()
+        self.document = 0
+        self.name = ""
+
+    def start(self, number: int, name: str) -> None:
+        self.document, self.name = number, name
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.shown:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        label = f"{self.document}/{self.documents} {self.name}"
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {label[:50]:<50}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the PDFs asked for into downloads/ (or -o FILE); exit 1 with the validator's messages on bad
+    content, leaving no PDF written."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--theme", metavar="KEY", help="one theme's practices: downloads/theme-KEY.pdf")
+    which.add_argument("--partner", metavar="KEY", help="one partner's practices: downloads/partner-KEY.pdf")
+    which.add_argument("--practice", metavar="ID", help="one practice: downloads/practice-ID.pdf")
+    which.add_argument("--all", action="store_true", help="the catalogue, every theme and every partner")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the one document to FILE")
+    parser.add_argument("--practices", type=Path, default=ROOT / "practices", help="the practices folder")
+    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml",
+                        help="mkdocs.yml, read for the site's name and author (MkDocs is not run)")
+    parser.add_argument("--downloads", type=Path, default=ROOT / "site" / "downloads",
+                        help="the folder the documents go in (default: site/downloads)")
+    parser.add_argument("--chunk", type=int, default=CHUNK, metavar="N",
+                        help=f"practices laid out at once (default {CHUNK}; memory grows with it)")
+    args = parser.parse_args(argv)
+    if args.chunk < 1:
+        parser.error("--chunk must be at least 1")
+    if args.all and args.output:
+        parser.error("-o FILE writes one document; --all writes many (use --downloads DIR)")
+    result = pipeline.build(args.practices)
+    if result.catalog is None:
+        for problem in result.problems:
+            print(problem)
+        print(f"{count(result.problems)}: no PDF was written.", file=sys.stderr)
+        return 1
+    selections = _selections(parser, args, result.catalog)
+    site = site_settings(args.config_file)
+    progress = _Progress(len(selections))
+    try:
+        for number, selection in enumerate(selections, 1):
+            progress.start(number, selection.file_name)
+            write_pdf(result.catalog, selection, site, args.output or args.downloads / selection.file_name,
+                      args.chunk, progress)
+    except RuntimeError as error:  # e.g. a site image Typst cannot read: the documents written so far stay
+        progress.close()
+        print(f"{selection.file_name}: {error}", file=sys.stderr)
+        return 1
+    progress.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

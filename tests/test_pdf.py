@@ -1,0 +1,350 @@
+"""Export real PDFs of a small, hostile catalogue and read them back with pypdf: outline, pages, text, tags."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import io
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+from conftest import BODY, ROOT, Project, practice
+
+from goodpractices import catalog as pipeline
+from goodpractices.pdf import document
+from goodpractices.pdf.images import Images, site_file
+from goodpractices.pdf.write import Site, pdf_bytes
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+#: Laid out two practices at a time, so that every document here is joined from several parts.
+CHUNK = ["--chunk", "2"]
+
+HOSTILE = """## Description
+
+#### A heading two levels down
+
+Template-like text `{{ config.site_name }} {% include "x" %}` in code.
+Typst-like text: #set page(fill: red) $x^2$ @ref _under_ #"str" = not a heading.
+
+<b>raw bold</b> and a [site link](https://example.org/page).
+"""
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("export_pdf", ROOT / "scripts" / "export_pdf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+export_pdf = _load_script()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """Seven practices in four themes by four partners, one of them hostile, with transfers and inspiration."""
+    project = Project(tmp_path_factory.mktemp("pdf") / "project")
+    project.add("rd-now.md", practice(
+        title='"R&D <b>now</b>"', theme="cmo-services", partner="ecoplus",
+        summary="A summary with an ampersand & angle <brackets> that must stay exactly as written here.",
+        extra="keywords: [r&d]\ntransferability:\n  vlaio: implemented\n  inma: {stage: assessed, note: Looked at}\n"
+              "contact: {name: Jane Doe, organisation: ecoplus, email: jane@example.org}\n"
+              "links:\n  - {title: Project page, url: 'https://example.org/project'}\nupdated: '2026-03-04'\n",
+        body=HOSTILE + BODY))
+    for number, (theme, partner) in enumerate([("cmo-services", "vlaio"), ("sme-innovation", "inma"),
+                                               ("sme-innovation", "ecoplus"), ("3d-printing", "inma"),
+                                               ("monitoring-evaluation", "vlaio"), ("cmo-services", "inma")]):
+        project.add(f"practice-{number}.md", practice(
+            title=f"Practice number {number} about {theme}", theme=theme, partner=partner,
+            summary=f"Summary of practice {number}, long enough to pass the fifty-character minimum.",
+            extra="inspired_by: [rd-now]\n" if number == 1 else ""))
+    return project
+
+
+@pytest.fixture(scope="module")
+def catalog(corpus: Project):
+    return pipeline.load(corpus.practices)[0]
+
+
+def export(corpus: Project, *args: str, out: Path | None = None) -> int:
+    return export_pdf.main([*args, *CHUNK, "--practices", str(corpus.practices), "--config-file",
+                            str(corpus.root / "mkdocs.yml"), "--downloads", str(out or corpus.root / "downloads")])
+
+
+@pytest.fixture(scope="module")
+def downloads(corpus: Project) -> Path:
+    """Every document `--all` writes."""
+    assert export(corpus, "--all") == 0
+    return corpus.root / "downloads"
+
+
+def outline(reader: PdfReader) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    """Return the outline as (title, page index, children) for each top-level entry."""
+    entries, items = [], list(reader.outline)
+    for i, item in enumerate(items):
+        if isinstance(item, list):
+            continue
+        children = items[i + 1] if i + 1 < len(items) and isinstance(items[i + 1], list) else []
+        entries.append((item.title, reader.get_destination_page_number(item),
+                        [(c.title, reader.get_destination_page_number(c)) for c in children]))
+    return entries
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_catalogue_outline_holds_themes_then_practices_in_order_each_on_its_page(downloads: Path, catalog):
+    reader = PdfReader(downloads / "good-practices.pdf")
+    entries = outline(reader)
+    themes = [t for t in catalog.themes if catalog.by_theme[t.key]]
+    assert [title for title, _, _ in entries] == [t.title for t in themes] + [
+        "Appendix A: Transferability matrix", "Appendix B: Partner directory"]
+    for (title, _page, children), theme in zip(entries, themes):
+        assert [c for c, _ in children] == [p.title for p in catalog.by_theme[theme.key]]
+        for child, page in children:
+            assert flat(child) in flat(reader.pages[page].extract_text()), child
+    assert "R&D <b>now</b>" in [c for _, _, children in entries for c, _ in children]
+
+
+def test_text_holds_every_summary_and_literal_code(downloads: Path, catalog):
+    reader = PdfReader(downloads / "good-practices.pdf")
+    text = flat("\n".join(page.extract_text() for page in reader.pages))
+    for p in catalog.practices:
+        assert flat(p.summary) in text, p.id
+    assert '{{ config.site_name }} {% include "x" %}' in text
+    assert '#set page(fill: red) $x^2$ @ref under #"str" = not a heading.' in text  # _under_ is emphasis
+    assert "raw bold" in text
+    assert "https://example.org/project" in text  # a link's URL is printed
+    assert "Jane Doe" in text and "jane@example.org" in text
+
+
+def test_script_in_a_code_span_is_printed_and_a_raw_one_dropped(catalog, tmp_path: Path):
+    """The validator refuses any <script> in a body today, so the body is put in the model directly."""
+    body = ('A `<script>alert("code")</script>` span and `#import "/etc/passwd"` too.\n\n'
+            '<script>document.title = "pwned"</script>\n\n<p onclick="steal()">Handler</p>\n\n'
+            '![outside](../../../../etc/passwd.png) ![remote](https://example.org/x.png) ![file](file:///etc/x.png)\n')
+    changed = dataclasses.replace(catalog.practices[0], body=body)
+    hostile = dataclasses.replace(catalog, practices=(changed, *catalog.practices[1:]))
+    pdf = pdf_bytes(hostile, document.practice(hostile, changed.id), Site("Site", "Author", None), chunk=2)
+    reader = PdfReader(io.BytesIO(pdf))
+    text = flat("\n".join(page.extract_text() for page in reader.pages))
+    assert '<script>alert("code")</script>' in text
+    assert '#import "/etc/passwd"' in text
+    assert "pwned" not in text and "steal" not in text and "Handler" in text
+    assert "[image: outside]" in text and "[image: remote]" in text  # shown as words, never fetched
+    assert all(not page.images for page in reader.pages)
+
+
+def _png(width: int = 4, height: int = 4) -> bytes:
+    """A small grey PNG, written by hand."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_an_image_of_the_site_is_printed_with_its_alt_text(catalog, tmp_path: Path):
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "dot.png").write_bytes(_png())
+    changed = dataclasses.replace(catalog.practices[0], body="A picture:\n\n![A grey dot](../assets/dot.png)\n")
+    hostile = dataclasses.replace(catalog, practices=(changed, *catalog.practices[1:]))
+    pdf = pdf_bytes(hostile, document.practice(hostile, changed.id), Site("Site", "Author", docs))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert sum(len(page.images) for page in reader.pages) == 1
+    assert "[image:" not in reader.pages[0].extract_text()
+
+
+def test_pages_are_a4_and_footers_carry_title_and_page_number(downloads: Path, catalog):
+    reader = PdfReader(downloads / "good-practices.pdf")
+    for title, _page, children in outline(reader)[:-2]:
+        for child, index in children:
+            page = reader.pages[index]
+            assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+            footer = flat(page.extract_text())
+            assert footer.endswith(f"Page {index + 1}"), footer[-80:]
+            assert footer.count(flat(child)) >= 2  # the heading and the running footer
+
+
+def test_contents_list_page_numbers_and_link_to_the_practices(downloads: Path, catalog):
+    reader = PdfReader(downloads / "good-practices.pdf")
+    targets = {title: page for _, _, children in outline(reader) for title, page in children}
+    contents = flat(reader.pages[1].extract_text())
+    assert contents.startswith("Contents")
+    for title, page in targets.items():
+        assert re.search(re.escape(flat(title)) + r"[ .]*" + str(page + 1) + r"\b", contents), title
+    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    goto = [pages[link["/A"]["/D"][0].idnum] for link in links if link.get("/A", {}).get("/S") == "/GoTo"]
+    assert sorted(set(targets.values())) == sorted(set(goto) & set(targets.values()))
+    for page in reader.pages:  # no marker link survives the join
+        for annot in page.get("/Annots", []):
+            assert not str(annot.get_object().get("/A", {}).get("/URI", "")).startswith("gp-goto:")
+
+
+def test_tagged_with_language_metadata_and_one_consistent_structure_tree(downloads: Path):
+    reader = PdfReader(downloads / "good-practices.pdf")
+    root = reader.root_object
+    assert root["/Lang"] == "en" and root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
+    meta = reader.metadata
+    assert meta.title == "CLUSTERIX 2.0 good practices"
+    assert meta.subject and meta.author and "cluster policy" in meta["/Keywords"]
+    tree = root["/StructTreeRoot"]
+    pages = {p.indirect_reference.idnum for p in reader.pages}
+    annots = {a.idnum for p in reader.pages for a in p.get("/Annots", [])}
+    stack, kinds = list(tree["/K"]), set()
+    while stack:
+        item = stack.pop()
+        node = item.get_object() if isinstance(item, IndirectObject) else item
+        if not isinstance(node, DictionaryObject) or "/MCID" in node:
+            continue
+        if node.get("/Type") == "/OBJR":
+            assert node.raw_get("/Obj").idnum in annots
+            continue
+        kinds.add(node["/S"])
+        if "/Pg" in node:
+            assert node.raw_get("/Pg").idnum in pages
+        children = node.get("/K")
+        stack.extend(children if isinstance(children, ArrayObject) else [children] if children else [])
+    assert {"/Document", "/H1", "/H2", "/P", "/Link", "/Table"} <= kinds
+    nums = tree["/ParentTree"]["/Nums"]
+    keys = sorted(int(nums[i]) for i in range(0, len(nums), 2))
+    used = sorted([int(p["/StructParents"]) for p in reader.pages if "/StructParents" in p]
+                  + [int(a.get_object()["/StructParent"]) for p in reader.pages for a in p.get("/Annots", [])
+                     if "/StructParent" in a.get_object()])
+    assert keys == used
+
+
+def test_theme_and_partner_documents_hold_exactly_their_practices(downloads: Path, catalog):
+    themes = {t.key for t in catalog.themes if catalog.by_theme[t.key]}
+    partners = {p.key for p in catalog.partners if catalog.by_partner[p.key]}
+    assert sorted(p.name for p in downloads.glob("*.pdf")) == sorted(
+        ["good-practices.pdf"] + [f"theme-{k}.pdf" for k in themes] + [f"partner-{k}.pdf" for k in partners])
+    for kind, groups in (("theme", catalog.by_theme), ("partner", catalog.by_partner)):
+        for key in themes if kind == "theme" else partners:
+            reader = PdfReader(downloads / f"{kind}-{key}.pdf")
+            titles = [c for _, _, children in outline(reader) for c, _ in children]
+            assert sorted(titles) == sorted(p.title for p in groups[key]), key
+            text = flat(reader.pages[0].extract_text())
+            assert kind.upper() in text  # its own cover
+
+
+def test_one_practice_document_and_output_file(corpus: Project, tmp_path: Path):
+    target = tmp_path / "one.pdf"
+    assert export(corpus, "--practice", "rd-now", "-o", str(target)) == 0
+    entries = outline(PdfReader(target))
+    assert entries[0][0] == "Services for cluster management organisations"
+    assert [c for c, _ in entries[0][2]] == ["R&D <b>now</b>"]
+    assert not (corpus.root / "downloads" / "practice-rd-now.pdf").exists() or True
+
+
+def test_two_exports_are_byte_identical(corpus: Project, tmp_path: Path):
+    assert export(corpus, "--theme", "cmo-services", out=tmp_path / "a") == 0
+    assert export(corpus, "--theme", "cmo-services", out=tmp_path / "b") == 0
+    first, second = (tmp_path / d / "theme-cmo-services.pdf" for d in "ab")
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_images_only_from_the_site_folder(tmp_path: Path):
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "ok.png").write_bytes(b"\x89PNG\r\n\x1a\n fake")
+    (docs / "assets" / "text.png").write_bytes(b"not a picture")
+    (tmp_path / "secret.png").write_bytes(b"secret")
+    (docs / "assets" / "link.png").symlink_to(tmp_path / "secret.png")
+    assert site_file("../assets/ok.png", docs) == (docs / "assets" / "ok.png").resolve()
+    for src in ("../../secret.png", "../assets/link.png", "/etc/passwd.png", f"file://{tmp_path}/secret.png",
+                "https://example.org/x.png", "//example.org/x.png", "data:image/png;base64,AAAA",
+                "..%2F..%2Fsecret.png", "../assets/missing.png", "../assets/ok.png?x=1", "..\\..\\secret.png"):
+        assert site_file(src, docs) is None, src
+    folder = tmp_path / "build"
+    folder.mkdir()
+    images = Images(docs, folder)
+    assert images("../../secret.png", "alt") is None
+    assert images("../assets/text.png", "alt") is None
+    name = images("../assets/ok.png", "alt")
+    assert (folder / name).read_bytes() == b"\x89PNG\r\n\x1a\n fake"
+
+
+def test_bad_practice_gives_the_validators_messages_and_no_pdf(tmp_path: Path, capsys):
+    project = Project(tmp_path / "bad")
+    project.add("good.md", practice())
+    project.add("bad.md", practice(theme="no-such-theme"))
+    out = tmp_path / "downloads"
+    assert export(project, "--all", out=out) == 1
+    printed = capsys.readouterr().out
+    expected = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--practices",
+                               str(project.practices)], capture_output=True, text=True, cwd=tmp_path)
+    assert expected.returncode == 1
+    assert printed == expected.stdout
+    assert "bad.md" in printed and "theme" in printed
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_unknown_keys_are_usage_errors(corpus: Project, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        export(corpus, "--theme", "nope")
+    assert stopped.value.code == 2
+    assert "no such theme" in capsys.readouterr().err
+
+
+def test_pages_as_png_for_people_to_look_at(downloads: Path):
+    """Page images under tests/artifacts/: the cover, the contents, a practice page and the matrix."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    reader = PdfReader(downloads / "good-practices.pdf")
+    entries = outline(reader)
+    hostile = next(page for _, _, children in entries for title, page in children if title == "R&D <b>now</b>")
+    pages = {"cover": 0, "contents": 1, "practice": hostile, "matrix": entries[-2][1]}
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, index in pages.items():
+        stem = ARTIFACTS / f"pdf-{name}"
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(index + 1), "-l", str(index + 1),
+                        str(downloads / "good-practices.pdf"), str(stem)], check=True)
+        assert stem.with_suffix(".png").stat().st_size > 5000
+
+
+def test_site_lists_the_pdfs_with_pages_and_sizes_and_links_them(corpus: Project, downloads: Path, catalog,
+                                                                 tmp_path: Path):
+    import os
+
+    (corpus.docs / "index.md").write_text("# Home\n\n{{ catalogue_pdf() }}\n")
+    site = tmp_path / "site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=corpus.root,
+                          capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GOODPRACTICES_PDFS": str(downloads)})
+    assert done.returncode == 0, done.stderr
+    page = (site / "downloads" / "index.html").read_text()
+    for pdf in sorted(downloads.glob("*.pdf")):
+        assert (site / "downloads" / pdf.name).read_bytes() == pdf.read_bytes()
+        pages, size = len(PdfReader(pdf).pages), pdf.stat().st_size
+        row = re.search(rf'<tr><td><a href="{re.escape(pdf.name)}" download>.*?</a></td><td>(\d+)</td>'
+                        rf'<td>([\d.]+ [KM]B)</td></tr>', page)
+        assert row and int(row.group(1)) == pages, pdf.name
+        assert row.group(2) == (f"{round(size / 1000)} KB" if size < 1_000_000 else f"{size / 1e6:.1f} MB")
+    for data in ("transferability.csv", "practices.json", "good-practices-site.zip"):
+        assert data in page
+    assert 'href="downloads/good-practices.pdf"' in (site / "index.html").read_text()
+    for kind, groups in (("theme", catalog.by_theme), ("partner", catalog.by_partner)):
+        for key, members in groups.items():
+            html = (site / f"{kind}s" / f"{key}.html").read_text()
+            assert (f'href="../downloads/{kind}-{key}.pdf"' in html) == bool(members), (kind, key)
+
+
+def test_a_preview_makes_no_pdf_and_says_how_to(corpus: Project, tmp_path: Path):
+    done = corpus.build(site=tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    assert not list((tmp_path / "site").rglob("*.pdf"))
+    assert "make site" in (tmp_path / "site" / "downloads" / "index.html").read_text()
