@@ -141,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     with locked(target.parent):
         recover(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)  # a site folder as `mkdir` makes it, not mkdtemp's private 0700
         try:
             # --strict always, and never -q: MkDocs counts warnings only at the log levels it shows.
             command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),

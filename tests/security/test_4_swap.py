@@ -169,3 +169,21 @@ def test_a_bad_source_date_epoch_is_a_usage_error(project):
     done = subprocess.run([sys.executable, str(ROOT / "scripts/build.py"), "-f", str(project.root / "mkdocs.yml")],
                           env={**ENV, "SOURCE_DATE_EPOCH": "yesterday"}, capture_output=True, text=True)
     assert (done.returncode, done.stderr) == (2, "SOURCE_DATE_EPOCH must be a number of seconds, not 'yesterday'\n")
+
+
+def test_the_site_folder_is_readable_as_mkdir_makes_it(tmp_path):
+    """mkdtemp makes a private (0700) folder: a web server's user could not read the swapped-in site."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT, Project, practice
+
+    project = Project(tmp_path / "project")
+    project.add("p.md", practice())
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--config-file",
+                           str(project.root / "mkdocs.yml")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (project.root / "site").stat().st_mode & 0o777 == 0o777 & ~umask
