@@ -348,3 +348,15 @@ def test_a_preview_makes_no_pdf_and_says_how_to(corpus: Project, tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert not list((tmp_path / "site").rglob("*.pdf"))
     assert "make site" in (tmp_path / "site" / "downloads" / "index.html").read_text()
+
+
+def test_headings_print_without_their_web_permalink_mark():
+    from goodpractices.body_markdown import render
+    from goodpractices.pdf.blocks import body_blocks
+    from goodpractices.sanitize import clean, inspect
+
+    rendered = render("## Description\n\nText[^1].\n\n[^1]: A note.\n")
+    html, _ = clean(rendered.html, inspect(rendered.html).ids)
+    assert "headerlink" in html and "footnote-backref" in html
+    printed = repr(body_blocks(html))
+    assert "¶" not in printed and "↩" not in printed and "Description" in printed and "A note." in printed

@@ -73,6 +73,10 @@ def _no_images(src: str, alt: str) -> str | None:
     return None
 
 
+#: Links the Markdown extensions add for moving about a web page, not for reading.
+_FURNITURE = {"headerlink", "footnote-backref"}
+
+
 class _Converter:
     def __init__(self, images: ImageFetcher) -> None:
         self.images = images
@@ -95,6 +99,8 @@ class _Converter:
                 out.append({"k": "br"})
             elif tag in ("code", "kbd"):
                 out.append({"k": "code", "s": node.text()})
+            elif tag == "a" and _FURNITURE.intersection(node.attrs.get("class", "").split()):
+                continue  # a heading's permalink mark or a footnote's way back: page furniture, not text
             elif tag == "a":
                 href = node.attrs.get("href", "")
                 children = self.inlines(node.children, pre)
