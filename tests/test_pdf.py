@@ -14,15 +14,15 @@ import zlib
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
-
 from conftest import BODY, ROOT, Project, practice
-
 from goodpractices import catalog as pipeline
+from goodpractices.body_markdown import render
 from goodpractices.pdf import document
 from goodpractices.pdf.images import Images, site_file
 from goodpractices.pdf.write import Site, pdf_bytes
+from goodpractices.sanitize import clean, inspect
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
@@ -129,13 +129,22 @@ def test_text_holds_every_summary_and_literal_code(downloads: Path, catalog):
     assert "Jane Doe" in text and "jane@example.org" in text
 
 
+def with_body(catalog: pipeline.Catalog, body: str) -> tuple[pipeline.Catalog, pipeline.Practice]:
+    """The catalogue with its first practice's body replaced, rendered and cleaned as the pipeline does (no
+    validation: what it would refuse goes in all the same)."""
+    rendered = render(body)
+    html, _ = clean(rendered.html, inspect(rendered.html).ids)
+    changed = dataclasses.replace(catalog.practices[0], body=body, body_html=html, headings=())
+    return dataclasses.replace(catalog, practices=(changed, *catalog.practices[1:])), changed
+
+
 def test_script_in_a_code_span_is_printed_and_a_raw_one_dropped(catalog, tmp_path: Path):
-    """The validator refuses any <script> in a body today, so the body is put in the model directly."""
+    """The PDF prints the body's cleaned HTML: a code span shows its text, raw script and handlers are gone. The
+    validator refuses the raw ones, so the cleaned HTML of this body is put in the model directly."""
     body = ('A `<script>alert("code")</script>` span and `#import "/etc/passwd"` too.\n\n'
             '<script>document.title = "pwned"</script>\n\n<p onclick="steal()">Handler</p>\n\n'
             '![outside](../../../../etc/passwd.png) ![remote](https://example.org/x.png) ![file](file:///etc/x.png)\n')
-    changed = dataclasses.replace(catalog.practices[0], body=body)
-    hostile = dataclasses.replace(catalog, practices=(changed, *catalog.practices[1:]))
+    hostile, changed = with_body(catalog, body)
     pdf = pdf_bytes(hostile, document.practice(hostile, changed.id), Site("Site", "Author", None), chunk=2)
     reader = PdfReader(io.BytesIO(pdf))
     text = flat("\n".join(page.extract_text() for page in reader.pages))
@@ -159,8 +168,7 @@ def test_an_image_of_the_site_is_printed_with_its_alt_text(catalog, tmp_path: Pa
     docs = tmp_path / "docs"
     (docs / "assets").mkdir(parents=True)
     (docs / "assets" / "dot.png").write_bytes(_png())
-    changed = dataclasses.replace(catalog.practices[0], body="A picture:\n\n![A grey dot](../assets/dot.png)\n")
-    hostile = dataclasses.replace(catalog, practices=(changed, *catalog.practices[1:]))
+    hostile, changed = with_body(catalog, "A picture:\n\n![A grey dot](../assets/dot.png)\n")
     pdf = pdf_bytes(hostile, document.practice(hostile, changed.id), Site("Site", "Author", docs))
     reader = PdfReader(io.BytesIO(pdf))
     assert sum(len(page.images) for page in reader.pages) == 1
