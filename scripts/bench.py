@@ -4,7 +4,7 @@ For each size a seeded corpus is written with make_corpus, then every measured s
 per round, for --runs rounds, alternating (A, B, validate, A, B, validate, …), each as a subprocess:
 
 A  full      the project: a temporary copy of mkdocs.yml (hook, overrides and watch paths made absolute,
-             as tests/conftest.py does), docs/ copied from the repository, practices/ = the corpus;
+             benchmark/projects.py, which tests/conftest.py uses too), docs/ copied from the repository, practices/ = the corpus;
              `python -m mkdocs build --strict -d SITE`.
 B  baseline  plain Material with only the search plugin and the project's Markdown extensions: no hooks,
              no macros, no offline or tags plugin, `font: false`, `use_directory_urls: false`,
@@ -34,8 +34,8 @@ off in turn (alternating, in reverse order every other round), and the table say
 wall time, CPU time and peak memory; scripts/benchmark/switches.py says what "off" means for each.
 
 The steps live in the `benchmark` package beside this script: projects (the corpus, full and baseline
-projects), measure (one run), steps (the steps of a size, and the registry of extra steps), preview,
-ablation and switches, report.
+projects), measure (one run), steps (the steps of a size, and EXTRAS: the steps measured only when asked
+for, each `--<name>` and one line there), preview, ablation and switches, report.
 """
 
 from __future__ import annotations
@@ -44,8 +44,7 @@ import argparse
 import json
 from pathlib import Path
 
-from benchmark import ablation, report
-from benchmark.steps import EXTRAS, STEPS, measure_size
+from benchmark import ablation, report, steps
 from benchmark.switches import SWITCHES
 
 
@@ -71,14 +70,15 @@ def parse_mechanisms(text: str) -> list[str]:
 
 def compare(args: argparse.Namespace) -> dict[str, object]:
     """Measure the full site against the baseline at every size and print the tables; return the figures."""
-    extras = [extra for extra in EXTRAS if getattr(args, extra.name)]
-    results = {str(size): report.size_summary(size, *measure_size(size, args.runs, args.seed, size in args.serve_at,
-                                                                   extras))
-               for size in args.sizes}
+    extras = [extra for extra in steps.EXTRAS if getattr(args, extra.name)]
+    results = {}
+    for size in args.sizes:
+        runs, edits = steps.measure_size(size, args.runs, args.seed, size in args.serve_at, extras)
+        results[str(size)] = report.size_summary(size, runs, edits)
     lin = report.linearity(results)
     data = {"environment": report.environment(), "sizes": args.sizes, "runs": args.runs, "seed": args.seed,
             "serve_at": [size for size in args.sizes if size in args.serve_at],
-            "steps": [*STEPS, *(extra.name for extra in extras)], "results": results, "linearity": lin,
+            "steps": [*steps.STEPS, *(extra.name for extra in extras)], "results": results, "linearity": lin,
             "targets": report.targets(results, lin)}
     print(report.report(data))
     return data
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ablate", type=parse_mechanisms, nargs="?", const="all", metavar="MECHANISMS",
                         help="instead, build the full site with each speed mechanism off in turn ('all', the "
                              f"default, or some of: {', '.join(SWITCHES)})")
-    for extra in EXTRAS:
+    for extra in steps.EXTRAS:
         parser.add_argument(f"--{extra.name}", action="store_true", help=extra.help)
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     args = parser.parse_args(argv)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from benchmark.projects import project_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,12 +67,7 @@ class Project:
         for name in ("themes.yml", "partners.yml"):
             shutil.copy(ROOT / "practices" / name, self.practices / name)
         (self.docs / "index.md").write_text("# Home\n\nThere are {{ count('practices') }} practices.\n")
-        (root / "mkdocs.yml").write_text(
-            (ROOT / "mkdocs.yml").read_text()
-            .replace("\n  - hooks/", f"\n  - {ROOT / 'hooks'}/")
-            .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-            .replace("  - hooks\n", f"  - {ROOT / 'hooks'}\n")
-        )
+        (root / "mkdocs.yml").write_text(project_config())
 
     def add(self, name: str, text: str | bytes) -> Path:
         """Write practices/<name> and return its path."""

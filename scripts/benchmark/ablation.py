@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,14 @@ ALL_ON = "all-on"
 THRESHOLD = 0.03
 
 
+def rounds(variants: Sequence[str], runs: int) -> Iterator[tuple[int, str]]:
+    """Yield (round, variant) for `runs` rounds: every variant once a round, every other round in reverse,
+    so that a drift of the machine's speed weighs on all variants alike."""
+    for round_ in range(1, runs + 1):
+        for name in variants if round_ % 2 else reversed(variants):
+            yield round_, name
+
+
 def measure_ablation(size: int, runs: int, seed: int, mechanisms: Sequence[str]) -> dict[str, Runs]:
     """Build a corpus of `size` practices with everything on and with each mechanism off, `runs` rounds;
     each round runs the variants in turn, in the reverse order of the round before."""
@@ -30,17 +38,16 @@ def measure_ablation(size: int, runs: int, seed: int, mechanisms: Sequence[str])
         say(f"{size} practices: writing the corpus and the project with the benchmark's switches hook")
         make_corpus.write_corpus(size, ws.corpus, seed)
         copy_project(ws.full, ws.corpus, first_hooks=[HOOK])
-        for round_ in range(1, runs + 1):
-            for name in variants if round_ % 2 else reversed(variants):
-                off = "" if name == ALL_ON else name
-                log = ws.root / f"{name}.log"
-                seconds, cpu, peak = measure(mkdocs_build(ws.full, ws.site(name), {VARIABLE: off}), log)
-                if off and f"benchmark: {off} switched off" not in log.read_text(encoding="utf-8"):
-                    raise RuntimeError(f"the build with {off} off did not say it switched it off:\n"
-                                       + log.read_text(encoding="utf-8")[-3000:])
-                results[name].add(seconds, cpu, peak)
-                say(f"{size} practices, round {round_}/{runs}: {off or 'nothing'} off: {seconds:.2f} s, "
-                    f"{cpu:.2f} s CPU, {peak / 1024:.0f} MB")
+        for round_, name in rounds(variants, runs):
+            off = "" if name == ALL_ON else name
+            log = ws.root / f"{name}.log"
+            seconds, cpu, peak = measure(mkdocs_build(ws.full, ws.site(name), {VARIABLE: off}), log)
+            if off and f"benchmark: {off} switched off" not in log.read_text(encoding="utf-8"):
+                raise RuntimeError(f"the build with {off} off did not say it switched it off:\n"
+                                   + log.read_text(encoding="utf-8")[-3000:])
+            results[name].add(seconds, cpu, peak)
+            say(f"{size} practices, round {round_}/{runs}: {off or 'nothing'} off: {seconds:.2f} s, "
+                f"{cpu:.2f} s CPU, {peak / 1024:.0f} MB")
     return results
 
 
@@ -101,5 +108,5 @@ def report(data: dict[str, Any]) -> str:
     sizes = ", ".join(data["results"])
     small = data["small_gains"]
     parts.append(f"Buy < {THRESHOLD:.0%} of wall time and < {THRESHOLD:.0%} of peak memory at every size "
-                 f"measured ({sizes}): {', '.join(small) if small else 'none'}\n")
+                 f"measured ({sizes}): {', '.join(small) if small else 'none'}")
     return "\n\n".join(parts)
