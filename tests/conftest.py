@@ -78,19 +78,23 @@ class Project:
     def build(self, *args: str, site: Path | None = None, timeout: float | None = None
               ) -> subprocess.CompletedProcess[str]:
         """Run `mkdocs build --strict` on the project; return the finished process."""
-        site = site or self.root / "site"
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
-            cwd=self.root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            timeout=timeout,
-        )
+        return mkdocs_build(self.root, site or self.root / "site", *args, timeout=timeout)
+
+
+def mkdocs_build(project: Path, site: Path, *args: str, timeout: float | None = None
+                 ) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` on a project into `site`; return the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=timeout,
+    )
 
 
 def build_real_site(folder: Path) -> Path:
     """Build the project's own site with --strict into folder/site and return that path."""
     site = folder / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    done = mkdocs_build(ROOT, site)
     assert done.returncode == 0, done.stderr
     return site
 

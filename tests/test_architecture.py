@@ -7,8 +7,7 @@ from pathlib import Path
 
 import architecture
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 
 def test_the_module_list_is_current() -> None:

@@ -13,10 +13,9 @@ import bench
 import make_corpus
 import pytest
 from benchmark import ablation, steps, switches
+from conftest import ROOT
 
 from goodpractices import catalog
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_bench(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], dict]:
