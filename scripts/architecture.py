@@ -25,6 +25,7 @@ FOLDER_JOBS = {
     "hooks": "the MkDocs hooks, the only code that imports mkdocs",
     "scripts": "command-line tools, each `main(argv) -> int`",
 }
+TABLE_HEAD = ("| module | its one job |", "|---|---|")
 _PY_NAME = re.compile(r"[\w./-]+\.py\b")
 COMMAND = ".venv/bin/python scripts/architecture.py"
 
@@ -38,7 +39,7 @@ class Section:
 
     def lines(self) -> list[str]:
         """Return the section as Markdown lines."""
-        return [self.heading, "", "| module | its one job |", "|---|---|", *self.rows, ""]
+        return [self.heading, "", *TABLE_HEAD, *self.rows, ""]
 
 
 def job(path: Path) -> str | None:
@@ -48,11 +49,11 @@ def job(path: Path) -> str | None:
 
 
 def _folders(root: Path) -> list[Path]:
-    """Return each tree's folder and the package folders below it, sorted."""
+    """Return each tree's folder and every folder below it that holds modules, sorted."""
     folders = []
     for tree in TREES:
-        folders.append(root / tree)
-        folders += sorted(init.parent for init in (root / tree).rglob("__init__.py") if "__pycache__" not in init.parts)
+        modules = (path for path in (root / tree).rglob("*.py") if "__pycache__" not in path.parts)
+        folders += sorted({root / tree, *(path.parent for path in modules)})
     return folders
 
 
@@ -62,9 +63,13 @@ def sections(root: Path = ROOT) -> tuple[list[Section], list[str]]:
     for folder in _folders(root):
         name = folder.relative_to(root).as_posix()
         init = folder / "__init__.py"
-        folder_job = job(init) if init.exists() else FOLDER_JOBS.get(name)
-        if folder_job is None:
-            problems.append(f"{name}/__init__.py: has no docstring (start it with one line saying the package's job)")
+        if init.exists():
+            heading = f"### `{name}/`"
+        elif name in FOLDER_JOBS:
+            heading = f"### `{name}/`: {FOLDER_JOBS[name]}"
+        else:
+            problems.append(f"{name}/: is not a package (add an __init__.py whose docstring's first line says its job)")
+            continue
         rows = []
         for module in sorted(folder.glob("*.py")):
             module_job = job(module)
@@ -73,7 +78,6 @@ def sections(root: Path = ROOT) -> tuple[list[Section], list[str]]:
                                 "(start it with one line saying the module's single job)")
             else:
                 rows.append(f"| `{module.name}` | {module_job.replace('|', chr(92) + '|')} |")
-        heading = f"### `{name}/`" + ("" if init.exists() else f": {folder_job}")
         result.append(Section(heading, tuple(rows)))
     return result, problems
 
@@ -101,16 +105,23 @@ def check(root: Path = ROOT) -> list[str]:
     before, current, after = parts
     found, problems = sections(root)
     modules = {path.relative_to(root).as_posix() for tree in (*TREES, "tests") for path in (root / tree).rglob("*.py")}
-    have = set(current)
+    listed: dict[str, list[str]] = {}  # heading: its rows, as the page has them
+    for line in current:
+        if line.startswith("### "):
+            listed[line] = []
+        elif line.startswith("|") and line not in TABLE_HEAD and listed:
+            listed[next(reversed(listed))].append(line)
     for section in found:
-        for line in [section.heading, *section.rows]:
-            if line not in have:
-                where = "as a new heading" if line == section.heading else f"under the heading {section.heading}"
-                problems.append(f"{PAGE}: add this line {where}: {line}")
-    wanted = {line for section in found for line in [section.heading, *section.rows]}
-    problems += [f"{PAGE}: remove this line (no such module or folder, or its docstring's first line changed): {line}"
-                 for line in current if line.startswith(("|", "###")) and line not in wanted
-                 and line not in ("| module | its one job |", "|---|---|")]
+        if section.heading not in listed:
+            problems.append(f"{PAGE}: add this line as a new heading: {section.heading}")
+        problems += [f"{PAGE}: add this line under the heading {section.heading}: {row}"
+                     for row in section.rows if row not in listed.get(section.heading, ())]
+    wanted = {section.heading: section.rows for section in found}
+    for heading, rows in listed.items():
+        gone = [heading] if heading not in wanted else []
+        gone += [row for row in rows if row not in wanted.get(heading, ())]
+        problems += [f"{PAGE}: remove this line (no such module or folder, or its docstring's first line changed): "
+                     f"{line}" for line in gone]
     for name in sorted({match.group() for match in _PY_NAME.finditer(before + after)}):
         if not any(module == name or module.endswith("/" + name) for module in modules):
             problems.append(f"{PAGE}: names {name}, which is no file in hooks/, scripts/ or tests/ (correct the text)")

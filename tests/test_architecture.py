@@ -101,6 +101,26 @@ def test_a_module_without_a_docstring_or_a_stale_name_in_the_text_is_reported(tr
     assert architecture.main(["--check"]) == 0  # the repository itself is current
 
 
+def test_a_folder_of_modules_must_be_a_package_and_a_module_is_checked_in_its_own_folder(tree: Path) -> None:
+    (tree / "hooks/goodpractices/forms").mkdir()
+    (tree / "hooks/goodpractices/forms/issue.py").write_text('"""The issue form."""\n')
+    (tree / "hooks/goodpractices/render/load.py").write_text((tree / "hooks/goodpractices/load.py").read_text())
+    (tree / "hooks/goodpractices/load.py").unlink()  # the same line, but now under render/
+    assert architecture.check(tree) == [
+        "hooks/goodpractices/forms/: is not a package (add an __init__.py whose docstring's first line says its job)",
+        "ARCHITECTURE.md: add this line under the heading ### `hooks/goodpractices/render/`: "
+        "| `load.py` | Read practice and registry files: bytes to text, front matter to values with their lines; "
+        "nothing else. |",
+        "ARCHITECTURE.md: remove this line (no such module or folder, or its docstring's first line changed): "
+        "| `load.py` | Read practice and registry files: bytes to text, front matter to values with their lines; "
+        "nothing else. |",
+        "(or run `.venv/bin/python scripts/architecture.py` to rewrite the module list)",
+    ]
+    shutil.rmtree(tree / "hooks/goodpractices/render")
+    assert "ARCHITECTURE.md: remove this line (no such module or folder, or its docstring's first line changed): " \
+           "### `hooks/goodpractices/render/`" in architecture.check(tree)
+
+
 def test_a_page_without_the_markers_is_reported(tree: Path) -> None:
     (tree / "ARCHITECTURE.md").write_text("# Architecture\n\nNo list here.\n")
     assert architecture.check(tree) == [
