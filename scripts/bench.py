@@ -62,9 +62,10 @@ def parse_sizes(text: str) -> list[int]:
 def parse_mechanisms(text: str) -> list[str]:
     """Parse 'all' or a comma-separated list of mechanism names."""
     names = list(SWITCHES) if text == "all" else [part.strip() for part in text.split(",") if part.strip()]
-    unknown = [name for name in names if name not in SWITCHES]
-    if unknown or not names:
-        raise argparse.ArgumentTypeError(f"'{text}' names no mechanism; use 'all' or some of: {', '.join(SWITCHES)}")
+    unknown = [name for name in names if name not in SWITCHES] if names else [text]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"'{', '.join(unknown)}' is not a mechanism; use 'all' or some of: "
+                                          + ", ".join(SWITCHES))
     return names
 
 

@@ -122,7 +122,7 @@ def test_an_unknown_mechanism_is_a_usage_error(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit) as exit:
         bench.main(["--ablate", "gc-freeze,turbo"])
     assert exit.value.code == 2
-    assert "'gc-freeze,turbo' names no mechanism; use 'all' or some of: gc-freeze," in capsys.readouterr().err
+    assert "argument --ablate: 'turbo' is not a mechanism; use 'all' or some of: gc-freeze," in capsys.readouterr().err
 
 
 def test_an_extra_step_plugs_in_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

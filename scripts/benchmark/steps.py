@@ -43,8 +43,10 @@ STEPS: dict[str, Step] = {
 
 @dataclass(frozen=True)
 class Extra:
-    """A step measured only when asked for with `--<name>`: `job` in scripts/<module>.py, a function
-    `job(ws: Workspace) -> Job` (ws.full is the project built on the corpus, ws.site(name) its output)."""
+    """A step measured only when asked for with `--<name>`: in scripts/<module>.py, a function
+    `job(ws: Workspace) -> Job` (see benchmark.measure and benchmark.projects). Each round runs it after
+    the steps above: ws.corpus holds the practices, ws.full the project built on them, ws.site("full") the
+    site built this round; ws.site(name) is the place for its own output (emptied before each run)."""
 
     name: str
     module: str
