@@ -82,7 +82,8 @@ def test_the_ablation_switches_each_mechanism_off_in_turn(tmp_path: Path) -> Non
     for name, variant in figures.items():
         for key in ("seconds", "cpu_seconds", "peak_mb"):
             assert len(variant[key]["runs"]) == 1 and variant[key]["median"] > 0
-        if name != "all-on":  # each build said it switched its mechanism off, or the run would have failed
+        # each build said it switched its mechanism off and made the same site, or the run would have failed
+        if name != "all-on":
             assert variant["off"] == switches.SWITCHES[name].off
             assert set(variant["buys"]) == {"seconds", "cpu_seconds", "peak_mb"}
     assert set(data["small_gains"]) <= set(switches.SWITCHES)
@@ -97,6 +98,19 @@ def test_the_ablation_switches_each_mechanism_off_in_turn(tmp_path: Path) -> Non
 def test_the_ablation_alternates_the_order_of_the_variants() -> None:
     assert list(ablation.rounds(["on", "a", "b"], 3)) == [
         (1, "on"), (1, "a"), (1, "b"), (2, "b"), (2, "a"), (2, "on"), (3, "on"), (3, "a"), (3, "b")]
+
+
+def test_sites_that_differ_in_more_than_white_space_are_told_apart(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for site in (one, two):
+        (site / "practices").mkdir(parents=True)
+    (one / "index.html").write_text("<nav>\n    <a>Home</a>\n</nav>\n")
+    (two / "index.html").write_text("<nav>\n<a>Home</a></nav>")
+    (one / "practices" / "a.html").write_text("<p>one practice</p>")
+    (two / "practices" / "a.html").write_text("<p>one practise</p>")
+    (two / "extra.js").write_text("")
+    assert ablation.differences(two, one) == ["extra.js", "practices/a.html"]
+    assert ablation.differences(one, one) == []
 
 
 def test_mechanisms_with_small_gains_at_every_size_are_named() -> None:

@@ -28,9 +28,20 @@ def rounds(variants: Sequence[str], runs: int) -> Iterator[tuple[int, str]]:
             yield round_, name
 
 
+def differences(site: Path, reference: Path) -> list[str]:
+    """Return the files of `site` that are not in `reference` or differ from it in more than white space, and
+    the files missing from `site`."""
+    files = {path.relative_to(site) for path in site.rglob("*") if path.is_file()}
+    expected = {path.relative_to(reference) for path in reference.rglob("*") if path.is_file()}
+    return sorted(str(name) for name in files ^ expected) + sorted(
+        str(name) for name in files & expected
+        if b"".join((site / name).read_bytes().split()) != b"".join((reference / name).read_bytes().split()))
+
+
 def measure_ablation(size: int, runs: int, seed: int, mechanisms: Sequence[str]) -> dict[str, Runs]:
     """Build a corpus of `size` practices with everything on and with each mechanism off, `runs` rounds;
-    each round runs the variants in turn, in the reverse order of the round before."""
+    each round runs the variants in turn, in the reverse order of the round before. In the first round each
+    site built with a mechanism off must be the all-on site, but for white space."""
     variants = [ALL_ON, *mechanisms]
     results = {name: Runs() for name in variants}
     with tempfile.TemporaryDirectory(prefix=f"goodpractices-ablate-{size}-") as tmp:
@@ -45,6 +56,11 @@ def measure_ablation(size: int, runs: int, seed: int, mechanisms: Sequence[str])
             if off and f"benchmark: {off} switched off" not in log.read_text(encoding="utf-8"):
                 raise RuntimeError(f"the build with {off} off did not say it switched it off:\n"
                                    + log.read_text(encoding="utf-8")[-3000:])
+            if off and round_ == 1:  # the all-on site was built first in this round
+                changed = differences(ws.site(name), ws.site(ALL_ON))
+                if changed:
+                    raise RuntimeError(f"with {off} off the site differs from the all-on site in more than white "
+                                       f"space: {', '.join(changed[:10])}")
             results[name].add(seconds, cpu, peak)
             say(f"{size} practices, round {round_}/{runs}: {off or 'nothing'} off: {seconds:.2f} s, "
                 f"{cpu:.2f} s CPU, {peak / 1024:.0f} MB")
