@@ -89,6 +89,8 @@ def test_the_ablation_switches_each_mechanism_off_in_turn(tmp_path: Path) -> Non
     assert set(data["small_gains"]) <= set(switches.SWITCHES)
     lines = done.stdout.splitlines()
     assert lines[0].startswith("6 practices, each mechanism off in turn (median of 1 run")
+    assert "  noise: the all-on runs spread over 0.0% of their median wall time, 0.0% of their median CPU time, " \
+           "0.0% of their median peak memory" in lines  # one run: no spread
     for name, switch in switches.SWITCHES.items():
         assert any(line.split()[:1] == [name] and "%" in line for line in lines)  # its row, with its gains
         assert f"  {name}: {switch.off}" in lines  # and what "off" means

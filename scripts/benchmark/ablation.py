@@ -98,7 +98,8 @@ def small_gains(sizes: dict[str, dict[str, Any]]) -> list[str]:
 def table(size: str, figures: dict[str, Any], runs: int) -> str:
     """Return the printed table of one size."""
     def row(*cells: str) -> str:
-        return f"  {cells[0]:<18}" + "".join(f"{cell:>{width}}" for cell, width in zip(cells[1:], (20, 8, 9, 8, 16, 8)))
+        widths = (20, 8, 9, 8, 16, 8)
+        return f"  {cells[0]:<18}" + "".join(f"{cell:>{width}}" for cell, width in zip(cells[1:], widths))
 
     def cell(figure: dict[str, Any], digits: int) -> tuple[str, str]:
         return f"{figure['median']:.{digits}f}", f"[{figure['min']:.{digits}f}–{figure['max']:.{digits}f}]"
@@ -114,7 +115,16 @@ def table(size: str, figures: dict[str, Any], runs: int) -> str:
         lines.append(row("none (all on)" if name == ALL_ON else name, f"{wall} {wall_range}", delta("seconds"),
                          f"{variant['cpu_seconds']['median']:.2f}", delta("cpu_seconds"),
                          f"{peak} {peak_range}", delta("peak_mb")))
+    on = figures[ALL_ON]
+    lines.append("  noise: the all-on runs spread over " + ", ".join(
+        f"{spread(on[key]):.1%} of their median {label}" for key, label in
+        (("seconds", "wall time"), ("cpu_seconds", "CPU time"), ("peak_mb", "peak memory"))))
     return "\n".join(lines)
+
+
+def spread(figure: dict[str, Any]) -> float:
+    """Return (max − min) / median of a figure's runs: a Δ smaller than this is within the machine's noise."""
+    return (figure["max"] - figure["min"]) / figure["median"] if figure["median"] else 0.0
 
 
 def report(data: dict[str, Any]) -> str:
