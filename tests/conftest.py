@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from benchmark.projects import project_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,12 +67,7 @@ class Project:
         for name in ("themes.yml", "partners.yml"):
             shutil.copy(ROOT / "practices" / name, self.practices / name)
         (self.docs / "index.md").write_text("# Home\n\nThere are {{ count('practices') }} practices.\n")
-        (root / "mkdocs.yml").write_text(
-            (ROOT / "mkdocs.yml").read_text()
-            .replace("\n  - hooks/", f"\n  - {ROOT / 'hooks'}/")
-            .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-            .replace("  - hooks\n", f"  - {ROOT / 'hooks'}\n")
-        )
+        (root / "mkdocs.yml").write_text(project_config())
 
     def add(self, name: str, text: str | bytes) -> Path:
         """Write practices/<name> and return its path."""
@@ -82,19 +78,23 @@ class Project:
     def build(self, *args: str, site: Path | None = None, timeout: float | None = None
               ) -> subprocess.CompletedProcess[str]:
         """Run `mkdocs build --strict` on the project; return the finished process."""
-        site = site or self.root / "site"
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
-            cwd=self.root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            timeout=timeout,
-        )
+        return mkdocs_build(self.root, site or self.root / "site", *args, timeout=timeout)
+
+
+def mkdocs_build(project: Path, site: Path, *args: str, timeout: float | None = None
+                 ) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` on a project into `site`; return the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=timeout,
+    )
 
 
 def build_real_site(folder: Path) -> Path:
     """Build the project's own site with --strict into folder/site and return that path."""
     site = folder / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    done = mkdocs_build(ROOT, site)
     assert done.returncode == 0, done.stderr
     return site
 

@@ -1,0 +1,164 @@
+"""A benchmark-only MkDocs hook that switches one speed mechanism off, to measure what it buys (see ablation).
+
+Listed before the project's hooks in the benchmark's copy of mkdocs.yml, it reads the mechanism's name from
+the BENCHMARK_SWITCH_OFF environment variable at on_startup (when every hook is loaded and none has run) and
+replaces the names the project's hooks call with plain stand-ins. The production code has no benchmark
+branch; if a name a switch needs is gone, the build fails rather than measure nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from markupsafe import Markup
+
+from goodpractices import render
+from goodpractices.render import GeneratedPage
+
+VARIABLE = "BENCHMARK_SWITCH_OFF"
+log = logging.getLogger("mkdocs.hooks.benchmark")
+
+
+def _hook(file_name: str) -> ModuleType:
+    """Return the loaded project hook module of that file name (MkDocs registers hooks by their path)."""
+    for module in list(sys.modules.values()):
+        if Path(getattr(module, "__file__", None) or "").name == file_name:
+            return module
+    raise RuntimeError(f"{file_name} is not loaded: is it still listed under `hooks:` in mkdocs.yml?")
+
+
+def _replace(module: ModuleType, name: str, stand_in: Any) -> None:
+    """Set module.name to stand_in; the name must exist."""
+    if not hasattr(module, name):
+        raise RuntimeError(f"{module.__name__} has no {name!r} any more: update scripts/benchmark/switches.py")
+    setattr(module, name, stand_in)
+
+
+def _nothing(*args: Any, **kwargs: Any) -> None:
+    return None
+
+
+class _Collector:
+    """The gc module, but for one function that does nothing."""
+
+    def __init__(self, idle: str) -> None:
+        self._idle = idle
+
+    def __getattr__(self, name: str) -> Any:
+        return _nothing if name == self._idle else getattr(gc, name)
+
+
+def _no_freeze() -> None:
+    _replace(_hook("knowledge_base.py"), "gc", _Collector("freeze"))
+
+
+def _no_collect() -> None:
+    _replace(_hook("knowledge_base.py"), "gc", _Collector("collect"))
+
+
+def _no_worker() -> None:
+    _replace(_hook("knowledge_base.py"), "fork_pool", lambda: None)
+
+
+def _no_mmap_threshold() -> None:
+    _replace(_hook("knowledge_base.py"), "return_large_blocks", _nothing)
+
+
+def _pages_changed(change: Callable[[GeneratedPage], GeneratedPage]) -> None:
+    """Have the adapter's generated_files change each generated page right after it is made."""
+    adapter = _hook("knowledge_base.py")
+    made = adapter.generated_files
+
+    def generated_files(catalog: Any) -> dict[str, Any]:
+        files = made(catalog)
+        for path, content in files.items():  # in place: each page's first form is freed as it goes
+            if isinstance(content, GeneratedPage):
+                files[path] = change(content)
+        return files
+
+    _replace(adapter, "generated_files", generated_files)
+
+
+class _Text(str):
+    """A slot held as str: `decode()`, which GeneratedPage calls on its bytes, gives the text itself."""
+
+    __slots__ = ()
+
+    def decode(self) -> str:
+        return self
+
+
+def _slots_as_text() -> None:
+    _pages_changed(lambda page: dataclasses.replace(page, slots=tuple(_Text(s.decode()) for s in page.slots)))
+
+
+def _edge_slots_marked() -> None:
+    def marked(page: GeneratedPage) -> GeneratedPage:
+        first = [render._marker(n) for n in range(page.before)]
+        last = [render._marker(n) for n in range(len(page.slots) - page.after, len(page.slots))]
+        markdown = "\n\n".join([*first, page.markdown, *last] if page.markdown else [*first, *last])
+        return dataclasses.replace(page, markdown=markdown, before=0, after=0)
+
+    _pages_changed(marked)
+
+
+def _fragments_every_time() -> None:
+    def once_per_folder() -> Callable[..., Markup]:
+        return lambda name, caller, titled=False: Markup(caller())
+
+    _replace(_hook("knowledge_base.py"), "once_per_folder", once_per_folder)
+
+
+def _index_script_copied() -> None:
+    def write_index_script(site_dir: Path) -> None:  # as Material's offline plugin does
+        index = site_dir / "search" / "search_index.json"
+        if index.is_file():
+            data = index.read_text(encoding="utf-8")
+            index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+
+    _replace(_hook("offline_search.py"), "write_index_script", write_index_script)
+
+
+@dataclass(frozen=True)
+class Switch:
+    """A speed mechanism: what "off" means, and how this hook switches it off."""
+
+    off: str
+    switch_off: Callable[[], None]
+
+
+#: Every mechanism the ablation measures, by name.
+SWITCHES: dict[str, Switch] = {
+    "gc-freeze": Switch("gc.freeze() does nothing at the adapter's three points (the collector walks the "
+                        "catalogue and pages at every full pass)", _no_freeze),
+    "gc-collect": Switch("no gc.collect() before the search plugin serialises its index", _no_collect),
+    "worker": Switch("fork_pool() gives no worker: the build checks every file and cleans every page itself",
+                     _no_worker),
+    "mmap-threshold": Switch("return_large_blocks() does nothing: glibc's dynamic mmap threshold",
+                             _no_mmap_threshold),
+    "slot-bytes": Switch("slots wait as str, not UTF-8 bytes (changed as each page is made)", _slots_as_text),
+    "edge-markers": Switch("slots before and after the Markdown leave markers in it too (before = after = 0), "
+                           "which Markdown's raw-HTML parser reads", _edge_slots_marked),
+    "shared-fragments": Switch("once_per_folder renders every block on every page (theme fragments not shared)",
+                               _fragments_every_time),
+    "streamed-index": Switch("search_index.js written as Material's offline plugin does: the index read whole "
+                             "and copied", _index_script_copied),
+}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    name = os.environ.get(VARIABLE, "")
+    if name:
+        if name not in SWITCHES:
+            raise RuntimeError(f"{VARIABLE}={name!r} is not one of: {', '.join(SWITCHES)}")
+        SWITCHES[name].switch_off()
+        log.info("benchmark: %s switched off", name)
