@@ -78,8 +78,8 @@ def _pages_changed(change: Callable[[GeneratedPage], GeneratedPage]) -> None:
     adapter = _hook("knowledge_base.py")
     made = adapter.generated_files
 
-    def generated_files(catalog: Any) -> dict[str, Any]:
-        files = made(catalog)
+    def generated_files(*args: Any) -> dict[str, Any]:
+        files = made(*args)
         for path, content in files.items():  # in place: each page's first form is freed as it goes
             if isinstance(content, GeneratedPage):
                 files[path] = change(content)
