@@ -116,3 +116,15 @@ def check(project: Project) -> Callable[..., list[str]]:
         return [str(p) for p in catalog.build(project.practices).problems]
 
     return run
+
+
+def build_corpus(project: Project, corpus: dict[str, str]) -> tuple[Path, object]:
+    """Add `corpus` ({id: practice text}) to the project, build it with --strict and return its site and
+    catalogue."""
+    from goodpractices import catalog
+
+    for name, text in corpus.items():
+        project.add(f"{name}.md", text)
+    done = project.build()
+    assert done.returncode == 0, done.stderr
+    return project.root / "site", catalog.load(project.practices)[0]

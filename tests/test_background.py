@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import practice
-
 from goodpractices import background, catalog
 from goodpractices.background import fork_pool
 from goodpractices.validate import Context

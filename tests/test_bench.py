@@ -14,7 +14,6 @@ import make_corpus
 import pytest
 from benchmark import ablation, steps, switches
 from conftest import ROOT
-
 from goodpractices import catalog
 
 

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, build_real_site
 
 CHROMIUM = "/usr/bin/chromium"

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import markupsafe
 import pytest
-
 from conftest import ROOT, VALID, build_real_site, practice
-
 from goodpractices import catalog as pipeline
 
 

@@ -7,14 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import generate
+import issue_to_practice
+import new_practice
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from conftest import ROOT
 from goodpractices import catalog, forms, scaffold
 from goodpractices.load import parse_practice
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 PY = sys.executable
 SUMMARY = "This summary is long enough to pass the fifty-character minimum of the contract."
@@ -24,18 +26,8 @@ DATA = Path(__file__).parent / "data"
 TEXT = st.characters(exclude_categories=("Cs",))
 
 
-def load_script(name: str):
-    """Import scripts/<name>.py as a module, to call its main() in-process."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-CONVERTER = load_script("issue_to_practice")
-SCRIPTS = {name: load_script(name) for name in ("new_practice", "generate")} | {"issue_to_practice": CONVERTER}
+CONVERTER = issue_to_practice  # the scripts are on pytest's path: their main() runs in-process
+SCRIPTS = {"new_practice": new_practice, "generate": generate, "issue_to_practice": issue_to_practice}
 
 
 def call(script: str, *args: str) -> subprocess.CompletedProcess[str]:

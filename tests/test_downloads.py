@@ -9,9 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from conftest import Project, practice
-
+from conftest import Project, build_corpus, practice
 from goodpractices import catalog as pipeline
 from goodpractices.countries import COUNTRIES
 from goodpractices.schema import FIELDS
@@ -54,12 +52,7 @@ CORPUS = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Catalog]:
-    project = Project(tmp_path_factory.mktemp("downloads") / "project")
-    for name, text in CORPUS.items():
-        project.add(f"{name}.md", text)
-    done = project.build()
-    assert done.returncode == 0, done.stderr
-    return project.root / "site", pipeline.load(project.practices)[0]
+    return build_corpus(Project(tmp_path_factory.mktemp("downloads") / "project"), CORPUS)
 
 
 def rows(path: Path) -> list[list[str]]:

@@ -9,23 +9,20 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+import make_corpus  # a script, on pytest's path
 import pytest
-
 from axe import violations
 from conftest import Project, practice
-from test_bench import load_script
-from test_browser import ARGS, ARTIFACTS, CHROMIUM
-from test_search import results
-
 from goodpractices import catalog as pipeline
 from goodpractices.countries import COUNTRIES
 from goodpractices.model import Catalog, Practice
 from goodpractices.schema import STAGES, STATUSES
+from test_browser import ARGS, ARTIFACTS, CHROMIUM, browser  # noqa: F401 - a shared fixture
+from test_search import results
 
 pytestmark = [
     pytest.mark.browser,
@@ -118,7 +115,7 @@ class Selection:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Catalog]:
     project = Project(tmp_path_factory.mktemp("explore") / "project")
-    load_script("make_corpus").write_corpus(60, project.practices, seed=7)
+    make_corpus.write_corpus(60, project.practices, seed=7)
     for name, text in EXTRA.items():
         project.add(name, text)
     done = project.build()
@@ -126,16 +123,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Catalog]:
     result = pipeline.build(project.practices)
     assert result.catalog is not None
     return project.root / "site", result.catalog
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_bench import load_script
-
+import make_corpus  # a script, on pytest's path
 from goodpractices import catalog as pipeline
 from goodpractices.explore import FIELDS, GLOBAL, index_script
 from goodpractices.folding import fold, folded_forms
@@ -20,7 +19,7 @@ def parse(script: str) -> dict:
 
 def test_the_index_is_small_complete_and_the_same_every_time(tmp_path: Path) -> None:
     folder = tmp_path / "practices"
-    load_script("make_corpus").write_corpus(300, folder, seed=3)
+    make_corpus.write_corpus(300, folder, seed=3)
     catalog = pipeline.load(folder)[0]
     script = index_script(catalog)
     assert script == index_script(pipeline.load(folder)[0])  # same input, same bytes

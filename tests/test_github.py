@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, practice
 from goodpractices import forms
 from goodpractices.yamlread import parse

@@ -6,15 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
-
 from conftest import ROOT, practice
 from goodpractices import catalog, scaffold
 from goodpractices.load import parse_practice
 from goodpractices.schema import FIELDS, json_schema_text
 from goodpractices.yamlwrite import block
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 SCHEMA_FILE = ROOT / "practices" / "practice.schema.json"
 

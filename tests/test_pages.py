@@ -9,12 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
-
-from conftest import Project, practice
-from htmltables import tables
-
+from conftest import Project, build_corpus, practice
 from goodpractices import catalog as pipeline
 from goodpractices.render.rows import STAGE_LABELS
+from htmltables import tables
 
 CORPUS = {
     "alpha-audits": practice("keywords: [audits, design]\ntransferability:\n  inma: implemented\n"
@@ -33,12 +31,7 @@ CORPUS = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Catalog]:
-    project = Project(tmp_path_factory.mktemp("corpus") / "project")
-    for name, text in CORPUS.items():
-        project.add(f"{name}.md", text)
-    done = project.build()
-    assert done.returncode == 0, done.stderr
-    return project.root / "site", pipeline.load(project.practices)[0]
+    return build_corpus(Project(tmp_path_factory.mktemp("corpus") / "project"), CORPUS)
 
 
 def read(site: Path, url: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import io
 import re
 import shutil
@@ -13,6 +12,7 @@ import sys
 import zlib
 from pathlib import Path
 
+import export_pdf  # a script, on pytest's path
 import pytest
 from conftest import BODY, ROOT, Project, practice
 from goodpractices import catalog as pipeline
@@ -40,14 +40,6 @@ Typst-like text: #set page(fill: red) $x^2$ @ref _under_ #"str" = not a heading.
 """
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("export_pdf", ROOT / "scripts" / "export_pdf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-export_pdf = _load_script()
 
 
 @pytest.fixture(scope="module")

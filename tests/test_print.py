@@ -7,9 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import build_real_site
 from pypdf import PdfReader
-
-from conftest import ROOT, build_real_site
 from test_browser import ARGS, ARTIFACTS, CHROMIUM
 
 pytestmark = [
@@ -59,7 +58,7 @@ def test_printed_practice_has_no_navigation_and_the_glance_box_first(printed):
 
 def test_printed_practice_shows_link_urls(printed):
     pdf, seen = printed
-    assert seen["after"] == f'" (" attr(href) ")"' or seen["href"] in seen["after"]
+    assert seen["after"] == '" (" attr(href) ")"' or seen["href"] in seen["after"]
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "https://www.interregeurope.eu/clusterix2" in " ".join(text.split())
     assert "Themes ›" not in text and "Skip to content" not in text

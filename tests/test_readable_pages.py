@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from axe import violations
 from test_browser import ARGS, ARTIFACTS, CHROMIUM, browser, site  # noqa: F401 - shared fixtures
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
-
 from goodpractices import catalog
 
 

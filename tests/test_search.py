@@ -5,14 +5,16 @@ maintainers' pages stay out."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
-from test_browser import browser, page, site  # noqa: F401 - the real site in Chromium, and its fixtures
-from test_browser import pytestmark  # noqa: F401 - browser tests, skipped without Debian's chromium
+from test_browser import (  # noqa: F401 - the real site in Chromium, and its fixtures
+    browser,
+    page,
+    pytestmark,  # noqa: F401 - browser tests, skipped without Debian's chromium
+    site,
+)
 
 PARTNERS = yaml.safe_load((ROOT / "practices" / "partners.yml").read_text(encoding="utf-8"))
 

@@ -7,11 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import Project, practice
-from htmltables import tables
-
 from goodpractices import catalog as pipeline
+from htmltables import tables
 
 CORPUS = {
     "alpha-audits": practice("keywords: [SMEs, RDI strategy]\ntransferability:\n  inma: implemented\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import BODY, VALID, practice
 
 THEMES = "3d-printing, cmo-services, digitalisation, monitoring-evaluation, public-private-innovation, sme-innovation"

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import BODY, practice
-
 from goodpractices.body_markdown import render
 from goodpractices.sanitize import ID_PREFIX, clean, inspect, local
 
@@ -177,7 +175,6 @@ def test_the_page_keeps_the_themes_ids_once_and_its_table_of_contents_works(proj
 
 def test_bodies_render_with_the_sites_markdown_extensions():
     import yaml
-
     from conftest import ROOT
     from goodpractices.body_markdown import EXTENSIONS
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import BODY, practice
-from test_browser import ARGS, CHROMIUM
-
 from goodpractices.body_markdown import render
 from goodpractices.sanitize import clean, inspect
 from goodpractices.schema import GENERATED_SECTIONS
+from test_browser import ARGS, CHROMIUM
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import practice
 from test_browser import ARGS, CHROMIUM
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from conftest import VALID, practice
 
 CANARY = "CANARY-7f3a9c1e-do-not-publish"

@@ -11,7 +11,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, VALID, practice
 
 sys.path.insert(0, str(ROOT / "scripts"))

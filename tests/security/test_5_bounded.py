@@ -6,9 +6,7 @@ import subprocess
 import time
 
 import pytest
-
 from conftest import BODY, practice
-
 from goodpractices import body_checks, body_markdown
 from goodpractices.body_checks import check_body
 from goodpractices.checker import Checker

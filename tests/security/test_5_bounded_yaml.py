@@ -9,14 +9,12 @@ import time
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
-
 from conftest import ROOT, VALID, practice
-
 from goodpractices.load import parse_practice
 from goodpractices.validate import Context, check_practice
 from goodpractices.yamlread import MAX_YAML_CHARS, MAX_YAML_DEPTH, parse
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 DEEP = f"nests lists and mappings more than {MAX_YAML_DEPTH} levels deep (keep it to {MAX_YAML_DEPTH} levels)"
 BLOCK, FLOW = ("map", "seq", "compact"), ("[", "{")

@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, VALID, practice
 
 ENV = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}

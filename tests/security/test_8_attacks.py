@@ -12,11 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import BODY, practice
-from test_browser import ARGS, CHROMIUM
-
 from goodpractices.body_markdown import render
+from test_browser import ARGS, CHROMIUM
 
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 
@@ -441,7 +439,6 @@ def test_held_content_title_attributes_are_not_shown_as_html_by_the_theme():
     """Guard: content keeps `title` on every element; Material's `content.tooltips` feature would insert each
     title as innerHTML (script from content). It must stay off while titles are allowed."""
     import yaml
-
     from conftest import ROOT
     from goodpractices.sanitize import ATTRIBUTES
 

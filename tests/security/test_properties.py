@@ -6,19 +6,16 @@ import re
 from html.parser import HTMLParser
 
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from conftest import BODY
-
 from goodpractices import catalog
-from goodpractices.load import parse_practice
-from goodpractices.render.practice import practice_page
 from goodpractices.body_checks import check_body
 from goodpractices.checker import Checker
-from goodpractices.load import Source
+from goodpractices.load import Source, parse_practice
+from goodpractices.render.practice import practice_page
 from goodpractices.sanitize import ID_PREFIX, local
 from goodpractices.schema import FIELDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 LINE = re.compile(r"^practices/p\.md:\d+: (warning: )?[\w ]+: .+$")
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=40),
