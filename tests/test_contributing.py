@@ -387,7 +387,8 @@ def test_any_form_gives_a_valid_file_or_messages_never_a_broken_file(tmp_path_fa
 
 
 def test_make_new_runs_the_scaffolder():
-    done = subprocess.run(["make", "-n", "new", "ARGS=--title X"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(["make", "--no-print-directory", "-n", "new", "ARGS=--title X"], cwd=ROOT,
+                          capture_output=True, text=True)  # as a sub-make, make would name its folder too
     assert done.returncode == 0
     assert done.stdout.strip().splitlines()[-1] == ".venv/bin/python scripts/new_practice.py --title X"
 

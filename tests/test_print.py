@@ -40,7 +40,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
                 nav: ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary', '.gp-breadcrumbs',
                       '.md-footer', '.md-content__button'].filter(shown),
                 title: top('.md-content h1'), glance: top('.gp-glance'), summary: top('.gp-summary'),
-                body: top('#description'),
+                body: top('#user-content-description'),
                 after: getComputedStyle(link, '::after').content, href: link.href,
             };
         }""")
