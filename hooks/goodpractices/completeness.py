@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from .model import Catalog, Practice
 from .schema import EXPECTED_FIELDS, FIELDS_BY_NAME, PLACEHOLDERS, SECTIONS
-from .text import sections as text_sections
 
 _SENTENCE = re.compile(r".*?(?:[.!?](?=\s|$)|$)", re.MULTILINE)
 _SENTENCE_END = re.compile(r"[.!?]\s+")
@@ -33,7 +32,7 @@ def field_label(name: str) -> str:
 
 def gaps_of(practice: Practice) -> Gaps:
     """Return what one practice lacks."""
-    prose = "\n\n".join(section.text for section in text_sections(practice.body_html))
+    prose = practice.body  # placeholders are words: the Markdown as written holds them, cheaper than its text
     headings = {heading.title.casefold() for heading in practice.headings}
     sections = tuple(s for s in SECTIONS if s.casefold() not in headings)
     fields = tuple(name for name in EXPECTED_FIELDS if getattr(practice, name) is None)
@@ -61,7 +60,8 @@ def by_partner(catalog: Catalog) -> list[tuple[str, tuple[Gaps, ...]]]:
 def report(catalog: Catalog) -> str:
     """Return the completeness report as plain text, for editors at a terminal."""
     lines = []
-    for key, gaps in by_partner(catalog):
+    groups = by_partner(catalog)
+    for key, gaps in groups:
         partner = catalog.partner[key]
         lines.append(f"{partner.short_name} ({key}): {len(gaps)} of {len(catalog.by_partner[key])} "
                      "practices need work")
@@ -72,6 +72,6 @@ def report(catalog: Catalog) -> str:
             if gap.fields:
                 lines.append(f"    missing fields: {', '.join(map(field_label, gap.fields))}")
             lines += [f"    placeholder: {sentence}" for sentence in gap.placeholders]
-    complete = sum(1 for p in catalog.practices if not gaps_of(p))
+    complete = len(catalog.practices) - sum(len(gaps) for _, gaps in groups)
     lines.append(f"{complete} of {len(catalog.practices)} practices are complete.")
     return "\n".join(lines) + "\n"

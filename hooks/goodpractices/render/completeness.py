@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..completeness import by_partner, field_label, gaps_of
+from ..completeness import by_partner, field_label
 from ..model import Catalog
 from . import GeneratedPage, render
 
@@ -13,6 +13,7 @@ def completeness_page(catalog: Catalog) -> GeneratedPage:
     """Return the page: per partner, each practice with missing sections, fields and placeholder sentences."""
     meta = {"title": "Completeness", "description": "For editors: what the practices still lack.",
             "search": {"exclude": True}, "hide": ["navigation"]}
-    complete = sum(1 for p in catalog.practices if not gaps_of(p))
-    return render("completeness.md.j2", meta, catalog=catalog, groups=by_partner(catalog), complete=complete,
+    groups = by_partner(catalog)
+    complete = len(catalog.practices) - sum(len(gaps) for _, gaps in groups)
+    return render("completeness.md.j2", meta, catalog=catalog, groups=groups, complete=complete,
                   field_label=field_label)
