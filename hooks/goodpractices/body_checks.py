@@ -9,9 +9,10 @@ from . import body_markdown
 from .body_markdown import RenderTimeout, render
 from .checker import Checker
 from .markdown_limits import overruns
-from .model import Heading
+from .model import Heading, Section
 from .sanitize import ID_PREFIX, Finding, clean, inspect
 from .schema import GENERATED_SECTIONS, SECTIONS
+from .text import sections
 
 _GENERATED = {heading.casefold(): name for heading, name in GENERATED_SECTIONS.values()}
 #: A heading's anchor goes into the page's table of contents: plain names only.
@@ -24,10 +25,12 @@ MAX_HTML_CHARS = 1_000_000
 
 @dataclass(frozen=True)
 class Body:
-    """A body as pages show it: cleaned HTML and its headings (anchors prefixed like the HTML's ids)."""
+    """A body as pages show it: cleaned HTML and its headings (anchors prefixed like the HTML's ids), and as
+    plain text by section (worked out here, in the worker for half the files, for the data downloads)."""
 
     html: str
     headings: tuple[Heading, ...]
+    sections: tuple[Section, ...]
 
 
 class _Lines:
@@ -88,7 +91,7 @@ def check_body(checker: Checker, body: str, line: int) -> Body | None:
                                   "above first)", line=line)
     _check_headings(checker, rendered.headings, seen.h1, where)
     return Body(html, tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings
-                            if _ANCHOR.fullmatch(h.anchor)))
+                            if _ANCHOR.fullmatch(h.anchor)), tuple(sections(html)))
 
 
 def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, where: _Lines) -> None:

@@ -108,6 +108,7 @@ def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner
         transfers=tuple(sorted(clean.get("transferability", ()), key=lambda t: partners[t.partner].number)),
         contact=clean.get("contact"), links=clean.get("links", ()), updated=clean.get("updated"),
         body=source.body, body_html=clean["body"].html, headings=clean["body"].headings,
+        sections=clean["body"].sections,
     )
 
 

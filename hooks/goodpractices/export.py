@@ -12,7 +12,6 @@ from .countries import COUNTRIES
 from .model import Catalog, Practice
 from .schema import FIELDS
 from .siteinfo import SiteInfo
-from .text import sections
 
 #: Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
@@ -48,7 +47,7 @@ def practices_json(catalog: Catalog, info: SiteInfo) -> str:
     """Return {"header": …, "practices": […]} with one practice per line (its record and its body's sections
     as text), sorted by id: a change to a practice is one changed line in a diff, each line can be read on its
     own, and json's C encoder does the work (it has none for `indent`)."""
-    lines = [json.dumps(record(p) | {"sections": [vars(s) for s in sections(p.body_html)]}, ensure_ascii=False)
+    lines = [json.dumps(record(p) | {"sections": [vars(s) for s in p.sections]}, ensure_ascii=False)
              for p in catalog.practices]
     head = json.dumps(header(catalog, info), ensure_ascii=False)
     body = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"

@@ -127,6 +127,14 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A titled part of a practice body as plain text ('' for text before the first heading)."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Practice:
     """One good practice, validated, with defaults filled in."""
 
@@ -153,6 +161,7 @@ class Practice:
     body: str  # the Markdown as written
     body_html: str  # the body rendered once and cleaned: what the site, the PDF and the explore index show
     headings: tuple[Heading, ...]  # the body's headings, anchors as in body_html
+    sections: tuple[Section, ...]  # the body as plain text, by level-2 section: for the data downloads
 
     @property
     def url(self) -> str:

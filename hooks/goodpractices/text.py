@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
+
+from .model import Section
 
 #: Elements that start a new line of text; list items also get a dash.
 _BLOCKS = {"p", "div", "li", "dt", "dd", "tr", "pre", "blockquote", "h1", "h3", "h4", "h5", "h6", "table", "ul",
            "ol", "dl", "figure", "figcaption", "hr", "details", "summary"}
 #: Links the Markdown extensions add for navigation, not for reading.
 _FURNITURE = {"headerlink", "footnote-backref"}
-
-
-@dataclass(frozen=True)
-class Section:
-    """A titled part of a body ('' for text before the first heading) and its text."""
-
-    title: str
-    text: str
 
 
 class _Reader(HTMLParser):
