@@ -76,10 +76,11 @@ def _indent(text: str) -> int:
     return len(expanded) - len(expanded.lstrip(" "))
 
 
-def _depth(text: str) -> int:
+def _depth(text: str, indent: int) -> int:
     """Return how deep a line nests lists or quotes: its indentation in steps of 4 columns, plus every list
-    marker and '>' that opens its content ('- - x' and '> 1. > x' nest on one line)."""
-    depth, position = _indent(text) // 4, 0
+    marker and '>' that opens its content ('- - x' and '> 1. > x' nest on one line); `indent` is the line's
+    indentation in columns, which the caller has already measured."""
+    depth, position = indent // 4, 0
     content = text.lstrip(" \t")
     while position < len(content):
         if content[position] == ">":
@@ -222,7 +223,7 @@ def overruns(body: str) -> list[Overrun]:
         if paragraph.backticks > MAX_BACKTICKS:
             report("`", paragraph.start, f"has more than {MAX_BACKTICKS} '`' in one paragraph (split it, or put "
                                          "the code in a fenced block)")
-        depth = _depth(text)
+        depth = _depth(text, indent)
         if depth > MAX_DEPTH:
             report("depth", offset, f"nests lists or quotes {depth} levels deep (keep it to {MAX_DEPTH})")
         tags, specials = _tags(prose)
