@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 Kind = Literal[
@@ -47,11 +48,12 @@ GENERATED_SECTIONS: dict[str, tuple[str, str]] = {
 #: The optional fields stakeholders rely on; the editors' completeness report lists practices without them.
 EXPECTED_FIELDS: tuple[str, ...] = ("start", "status", "contact", "budget_eur")
 
-#: Sentences that stand in for missing facts (the template's own, and those written while facts are gathered);
-#: the editors' completeness report lists every one still in a practice's text.
-PLACEHOLDERS = re.compile(
-    r"\breplace this (?:paragraph|sentence|text)\b|\bnot yet (?:been )?documented\b|\bstill to be added\b"
-    r"|\bno specific difficulties have been recorded\b|\b(?:todo|tbd|lorem ipsum)\b", re.IGNORECASE)
+#: Words that stand in for missing facts (the template's own, and those written while facts are gathered); the
+#: editors' completeness report lists every sentence still holding one, as a whole word in any case.
+PLACEHOLDER_WORDS = ("replace this paragraph", "replace this sentence", "replace this text", "not yet documented",
+                     "not yet been documented", "still to be added", "no specific difficulties have been recorded",
+                     "todo", "tbd", "lorem ipsum")
+PLACEHOLDERS = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACEHOLDER_WORDS)) + r")\b", re.IGNORECASE)
 
 MAX_FILE_BYTES = 1_000_000
 #: Dates are years FIRST_YEAR–LAST_YEAR, which every writer (the zip's timestamps stop at 2107) can hold.
@@ -182,6 +184,7 @@ def invisible(char: str) -> bool:
                                                                                  and char not in JOINERS)
 
 
+@cache
 def _invisible_class() -> str:
     """The invisible characters of the Basic Multilingual Plane as a regular-expression class, in ranges."""
     ranges: list[list[int]] = []
