@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ class _Build:
     generated: dict[str, GeneratedPage | bytes | Path]
     practice_sources: dict[str, str]
     tab: Any = None  # the navigation item shown as active while a page outside the navigation is rendered
+    data: tempfile.TemporaryDirectory[str] | None = None  # the data downloads, until MkDocs has copied them
 
 
 _build = _Build()
@@ -87,7 +89,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `make site` lays the PDFs out first and names their folder; a preview makes none.
     pdf_folder = os.environ.get("GOODPRACTICES_PDFS")
     pdfs = downloads(Path(pdf_folder), catalog) if pdf_folder else ()
-    _build.generated = generated_files(catalog, info, pdfs)
+    _remove_data()
+    _build.data = tempfile.TemporaryDirectory(prefix="goodpractices-data-")
+    _build.generated = generated_files(catalog, info, Path(_build.data.name), pdfs)
+    catalog = catalog.without_bodies()  # the pages hold what they need of the bodies until they are written
     config.extra_css.append(THEME_CSS)
     config.nav = nav(catalog)
     if "macros" in config.plugins:
@@ -182,6 +187,16 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-@event_priority(100)  # before the search plugin serialises its index, the build's largest allocation
+def _remove_data() -> None:
+    if _build.data is not None:
+        _build.data.cleanup()
+        _build.data = None
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    gc.collect()  # the garbage of writing the pages goes first (the frozen pages are not walked)
+    _remove_data()  # MkDocs copied the files before it wrote the pages
+
+
+def on_build_error(error: Exception) -> None:
+    _remove_data()
+

@@ -106,7 +106,8 @@ def baseline_project(corpus: Path, project: Path) -> None:
     pages.mkdir(parents=True)
     (project / "docs" / "index.md").write_text("# Good practices\n\nThe catalogue.\n")
     for p in loaded.practices:
-        (pages / f"{p.id}.md").write_text(f"# {p.title}\n\n{p.summary}\n\n{p.body}", encoding="utf-8")
+        body = make_corpus.body_of(corpus / f"{p.id}.md")
+        (pages / f"{p.id}.md").write_text(f"# {p.title}\n\n{p.summary}\n\n{body}", encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         "site_name: Good practices\nuse_directory_urls: false\n"
         "theme:\n  name: material\n  font: false\n"

@@ -350,6 +350,11 @@ def generate(count: int, registries: Registries, seed: int = 1) -> dict[str, str
     return files
 
 
+def body_of(path: Path) -> str:
+    """Return the Markdown body of a practice file written here (what follows its front matter)."""
+    return path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
 def write_corpus(count: int, folder: Path, seed: int = 1, registries_from: Path = ROOT / "practices") -> list[Path]:
     """Write `count` practices and copies of the registries into `folder`; return the practice paths.
 

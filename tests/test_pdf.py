@@ -126,7 +126,7 @@ def with_body(catalog: pipeline.Catalog, body: str) -> tuple[pipeline.Catalog, p
     validation: what it would refuse goes in all the same)."""
     rendered = render(body)
     html, _ = clean(rendered.html, inspect(rendered.html).ids)
-    changed = dataclasses.replace(catalog.practices[0], body=body, body_html=html, headings=())
+    changed = dataclasses.replace(catalog.practices[0], body_html=html.encode(), headings=())
     return dataclasses.replace(catalog, practices=(changed, *catalog.practices[1:])), changed
 
 

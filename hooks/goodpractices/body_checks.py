@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import body_markdown
 from .body_markdown import RenderTimeout, render
 from .checker import Checker
+from .completeness import placeholder_sentences
 from .markdown_limits import overruns
 from .model import Heading, Section
 from .sanitize import ID_PREFIX, Finding, clean, inspect
@@ -25,12 +26,14 @@ MAX_HTML_CHARS = 1_000_000
 
 @dataclass(frozen=True)
 class Body:
-    """A body as pages show it: cleaned HTML and its headings (anchors prefixed like the HTML's ids), and as
-    plain text by section (worked out here, in the worker for half the files, for the data downloads)."""
+    """A body as pages show it: cleaned HTML (UTF-8) and its headings (anchors prefixed like the HTML's ids);
+    and what else is needed of it, worked out here (in the worker for half the files) so that the Markdown
+    need not be kept: its plain text by section, for the data downloads, and its placeholder sentences."""
 
-    html: str
+    html: bytes
     headings: tuple[Heading, ...]
     sections: tuple[Section, ...]
+    placeholders: tuple[str, ...]
 
 
 class _Lines:
@@ -90,8 +93,8 @@ def check_body(checker: Checker, body: str, line: int) -> Body | None:
         checker.report(("body",), f"has {len(unique) - MAX_FINDINGS:,} more problems like these (correct the ones "
                                   "above first)", line=line)
     _check_headings(checker, rendered.headings, seen.h1, where)
-    return Body(html, tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings
-                            if _ANCHOR.fullmatch(h.anchor)), tuple(sections(html)))
+    return Body(html.encode(), tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings
+                                     if _ANCHOR.fullmatch(h.anchor)), tuple(sections(html)), placeholder_sentences(body))
 
 
 def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, where: _Lines) -> None:

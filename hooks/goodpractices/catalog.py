@@ -6,6 +6,7 @@ import calendar
 import hashlib
 import os
 from concurrent.futures import Executor
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,8 +108,8 @@ def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner
         inspired_by=clean.get("inspired_by", ()),
         transfers=tuple(sorted(clean.get("transferability", ()), key=lambda t: partners[t.partner].number)),
         contact=clean.get("contact"), links=clean.get("links", ()), updated=clean.get("updated"),
-        body=source.body, body_html=clean["body"].html, headings=clean["body"].headings,
-        sections=clean["body"].sections,
+        body_html=clean["body"].html, headings=clean["body"].headings, sections=clean["body"].sections,
+        placeholders=clean["body"].placeholders,
     )
 
 
@@ -119,6 +120,7 @@ def check_file(raw: bytes, shown: str, name: str, ctx: Context) -> Checked:
         if source is None:
             return None, {}, problems
         clean, more = check_practice(source, ctx)
+        source = dataclasses.replace(source, body="")  # checked and rendered: only the results are needed now
     except Exception as error:  # the last line of defence: the limits exist so that this never runs
         return None, {}, [Problem(shown, 1, "file", f"could not be checked ({type(error).__name__}; please report "
                                                     "this file to the maintainers)")]

@@ -30,12 +30,8 @@ def field_label(name: str) -> str:
     return {"start": "period", "budget_eur": "budget"}.get(name, FIELDS_BY_NAME[name].name)
 
 
-def gaps_of(practice: Practice) -> Gaps:
-    """Return what one practice lacks."""
-    prose = practice.body  # placeholders are words: the Markdown as written holds them, cheaper than its text
-    headings = {heading.title.casefold() for heading in practice.headings}
-    sections = tuple(s for s in SECTIONS if s.casefold() not in headings)
-    fields = tuple(name for name in EXPECTED_FIELDS if getattr(practice, name) is None)
+def placeholder_sentences(prose: str) -> tuple[str, ...]:
+    """Return the sentences of `prose` (a body's Markdown as written) that hold a placeholder word, once each."""
     sentences: list[str] = []
     folded = prose.casefold()  # most practices hold none: a plain search says so faster than the pattern
     for match in PLACEHOLDERS.finditer(prose) if any(word in folded for word in PLACEHOLDER_WORDS) else ():
@@ -44,7 +40,15 @@ def gaps_of(practice: Practice) -> Gaps:
         sentence = _SENTENCE.match(prose, ends[-1] if ends else start).group(0).strip()
         if sentence not in sentences:
             sentences.append(sentence)
-    return Gaps(practice, sections, fields, tuple(sentences))
+    return tuple(sentences)
+
+
+def gaps_of(practice: Practice) -> Gaps:
+    """Return what one practice lacks."""
+    headings = {heading.title.casefold() for heading in practice.headings}
+    sections = tuple(s for s in SECTIONS if s.casefold() not in headings)
+    fields = tuple(name for name in EXPECTED_FIELDS if getattr(practice, name) is None)
+    return Gaps(practice, sections, fields, practice.placeholders)
 
 
 def by_partner(catalog: Catalog) -> list[tuple[str, tuple[Gaps, ...]]]:

@@ -1,4 +1,7 @@
-"""The catalogue as data for downloads and other tools: practices.json, practices.csv and transferability.csv."""
+"""The catalogue as data for downloads and other tools: practices.json, practices.csv and transferability.csv.
+
+Each is written to a binary stream as it is made, a practice at a time: at 5,000 practices practices.json is
+about 30 MB, which a build need not hold in memory."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, BinaryIO
 
 from .countries import COUNTRIES
 from .model import Catalog, Practice
@@ -43,15 +46,15 @@ def header(catalog: Catalog, info: SiteInfo) -> dict[str, Any]:
             "count": len(catalog.practices), "licence": {"name": info.licence.name, "url": info.licence.url}}
 
 
-def practices_json(catalog: Catalog, info: SiteInfo) -> str:
-    """Return {"header": …, "practices": […]} with one practice per line (its record and its body's sections
+def write_practices_json(catalog: Catalog, info: SiteInfo, out: BinaryIO) -> None:
+    """Write {"header": …, "practices": […]} with one practice per line (its record and its body's sections
     as text), sorted by id: a change to a practice is one changed line in a diff, each line can be read on its
     own, and json's C encoder does the work (it has none for `indent`)."""
-    lines = [json.dumps(record(p) | {"sections": [vars(s) for s in p.sections]}, ensure_ascii=False)
-             for p in catalog.practices]
-    head = json.dumps(header(catalog, info), ensure_ascii=False)
-    body = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-    return f'{{"header": {head},\n"practices": {body}}}\n'
+    out.write(f'{{"header": {json.dumps(header(catalog, info), ensure_ascii=False)},\n"practices": '.encode())
+    for number, p in enumerate(catalog.practices):
+        out.write(b",\n" if number else b"[\n")
+        out.write(json.dumps(record(p) | {"sections": [vars(s) for s in p.sections]}, ensure_ascii=False).encode())
+    out.write(b"\n]}\n" if catalog.practices else b"[]}\n")
 
 
 def _cell(text: str) -> str:
@@ -59,29 +62,32 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _csv(rows: Iterable[list[Any]]) -> str:
-    """Return rows as CSV text for spreadsheets: a byte-order mark, CRLF line ends, formulas defused."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in rows:
-        writer.writerow(["" if value is None else _cell(value) if isinstance(value, str) else value
-                         for value in row])
-    return BOM + out.getvalue()
+def _write_csv(rows: Iterable[list[Any]], out: BinaryIO) -> None:
+    """Write rows as CSV for spreadsheets: UTF-8 with a byte-order mark, CRLF line ends, formulas defused."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    try:
+        text.write(BOM)
+        writer = csv.writer(text)
+        for row in rows:
+            writer.writerow(["" if value is None else _cell(value) if isinstance(value, str) else value
+                             for value in row])
+    finally:
+        text.detach()  # the stream stays open: it is the caller's
 
 
 TRANSFER_COLUMNS = ["practice_id", "practice_title", "theme", "presenting_partner", "presenting_country",
                     "taking_up_partner", "taking_up_country", "stage", "note"]
 
 
-def transfers_csv(catalog: Catalog) -> str:
-    """Return one CSV row per transfer, by practice: the practice's id, title and theme, who presents it and
+def write_transfers_csv(catalog: Catalog, out: BinaryIO) -> None:
+    """Write one CSV row per transfer, by practice: the practice's id, title and theme, who presents it and
     where, who takes it up and where, the stage and the note."""
     def row(t: Any) -> list[Any]:
         practice = catalog.practice[t.practice]
         giver, taker = catalog.partner[practice.partner], catalog.partner[t.partner]
         return [t.practice, practice.title, catalog.theme[practice.theme].title, giver.short_name,
                 COUNTRIES[giver.country], taker.short_name, COUNTRIES[taker.country], t.stage, t.note]
-    return _csv([TRANSFER_COLUMNS, *(row(t) for t in catalog.transfers)])
+    _write_csv([TRANSFER_COLUMNS, *(row(t) for t in catalog.transfers)], out)
 
 
 def _flat(value: Any) -> Any:
@@ -98,8 +104,8 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def practices_csv(catalog: Catalog) -> str:
-    """Return one CSV row per practice: `id`, then every front-matter field in the schema's order."""
+def write_practices_csv(catalog: Catalog, out: BinaryIO) -> None:
+    """Write one CSV row per practice: `id`, then every front-matter field in the schema's order."""
     names = [field.name for field in FIELDS]
-    return _csv([["id", *names], *([p.id, *(_flat(record(p)[name]) for name in names)]
-                                   for p in catalog.practices)])
+    _write_csv([["id", *names], *([p.id, *(_flat(record(p)[name]) for name in names)]
+                                  for p in catalog.practices)], out)

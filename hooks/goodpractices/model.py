@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .schema import DATE_PATTERN, STAGES
@@ -158,10 +158,12 @@ class Practice:
     contact: Contact | None
     links: tuple[Link, ...]
     updated: PartialDate | None
-    body: str  # the Markdown as written
-    body_html: str  # the body rendered once and cleaned: what the site, the PDF and the explore index show
+    #: The body rendered once and cleaned, as UTF-8 (the practice page's slot is this same object): what the
+    #: site and the PDF show. The Markdown as written is not kept: all that is needed of it is worked out here.
+    body_html: bytes
     headings: tuple[Heading, ...]  # the body's headings, anchors as in body_html
     sections: tuple[Section, ...]  # the body as plain text, by level-2 section: for the data downloads
+    placeholders: tuple[str, ...]  # the body's sentences that stand in for missing facts (see completeness.py)
 
     @property
     def url(self) -> str:
@@ -187,6 +189,12 @@ class Catalog:
     themes: tuple[Theme, ...]
     partners: tuple[Partner, ...]
     practices: tuple[Practice, ...]
+
+    def without_bodies(self) -> Catalog:
+        """Return the catalogue without its practices' body HTML and text, for what is left to do once the
+        pages and downloads made from them exist (at 5,000 practices they hold about 60 MB)."""
+        return Catalog(self.themes, self.partners,
+                       tuple(replace(p, body_html=b"", sections=()) for p in self.practices))
 
     @cached_property
     def last_updated(self) -> PartialDate | None:

@@ -90,7 +90,8 @@ def prepare(ws: Workspace, seed: int) -> None:
     (ws.baseline / "mkdocs.yml").write_text(baseline_config(), encoding="utf-8")
     (ws.baseline / "docs" / "index.md").write_text("# Home\n\nThe practices, as plain pages.\n", encoding="utf-8")
     for practice in result.catalog.practices:
-        (pages / f"{practice.id}.md").write_text(f"# {practice.title}\n\n{practice.body}", encoding="utf-8")
+        body = make_corpus.body_of(ws.corpus / f"{practice.id}.md")
+        (pages / f"{practice.id}.md").write_text(f"# {practice.title}\n\n{body}", encoding="utf-8")
 
 
 def site_figures(site: Path) -> dict[str, int]:

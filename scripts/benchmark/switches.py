@@ -22,6 +22,7 @@ from typing import Any
 from markupsafe import Markup
 
 from goodpractices import render
+from goodpractices.model import Catalog
 from goodpractices.render import GeneratedPage
 
 VARIABLE = "BENCHMARK_SWITCH_OFF"
@@ -59,10 +60,6 @@ class _Collector:
 
 def _no_freeze() -> None:
     _replace(_hook("knowledge_base.py"), "gc", _Collector("freeze"))
-
-
-def _no_collect() -> None:
-    _replace(_hook("knowledge_base.py"), "gc", _Collector("collect"))
 
 
 def _no_worker() -> None:
@@ -111,6 +108,10 @@ def _edge_slots_marked() -> None:
     _pages_changed(marked)
 
 
+def _bodies_kept() -> None:
+    _replace(Catalog, "without_bodies", lambda catalog: catalog)
+
+
 def _fragments_every_time() -> None:
     def once_per_folder() -> Callable[..., Markup]:
         return lambda name, caller, titled=False: Markup(caller())
@@ -140,7 +141,6 @@ class Switch:
 SWITCHES: dict[str, Switch] = {
     "gc-freeze": Switch("gc.freeze() does nothing at the adapter's three points (the collector walks the "
                         "catalogue and pages at every full pass)", _no_freeze),
-    "gc-collect": Switch("no gc.collect() before the search plugin serialises its index", _no_collect),
     "worker": Switch("fork_pool() gives no worker: the build checks every file and cleans every page itself",
                      _no_worker),
     "mmap-threshold": Switch("return_large_blocks() does nothing: glibc's dynamic mmap threshold",
@@ -148,6 +148,8 @@ SWITCHES: dict[str, Switch] = {
     "slot-bytes": Switch("slots wait as str, not UTF-8 bytes (changed as each page is made)", _slots_as_text),
     "edge-markers": Switch("slots before and after the Markdown leave markers in it too (before = after = 0), "
                            "which Markdown's raw-HTML parser reads", _edge_slots_marked),
+    "bodies-released": Switch("Catalog.without_bodies() returns the catalogue as it is: the bodies' HTML and "
+                              "text stay in memory to the end", _bodies_kept),
     "shared-fragments": Switch("once_per_folder renders every block on every page (theme fragments not shared)",
                                _fragments_every_time),
     "streamed-index": Switch("search_index.js written as Material's offline plugin does: the index read whole "

@@ -85,7 +85,7 @@ def _practice(catalog: Catalog, p: Practice, inside: set[str], images: ImageFetc
         "id": p.id, "title": p.title, "theme": catalog.theme[p.theme].title,
         "partner": f"{partner.short_name} ({partner.code})", "place": place, "summary": p.summary,
         "glance": [row for row in glance if row[1]],
-        "body": body_blocks(p.body_html, images),
+        "body": body_blocks(p.body_html.decode(), images),
         "links": [{"title": link.title, "url": link.url} for link in p.links],
         "contact": None if contact is None else {"name": contact.name, "organisation": contact.organisation,
                                                  "email": contact.email},

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pikepdf
-
 from ..model import Catalog
 from .document import everything
 
@@ -36,6 +34,8 @@ class Download:
 
 def downloads(folder: Path, catalog: Catalog) -> tuple[Download, ...]:
     """Return the PDFs of `folder` that `--all` makes for this catalogue (others are left out), in its order."""
+    import pikepdf  # noqa: PLC0415 (a site build without PDFs, such as a preview, need not load it)
+
     found = []
     for selection in everything(catalog):
         path = folder / selection.file_name

@@ -127,12 +127,13 @@ def heading(anchor: str) -> str:
     return str(_HEADINGS[anchor])
 
 
-def assemble(meta: dict[str, Any], markdown: str, before: list[tuple[str, bool]], after: list[str],
+def assemble(meta: dict[str, Any], markdown: str, before: list[tuple[str | bytes, bool]], after: list[str],
              headings: tuple[Heading, ...], sections: list[str]) -> GeneratedPage:
     """Return a page made of Markdown between HTML slots: `before` holds (HTML, indexed) pairs, `after` the
     slots that follow; `headings` are those in `before`, and `sections` the anchors of the generated sections
-    in `after`, in order."""
-    slots = tuple(html.encode() for html, _ in before) + tuple(html.encode() for html in after)
+    in `after`, in order. HTML given as UTF-8 bytes becomes the slot itself (a practice's body is not copied)."""
+    slots = (tuple(html if isinstance(html, bytes) else html.encode() for html, _ in before)
+             + tuple(html.encode() for html in after))
     indexed = frozenset(number for number, (_, searched) in enumerate(before) if searched)
     generated = tuple(Heading(2, anchor, GENERATED_SECTIONS[anchor][0]) for anchor in sections)
     return GeneratedPage(_page_meta(meta), markdown, slots, indexed, headings + generated, len(before), len(after))

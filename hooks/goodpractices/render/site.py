@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..explore import index_script
-from ..export import practices_csv, practices_json, transfers_csv
+from ..export import write_practices_csv, write_practices_json, write_transfers_csv
 from ..folding import query_script
 from ..model import Catalog
 from ..scaffold import TEMPLATE_FILE, template_text
@@ -67,12 +68,25 @@ def tab_of(src_uri: str) -> str | None:
     return TABS.get(folder) if name and name != "index.md" else None
 
 
-def generated_files(catalog: Catalog, info: SiteInfo, pdfs: tuple[Download, ...] = ()
+def _written(folder: Path, name: str, write: Callable[[BinaryIO], None]) -> Path:
+    """Write a file into `folder` as `write` makes it, and return its path."""
+    path = folder / name
+    with path.open("wb") as out:
+        write(out)
+    return path
+
+
+def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, pdfs: tuple[Download, ...] = ()
                     ) -> dict[str, GeneratedPage | bytes | Path]:
     """Return {docs-relative path: page, a file's UTF-8 bytes, or a file to copy} for everything generated from
-    the catalogue (and the PDFs made for it, if any), sorted."""
-    files: dict[str, GeneratedPage | bytes] = {
-        f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices}
+    the catalogue (and the PDFs made for it, if any), sorted. The data downloads, the largest files, are
+    written into `folder` as they are made (it must outlive the build's copying of files)."""
+    files: dict[str, GeneratedPage | bytes | Path] = {
+        "practices.json": _written(folder, "practices.json", lambda out: write_practices_json(catalog, info, out)),
+        "practices.csv": _written(folder, "practices.csv", lambda out: write_practices_csv(catalog, out)),
+        "transferability.csv": _written(folder, "transferability.csv", lambda out: write_transfers_csv(catalog, out)),
+    }
+    files.update({f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices})
     files["themes/index.md"] = themes_index(catalog)
     files.update({f"themes/{t.key}.md": theme_page(catalog, t, pdf_link(pdfs, "theme", t.key, "../"))
                   for t in catalog.themes})
@@ -87,9 +101,6 @@ def generated_files(catalog: Catalog, info: SiteInfo, pdfs: tuple[Download, ...]
     files["explore/index.md"] = explore_page(catalog)
     files["explore/index.js"] = index_script(catalog).encode()
     files.update({f"explore/{name}": (ASSETS / name).read_bytes() for name in ("explore.js", "explore.css")})
-    files["transferability.csv"] = transfers_csv(catalog).encode()
-    files["practices.csv"] = practices_csv(catalog).encode()
-    files["practices.json"] = practices_json(catalog, info).encode()
     files["practice.schema.json"] = json_schema_text([t.key for t in catalog.themes],
                                                      [p.key for p in catalog.partners]).encode()
     files[THEME_CSS] = theme_css(catalog).encode()
