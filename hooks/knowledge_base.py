@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import tempfile
@@ -21,6 +20,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from goodpractices import catalog as pipeline
 from goodpractices import macros
 from goodpractices.background import fork_pool
+from goodpractices.collector import keep_to_the_end, walk_again
 from goodpractices.memory import return_large_blocks
 from goodpractices.model import Heading
 from goodpractices.pdf.listing import downloads
@@ -57,9 +57,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _cache is None:
         # A one-off build: what exists now, and the catalogue and pages made below, live until it ends. The
         # garbage collector's full passes need not walk them again while the pages are read (see on_env).
-        gc.freeze()
+        keep_to_the_end()
     else:
-        gc.unfreeze()  # a preview's previous build (see on_env) may be collected now
+        walk_again()  # a preview's previous build (see on_env) may be collected now
     if config.strict:
         # `-q` raises the log level above WARNING, and MkDocs' strict mode only counts warnings it would show.
         mkdocs_log = logging.getLogger("mkdocs")
@@ -98,7 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "macros" in config.plugins:
         config.plugins["macros"].register_macros(macros.for_catalog(catalog, pdfs))
     if _cache is None:
-        gc.freeze()
+        keep_to_the_end()
     return config
 
 
@@ -164,7 +164,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["once_per_folder"] = once_per_folder()
     # Every page is read now and stays until the build ends: spare the garbage collector from walking them
     # all again at each of its full passes while the pages are written (and at exit).
-    gc.freeze()
+    keep_to_the_end()
     return env
 
 

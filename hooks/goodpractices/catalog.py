@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import hashlib
 import os
 from concurrent.futures import Executor
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

@@ -9,7 +9,6 @@ branch; if a name a switch needs is gone, the build fails rather than measure no
 from __future__ import annotations
 
 import dataclasses
-import gc
 import logging
 import os
 import sys
@@ -21,9 +20,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from goodpractices import render
 from goodpractices.model import Catalog
-from goodpractices.render import GeneratedPage
+from goodpractices.render import GeneratedPage, slots
 
 VARIABLE = "BENCHMARK_SWITCH_OFF"
 log = logging.getLogger("mkdocs.hooks.benchmark")
@@ -48,18 +46,8 @@ def _nothing(*args: Any, **kwargs: Any) -> None:
     return None
 
 
-class _Collector:
-    """The gc module, but for one function that does nothing."""
-
-    def __init__(self, idle: str) -> None:
-        self._idle = idle
-
-    def __getattr__(self, name: str) -> Any:
-        return _nothing if name == self._idle else getattr(gc, name)
-
-
 def _no_freeze() -> None:
-    _replace(_hook("knowledge_base.py"), "gc", _Collector("freeze"))
+    _replace(_hook("knowledge_base.py"), "keep_to_the_end", _nothing)
 
 
 def _no_worker() -> None:
@@ -100,8 +88,8 @@ def _slots_as_text() -> None:
 
 def _edge_slots_marked() -> None:
     def marked(page: GeneratedPage) -> GeneratedPage:
-        first = [render._marker(n) for n in range(page.before)]
-        last = [render._marker(n) for n in range(len(page.slots) - page.after, len(page.slots))]
+        first = [slots.marker(n) for n in range(page.before)]
+        last = [slots.marker(n) for n in range(len(page.slots) - page.after, len(page.slots))]
         markdown = "\n\n".join([*first, page.markdown, *last] if page.markdown else [*first, *last])
         return dataclasses.replace(page, markdown=markdown, before=0, after=0)
 
@@ -139,9 +127,9 @@ class Switch:
 
 #: Every mechanism the ablation measures, by name.
 SWITCHES: dict[str, Switch] = {
-    "gc-freeze": Switch("gc.freeze() does nothing at the adapter's three points (the collector walks the "
-                        "catalogue and pages at every full pass)", _no_freeze),
-    "worker": Switch("fork_pool() gives no worker: the build checks every file and cleans every page itself",
+    "gc-freeze": Switch("collector.keep_to_the_end() (gc.freeze) does nothing at the adapter's three points (the "
+                        "collector walks the catalogue and pages at every full pass)", _no_freeze),
+    "worker": Switch("fork_pool() gives no worker: the build checks and renders every practice file itself",
                      _no_worker),
     "mmap-threshold": Switch("return_large_blocks() does nothing: glibc's dynamic mmap threshold",
                              _no_mmap_threshold),

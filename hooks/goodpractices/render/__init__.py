@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -16,6 +13,7 @@ from ..countries import COUNTRIES
 from ..model import Heading
 from ..schema import GENERATED_SECTIONS, STAGES
 from .rows import PRACTICE_COLUMNS, STAGE_LABELS, matrix_row, practice_row, stage_cell, transfer_item
+from .slots import SLOT, GeneratedPage, marker
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("goodpractices", "templates"),
@@ -33,18 +31,11 @@ SEARCH_FIRST: dict[str, Any] = {"search": {"boost": 2}}
 #: Metadata of pages whose tab has no other pages: no navigation sidebar, which would stand empty.
 NO_NAVIGATION: dict[str, Any] = {"hide": ["navigation"]}
 
-#: Slot markers carry a per-process token, so practice content cannot forge one; none reaches the output.
-_TOKEN = secrets.token_hex(8)
-_SLOT = re.compile(rf"<!--goodpractices:slot:{_TOKEN}:(\d+)-->")
 #: The generated sections' headings as Markdown's toc extension writes them, permalink included.
 _HEADINGS = {
     anchor: Markup('<h2 id="{0}">{1}<a class="headerlink" href="#{0}" title="Permanent link">&para;</a></h2>')
     .format(anchor, text) for anchor, (text, _field) in GENERATED_SECTIONS.items()
 }
-
-
-def _marker(number: int) -> str:
-    return f"<!--goodpractices:slot:{_TOKEN}:{number}-->"
 
 
 def money(amount: int | float) -> str:
@@ -64,47 +55,6 @@ ENV.filters.update(
     practice_row=practice_row, transfer_item=transfer_item, icon=lambda name: Markup(icons.svg(name)),
 )
 ENV.globals.update(stages=STAGES, practice_columns=PRACTICE_COLUMNS)
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page made from the catalogue: metadata, Markdown for MkDocs, and trusted HTML for its slots.
-
-    Markdown carries the headings (so the table of contents and anchors work) and the practice body; the
-    generated HTML (escaped by the templates) waits in slots, put back after Markdown so it is not parsed again.
-    Slots before the first and after the last Markdown text leave no marker in it (`before` and `after` count
-    them): Markdown would pass each marker through its raw-HTML parser, which costs a tenth of a page's time.
-    Indexed slots go into the page content that MkDocs keeps and the search plugin reads; the others go
-    straight into the written page, so search and memory only hold what readers search for. Slots wait as
-    UTF-8 bytes: a str with one '◔' or '–' takes two bytes for every character, and all pages wait at once.
-    """
-
-    meta: dict[str, Any]
-    markdown: str
-    slots: tuple[bytes, ...] = ()
-    indexed: frozenset[int] = frozenset()
-    #: Headings inside slots, in order: the table of contents lists them after Markdown's.
-    headings: tuple[Heading, ...] = ()
-    before: int = 0
-    after: int = 0
-
-    def content(self, html: str) -> str:
-        """Return the page content: the rendered Markdown between the slots that come before and after it, with
-        the indexed slots filled in and markers left for the others."""
-        pieces = _SLOT.split(html)  # text, slot number, text, …
-        for i in range(1, len(pieces), 2):
-            pieces[i] = self._filled(int(pieces[i]))
-        before = [self._filled(number) for number in range(self.before)]
-        after = [self._filled(number) for number in range(len(self.slots) - self.after, len(self.slots))]
-        return "\n".join([*before, "".join(pieces), *after] if html else [*before, *after])
-
-    def _filled(self, number: int) -> str:
-        """Return an indexed slot's HTML, or the marker that `output` fills."""
-        return self.slots[number].decode() if number in self.indexed else _marker(number)
-
-    def output(self, html: str) -> str:
-        """Put the remaining slots into the written page."""
-        return _SLOT.sub(lambda match: self.slots[int(match.group(1))].decode(), html) if self.slots else html
 
 
 def _plain(value: Any) -> Any:
@@ -152,14 +102,14 @@ def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage
         slots.append(str(caller()).strip("\n").encode())
         if search:
             searched.add(len(slots) - 1)
-        return Markup(f"\n{_marker(len(slots) - 1)}\n")
+        return Markup(f"\n{marker(len(slots) - 1)}\n")
 
     markdown = ENV.get_template(template).render(slot=slot, **context)
-    texts = _SLOT.split(markdown)[0::2]  # the text around the slots, which are numbered in order
+    texts = SLOT.split(markdown)[0::2]  # the text around the slots, which are numbered in order
     before = next((i for i, text in enumerate(texts) if text.strip()), len(slots))  # slots before any text
     after = next((i for i, text in enumerate(reversed(texts[before:])) if text.strip()), 0)
     middle = range(before, len(slots) - after)
-    markdown = (texts[before] + "".join(_marker(i) + texts[i + 1] for i in middle)).strip("\n")
+    markdown = (texts[before] + "".join(marker(i) + texts[i + 1] for i in middle)).strip("\n")
     return GeneratedPage(_page_meta(meta), markdown, tuple(slots), frozenset(searched), before=before, after=after)
 
 

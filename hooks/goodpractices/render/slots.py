@@ -1,0 +1,65 @@
+"""Generated pages: Markdown for MkDocs, with trusted HTML waiting in slots until MkDocs has rendered it.
+
+Two measured choices live here (scripts/bench.py --ablate; docs/performance.md has the table):
+slots wait as UTF-8 bytes (`slot-bytes`: GAIN_SLOT_BYTES), and slots before the first and after the last
+Markdown text leave no marker in the Markdown (`edge-markers`: GAIN_EDGE_MARKERS).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Heading
+
+#: Slot markers carry a per-process token, so practice content cannot forge one; none reaches the output.
+_TOKEN = secrets.token_hex(8)
+SLOT = re.compile(rf"<!--goodpractices:slot:{_TOKEN}:(\d+)-->")
+
+
+def marker(number: int) -> str:
+    """Return the marker that stands for slot `number` in a page's Markdown."""
+    return f"<!--goodpractices:slot:{_TOKEN}:{number}-->"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from the catalogue: metadata, Markdown for MkDocs, and trusted HTML for its slots.
+
+    Markdown carries the headings (so the table of contents and anchors work) and the practice body; the
+    generated HTML (escaped by the templates) waits in slots, put back after Markdown so it is not parsed again.
+    Slots before the first and after the last Markdown text leave no marker in it (`before` and `after` count
+    them): Markdown would pass each marker through its raw-HTML parser, which costs a tenth of a page's time.
+    Indexed slots go into the page content that MkDocs keeps and the search plugin reads; the others go
+    straight into the written page, so search and memory only hold what readers search for. Slots wait as
+    UTF-8 bytes: a str with one '◔' or '–' takes two bytes for every character, and all pages wait at once.
+    """
+
+    meta: dict[str, Any]
+    markdown: str
+    slots: tuple[bytes, ...] = ()
+    indexed: frozenset[int] = frozenset()
+    #: Headings inside slots, in order: the table of contents lists them after Markdown's.
+    headings: tuple[Heading, ...] = ()
+    before: int = 0
+    after: int = 0
+
+    def content(self, html: str) -> str:
+        """Return the page content: the rendered Markdown between the slots that come before and after it, with
+        the indexed slots filled in and markers left for the others."""
+        pieces = SLOT.split(html)  # text, slot number, text, …
+        for i in range(1, len(pieces), 2):
+            pieces[i] = self._filled(int(pieces[i]))
+        before = [self._filled(number) for number in range(self.before)]
+        after = [self._filled(number) for number in range(len(self.slots) - self.after, len(self.slots))]
+        return "\n".join([*before, "".join(pieces), *after] if html else [*before, *after])
+
+    def _filled(self, number: int) -> str:
+        """Return an indexed slot's HTML, or the marker that `output` fills."""
+        return self.slots[number].decode() if number in self.indexed else marker(number)
+
+    def output(self, html: str) -> str:
+        """Put the remaining slots into the written page."""
+        return SLOT.sub(lambda match: self.slots[int(match.group(1))].decode(), html) if self.slots else html
