@@ -20,7 +20,6 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from goodpractices import catalog as pipeline
 from goodpractices import macros
 from goodpractices.background import fork_pool
-from goodpractices.collector import keep_to_the_end, walk_again
 from goodpractices.memory import return_large_blocks
 from goodpractices.model import Heading
 from goodpractices.pdf.listing import downloads
@@ -54,12 +53,6 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if _cache is None:
-        # A one-off build: what exists now, and the catalogue and pages made below, live until it ends. The
-        # garbage collector's full passes need not walk them again while the pages are read (see on_env).
-        keep_to_the_end()
-    else:
-        walk_again()  # a preview's previous build (see on_env) may be collected now
     if config.strict:
         # `-q` raises the log level above WARNING, and MkDocs' strict mode only counts warnings it would show.
         mkdocs_log = logging.getLogger("mkdocs")
@@ -97,8 +90,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = nav(catalog)
     if "macros" in config.plugins:
         config.plugins["macros"].register_macros(macros.for_catalog(catalog, pdfs))
-    if _cache is None:
-        keep_to_the_end()
     return config
 
 
@@ -162,9 +153,6 @@ def _toc(headings: tuple[Heading, ...]) -> list[AnchorLink]:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["once_per_folder"] = once_per_folder()
-    # Every page is read now and stays until the build ends: spare the garbage collector from walking them
-    # all again at each of its full passes while the pages are written (and at exit).
-    keep_to_the_end()
     return env
 
 

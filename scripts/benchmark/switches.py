@@ -46,10 +46,6 @@ def _nothing(*args: Any, **kwargs: Any) -> None:
     return None
 
 
-def _no_freeze() -> None:
-    _replace(_hook("knowledge_base.py"), "keep_to_the_end", _nothing)
-
-
 def _no_worker() -> None:
     _replace(_hook("knowledge_base.py"), "fork_pool", lambda: None)
 
@@ -127,8 +123,6 @@ class Switch:
 
 #: Every mechanism the ablation measures, by name.
 SWITCHES: dict[str, Switch] = {
-    "gc-freeze": Switch("collector.keep_to_the_end() (gc.freeze) does nothing at the adapter's three points (the "
-                        "collector walks the catalogue and pages at every full pass)", _no_freeze),
     "worker": Switch("fork_pool() gives no worker: the build checks and renders every practice file itself",
                      _no_worker),
     "mmap-threshold": Switch("return_large_blocks() does nothing: glibc's dynamic mmap threshold",
