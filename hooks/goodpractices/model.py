@@ -192,7 +192,8 @@ class Catalog:
 
     def without_bodies(self) -> Catalog:
         """Return the catalogue without its practices' body HTML and text, for what is left to do once the
-        pages and downloads made from them exist (at 5,000 practices they hold about 60 MB)."""
+        pages and downloads made from them exist: 3.6% of peak memory at 1,000 practices, 16.5% at 5,000
+        (ablation of 2026-12-02, `bodies-released`)."""
         return Catalog(self.themes, self.partners,
                        tuple(replace(p, body_html=b"", sections=()) for p in self.practices))
 
