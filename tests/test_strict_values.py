@@ -3,6 +3,7 @@ characters in text, file names checked, nothing in practices/ skipped silently, 
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -14,7 +15,7 @@ import unicodedata
 import pytest
 from conftest import ROOT, VALID, practice
 from goodpractices import catalog
-from goodpractices.export import practices_json
+from goodpractices.export import write_practices_json
 from goodpractices.load import _HANDLER, suggest_id
 from goodpractices.schema import DATE_PATTERN, EMAIL_PATTERN, ID_PATTERN
 from goodpractices.siteinfo import site_info
@@ -51,7 +52,9 @@ def test_any_number_is_either_exported_as_valid_json_or_refused(project, number)
         assert [p.field for p in result.problems] == ["budget_eur"]
     else:
         info = site_info("Site", None, {}, result.catalog)
-        exported = json.loads(practices_json(result.catalog, info), parse_constant=lambda c: pytest.fail(c))
+        out = io.BytesIO()
+        write_practices_json(result.catalog, info, out)
+        exported = json.loads(out.getvalue(), parse_constant=lambda c: pytest.fail(c))
         assert 0 <= exported["practices"][0]["budget_eur"] < 10**15
 
 
