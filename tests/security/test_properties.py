@@ -99,7 +99,7 @@ def test_bodies_render_to_safe_html_or_a_clear_refusal(parts):
     if result is None:
         assert any(not p.warning for p in checker.problems)
         return
-    html = result.html
+    html = result.html.decode()
     for tag, attrs in elements(html):
         assert tag not in ("script", "form", "style", "iframe"), html
         for name, value in attrs:
