@@ -8,6 +8,8 @@ bring the part's other pages along as objects nothing reaches."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 from dataclasses import dataclass, field
 
@@ -231,11 +233,15 @@ def _metadata(out: Pdf, first: Pdf, meta: dict) -> None:
     keywords = ", ".join(meta["keywords"])
     out.docinfo.Title, out.docinfo.Author = String(meta["title"]), String(meta["author"])
     out.docinfo.Subject, out.docinfo.Keywords = String(meta["subject"]), String(keywords)
+    identity = base64.b64encode(hashlib.sha256(meta["title"].encode()).digest()[:16]).decode()
     with out.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
         xmp["dc:title"] = meta["title"]
         xmp["dc:description"] = meta["subject"]
         xmp["dc:creator"] = [meta["author"]]
         xmp["pdf:Keywords"] = keywords
+        xmp["{http://ns.adobe.com/xap/1.0/t/pg/}NPages"] = str(len(out.pages))
+        for key in ("DocumentID", "InstanceID"):  # from the title: the same on every export
+            xmp["{http://ns.adobe.com/xap/1.0/mm/}" + key] = identity
 
 
 def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Slice) -> bytes:
