@@ -202,9 +202,23 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
             progress(done, total)
 
     spans = _practice_parts(docs, folder, chunk, step)
+    try:
+        yield from _joined(docs, plans, folder, spans, step)
+    finally:
+        for span in spans.values():
+            span.part.close()
+
+
+def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple[str, bool], _Span],
+            step: Callable[[], None]) -> Iterator[bytes]:
+    """Lay out the documents' own pieces, then yield each document joined from its pieces and practices."""
     own = any(kind != "practice" for plan in plans for kind, _ in plan)
     first = _lay_pieces(docs, plans, folder, 0, None, None) if own else None
     step()
+    named: dict[str, list[tuple[str, int]]] = {}  # each document's own names and their pages, by prefix
+    for name, (index, _x, _y) in first.part.places.items() if first else ():
+        prefix, _, rest = name.partition("/")
+        named.setdefault(prefix + "/", []).append((rest, index))
     first_pages, pages, lengths, piece = [], [], [], 0
     for d, (doc, plan) in enumerate(zip(docs, plans)):
         starts, targets, page = [], {}, 1
@@ -215,9 +229,9 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
                 page += span.pages
                 continue
             start, stop = first.starts[piece], first.starts[piece + 1]
-            for name, (index, _x, _y) in first.part.places.items():
-                if name.startswith(f"d{d}/") and start <= index < stop:
-                    targets[name.split("/", 1)[1]] = page + index - start
+            for name, index in named.get(f"d{d}/", ()):
+                if start <= index < stop:
+                    targets[name] = page + index - start
             starts.append(page)
             page += stop - start
             piece += 1
@@ -229,6 +243,15 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
     if first is not None and laid.starts[:piece + 1] != first.starts[:piece + 1]:
         raise RuntimeError("the documents' own pages changed length once their page numbers were filled in")
     numbers = Slice(laid.part, laid.starts[piece], laid.starts[piece] + max(lengths), False)
+    try:
+        yield from _each(docs, plans, spans, laid, numbers, step)
+    finally:
+        laid.part.close()
+
+
+def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Span], laid: _Laid, numbers: Slice,
+          step: Callable[[], None]) -> Iterator[bytes]:
+    """Yield each document joined from its own pieces and its practices' pages."""
     piece = 0
     for d, (doc, plan) in enumerate(zip(docs, plans)):
         slices = []

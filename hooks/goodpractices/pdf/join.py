@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -36,6 +37,19 @@ class Part:
     pdf: bytes
     pages: int
     places: dict[str, Place] = field(default_factory=dict)
+    layout: _Layout | None = None
+    opened: _Source | None = None
+
+    def open(self) -> _Source:
+        """Return the part opened for joining (once for every document that takes from it)."""
+        if self.opened is None:
+            self.opened = _Source(self)
+        return self.opened
+
+    def close(self) -> None:
+        if self.opened is not None:
+            self.opened.pdf.close()
+            self.opened = None
 
     @classmethod
     def read(cls, pdf: bytes) -> Part:
@@ -69,81 +83,137 @@ def _number(value: object) -> float | None:
     return None if value is None else float(value)
 
 
-def _pairs(tree: Dictionary) -> list:
-    """Return the (key, value) pairs of a number tree, in order."""
+def _pairs(tree: Dictionary, path: tuple[int, ...] = ()) -> Iterator[tuple[int, tuple[int, ...]]]:
+    """Yield the keys of a number tree with where each value is: the kid indexes down to its /Nums, then the
+    value's index there."""
     if "/Nums" in tree:
         nums = tree.Nums
-        return [(int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2)]
-    return [pair for kid in tree.get("/Kids", []) for pair in _pairs(kid)]
+        for i in range(0, len(nums), 2):
+            yield int(nums[i]), (*path, i + 1)
+    for number, kid in enumerate(tree.get("/Kids", [])):
+        yield from _pairs(kid, (*path, number))
+
+
+def _value(tree: Dictionary, path: tuple[int, ...]) -> object:
+    for number in path[:-1]:
+        tree = tree.Kids[number]
+    return tree.Nums[path[-1]]
+
+
+def _children(node: Dictionary) -> list:
+    children = node.get("/K")
+    return list(children) if isinstance(children, Array) else [children] if children is not None else []
 
 
 def _page_of(element: Dictionary, index: dict) -> int | None:
-    """Return the index of the first page an element's content is on (breadth first: the nearest /Pg)."""
+    """Return the index of the first page an element's content is on: the /Pg of its first descendant that
+    has one (down the first children, which is where it is in Typst's trees; breadth first otherwise)."""
+    node = element
+    while isinstance(node, Dictionary):
+        if "/Pg" in node:
+            return index.get(node.Pg.objgen)
+        children = node.get("/K")
+        node = children[0] if isinstance(children, Array) and len(children) else children
     queue = [element]
     while queue:
         node = queue.pop(0)
-        if not isinstance(node, Dictionary):
-            continue
-        page = node.get("/Pg")
-        if page is not None:
-            return index.get(page.objgen)
-        children = node.get("/K")
-        queue.extend(children if isinstance(children, Array) else [children] if children is not None else [])
+        if isinstance(node, Dictionary):
+            if "/Pg" in node:
+                return index.get(node.Pg.objgen)
+            queue.extend(_children(node))
     return None
 
 
-class _Source:
-    """A part opened for one join: its top-level structure elements with their pages, its parent tree."""
+def _has_ids(element: Dictionary) -> bool:
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Dictionary) and "/S" in node:
+            if "/ID" in node:
+                return True
+            stack.extend(_children(node))
+    return False
 
-    def __init__(self, part: Part) -> None:
-        self.pdf = Pdf.open(io.BytesIO(part.pdf))
-        root = self.pdf.Root.get("/StructTreeRoot")
-        index = {page.objgen: i for i, page in enumerate(self.pdf.pages)}
-        self.elements: list[tuple[Dictionary, int]] = []
-        self.parents: dict[int, object] = {}
-        self.ids = root is not None and "/IDTree" in root
+
+@dataclass
+class _Layout:
+    """What a join needs of a part's structure tree, read once for every document that takes from it: each
+    top-level element's place (index of its Document element, index under it) and first page, whether
+    elements below it have ids, and where each parent-tree key's value is."""
+
+    elements: list[tuple[int, int, int, bool]]
+    parents: dict[int, tuple[int, ...]]
+
+    @classmethod
+    def read(cls, pdf: Pdf) -> _Layout:
+        root = pdf.Root.get("/StructTreeRoot")
         if root is None:
-            return
-        page = 0
-        for top in root.K if isinstance(root.K, Array) else [root.K]:
-            for kid in top.get("/K", []):
+            return cls([], {})
+        index = {page.objgen: i for i, page in enumerate(pdf.pages)}
+        ids = "/IDTree" in root
+        elements, page = [], 0
+        for t, top in enumerate(_children(root)):
+            for k, kid in enumerate(_children(top)):
                 if isinstance(kid, Dictionary):
                     found = _page_of(kid, index)
                     page = page if found is None else found  # an element with no content goes with the one before
-                    self.elements.append((kid, page))
-        self.parents = dict(_pairs(root.ParentTree)) if "/ParentTree" in root else {}
+                    elements.append((t, k, page, ids and _has_ids(kid)))
+        parents = dict(_pairs(root.ParentTree)) if "/ParentTree" in root else {}
+        return cls(elements, parents)
 
 
-def _structure(out: Pdf, slices: list[Slice], sources: dict[int, _Source]) -> None:
+class _Source:
+    """A part opened for joining, with its layout. Joins only read it, but for cutting its top-level
+    elements' links to its Document element, the same cut every time."""
+
+    def __init__(self, part: Part) -> None:
+        self.pdf = Pdf.open(io.BytesIO(part.pdf))
+        if part.layout is None:
+            part.layout = _Layout.read(self.pdf)
+        self.layout = part.layout
+        self.root = self.pdf.Root.get("/StructTreeRoot")
+
+    def elements(self, start: int, stop: int) -> list[tuple[Dictionary, bool]]:
+        """Return the top-level elements whose content starts on pages [start, stop), and whether they hold ids."""
+        tops = _children(self.root) if self.root is not None else []
+        return [(tops[t].K[k], ids) for t, k, page, ids in self.layout.elements if start <= page < stop]
+
+    def parent(self, key: int) -> object:
+        """Return a parent-tree value, made indirect so that qpdf copies it in one call."""
+        value = _value(self.root.ParentTree, self.layout.parents[key])
+        return value if value.is_indirect else self.pdf.make_indirect(value)
+
+
+def _structure(out: Pdf, slices: list[Slice]) -> None:
     """Give the joined PDF one structure tree: each slice's elements, in order, under one Document element,
     with the slices' parent-tree keys and element ids made unique."""
     tree = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=tree, K=Array()))
     nums, ids, key, index = Array(), {}, 0, 0
     for number, piece in enumerate(slices):
-        source = sources[id(piece.part)]
-        chosen = [element for element, page in source.elements if piece.start <= page < piece.stop]
-        for element in chosen:  # cut the link to the part's Document element: it holds every other page
+        source = piece.part.open()
+        chosen = source.elements(piece.start, piece.stop)
+        for element, _ in chosen:  # cut the link to the part's Document element: it holds every other page
             if "/P" in element:
                 del element["/P"]
-        for element in chosen:
+        for element, with_ids in chosen:
             copy = _copy(out, element)
             copy.P = document
             document.K.append(copy)
-            if source.ids:
+            if with_ids:
                 _rename_ids(copy, f"{number}-", ids)
         for page in out.pages[index:index + piece.stop - piece.start]:
             holders = [(page.obj, "/StructParents")] + [(a, "/StructParent") for a in page.obj.get("/Annots", [])]
             for holder, name in holders:
                 if name in holder:
-                    nums.extend([key, _copy(out, source.parents[int(holder[name])])])
+                    nums.extend([key, _copy(out, source.parent(int(holder[name])))])
                     holder[name] = key
                     key += 1
         index += piece.stop - piece.start
     tree.K = Array([document])
     tree.ParentTree = out.make_indirect(Dictionary(Nums=nums))
     tree.ParentTreeNextKey = key
-    first = next(iter(sources.values())).pdf.Root.get("/StructTreeRoot")
+    first = slices[0].part.open().root
     if first is not None and "/RoleMap" in first:
         tree.RoleMap = _copy(out, first.RoleMap)
     if ids:
@@ -208,10 +278,13 @@ def _links(out: Pdf, places: dict[str, Place]) -> None:
 
 def _stamp(out: Pdf, numbers: Pdf, first: int, page: pikepdf.Page, number: int) -> None:
     """Draw page `number` of the numbers pages (only "Page N" in the footer, an artifact) over a page."""
-    form = numbers.make_indirect(numbers.pages[first + number - 1].as_form_xobject())
+    source = numbers.pages[first + number - 1].obj
+    contents = source.Contents if isinstance(source.Contents, Array) else [source.Contents]
+    form = out.make_stream(b"\n".join(c.read_bytes() for c in contents), Type=Name.XObject, Subtype=Name.Form,
+                           BBox=_copy(out, source.MediaBox), Resources=_copy(out, source.Resources))
     resources = Dictionary(dict(page.obj.get("/Resources", Dictionary()).items()))  # its own: it may be shared
     xobjects = Dictionary(dict(resources.get("/XObject", Dictionary()).items()))
-    xobjects[NUMBER] = out.copy_foreign(form)
+    xobjects[NUMBER] = form
     resources.XObject = xobjects
     page.obj.Resources = resources
     page.contents_add(out.make_stream(b"q\n"), prepend=True)
@@ -246,43 +319,37 @@ def _metadata(out: Pdf, first: Pdf, meta: dict) -> None:
 
 def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Slice) -> bytes:
     """Return the slices as one PDF with the given outline and metadata; pages of slices that ask for it get
-    their page number from the numbers pages (`numbers`: page k of them shows "Page k")."""
+    their page number from the numbers pages (`numbers`: page k of them shows "Page k"). The parts stay
+    open for the next join: close them when done."""
     out = Pdf.new()
-    sources: dict[int, _Source] = {}
-    try:
-        for piece in [*slices, numbers]:
-            if id(piece.part) not in sources:
-                sources[id(piece.part)] = _Source(piece.part)
-        places: dict[str, Place] = {}
-        stamped = []
-        for piece in slices:
-            base = len(out.pages)
-            out.pages.extend(sources[id(piece.part)].pdf.pages[piece.start:piece.stop])
-            for name, (index, left, top) in piece.part.places.items():
-                if piece.start <= index < piece.stop and name.startswith(piece.ns):
-                    places[name[len(piece.ns):]] = (base + index - piece.start, left, top)
-            if piece.stamp:
-                stamped.extend(range(base, len(out.pages)))
-        _structure(out, slices, sources)
-        _links(out, places)
-        numbers_pdf = sources[id(numbers.part)].pdf
-        for index in stamped:
-            _stamp(out, numbers_pdf, numbers.start, out.pages[index], index + 1)
-        with out.open_outline() as tree:
-            for title, target, children in outline:
-                item = _item(out, title, places[target])
-                item.children.extend(_item(out, t, places[name]) for t, name in children)
-                tree.root.append(item)
-        names = pikepdf.NameTree.new(out)
-        for name in sorted(places):
-            if name.startswith("p-"):  # a practice's page, for links from the theme and partner documents
-                names[name] = _destination(out, places[name])
-        out.Root.Names = Dictionary(Dests=names.obj)
-        _metadata(out, sources[id(slices[0].part)].pdf, meta)
-        buffer = io.BytesIO()
-        out.save(buffer, deterministic_id=True, fix_metadata_version=False,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        return buffer.getvalue()
-    finally:
-        for source in sources.values():
-            source.pdf.close()
+    places: dict[str, Place] = {}
+    stamped = []
+    for piece in slices:
+        base = len(out.pages)
+        out.pages.extend(piece.part.open().pdf.pages[piece.start:piece.stop])
+        for name, (index, left, top) in piece.part.places.items():
+            if piece.start <= index < piece.stop and name.startswith(piece.ns):
+                places[name[len(piece.ns):]] = (base + index - piece.start, left, top)
+        if piece.stamp:
+            stamped.extend(range(base, len(out.pages)))
+    _structure(out, slices)
+    _links(out, places)
+    numbers_pdf = numbers.part.open().pdf
+    for index in stamped:
+        _stamp(out, numbers_pdf, numbers.start, out.pages[index], index + 1)
+    with out.open_outline() as tree:
+        for title, target, children in outline:
+            item = _item(out, title, places[target])
+            item.children.extend(_item(out, t, places[name]) for t, name in children)
+            tree.root.append(item)
+    names = pikepdf.NameTree.new(out)
+    for name in sorted(places):
+        if name.startswith("p-"):  # a practice's page, for links from the theme and partner documents
+            names[name] = _destination(out, places[name])
+    out.Root.Names = Dictionary(Dests=names.obj)
+    _metadata(out, slices[0].part.open().pdf, meta)
+    buffer = io.BytesIO()
+    out.save(buffer, deterministic_id=True, fix_metadata_version=False,
+             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    out.close()
+    return buffer.getvalue()
