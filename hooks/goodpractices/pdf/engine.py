@@ -1,5 +1,4 @@
-"""Lay documents out with the Typst template: each practice's pages once for every document that holds it,
-each document's own pages (front, chapter openers, appendices) together, then join each document.
+"""Lay documents out with the Typst template, each practice once whatever documents hold it, and join them.
 
 A practice's pages do not depend on the document they are in: their footer leaves the page number out (it
 is stamped on when a document is joined, from the "numbers" pages) and a reference to another practice is a

@@ -1,4 +1,4 @@
-"""Make documents' PDFs and put each in place whole: written beside its target, then renamed over it."""
+"""Make documents' PDFs together and put each in place whole: written beside its target, then renamed."""
 
 from __future__ import annotations
 
