@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .join import Part, Slice, join
+from .join import Numbers, Part, Slice, join
 
 TEMPLATE = "document.typ"
 #: The most practices laid out at once (see docs/performance.md for the measurements behind it).
@@ -135,10 +135,9 @@ def _toc(doc: Data, pages: dict[str, int] | None) -> list[Data]:
             for level, title, target in entries]
 
 
-def _piece(doc: Data, kind: str, item: Data | None, ns: str, first_page: int,
-           pages: dict[str, int] | None) -> Data:
+def _piece(doc: Data, kind: str, item: Data | None, ns: str, pages: dict[str, int] | None) -> Data:
     """The data of one of a document's own pieces, its labels prefixed with `ns`."""
-    piece: Data = {"kind": kind, "ns": ns, "first_page": first_page}
+    piece: Data = {"kind": kind, "ns": ns}
     if kind == "front":
         piece.update(label=doc["meta"]["kind"], cover=doc["cover"], toc=_toc(doc, pages))
     elif kind == "opener":
@@ -159,31 +158,34 @@ def _anchor(piece: Data) -> str:
 
 @dataclass
 class _Laid:
-    """The documents' own pieces laid out: the PDF, and where each piece's pages start in it."""
+    """Documents' own pieces laid out: the PDF, where each piece's pages start in it (and where they end),
+    and where the numbers pages are."""
 
     part: Part
     starts: list[int]
+    numbers: Numbers | None = None
 
 
-def _lay_pieces(docs: list[Data], plans: list[Plan], folder: Path, numbers: int,
-                first_pages: list[list[int]] | None, pages: list[dict[str, int]] | None) -> _Laid:
-    """Lay out every document's own pieces in one compile, then `numbers` numbers pages."""
-    pieces = []
-    for d, (doc, plan) in enumerate(zip(docs, plans)):
-        own = [(kind, item) for kind, item in plan if kind != "practice"]
-        for i, (kind, item) in enumerate(own):
-            pieces.append(_piece(doc, kind, item, f"d{d}/", first_pages[d][i] if first_pages else 1,
-                                 pages[d] if pages else None))
-    if numbers:
-        pieces.append({"kind": "numbers", "count": numbers})
+def _lay_pieces(docs: list[Data], plans: list[Plan], folder: Path, pages: list[dict[str, int]] | None = None,
+                numbers: tuple[int, list[int]] = (0, [])) -> _Laid:
+    """Lay out every document's own pieces in one compile (`pages` None), or only their fronts with the
+    contents' page numbers (`pages`: each document's targets' numbers) and then the numbers pages: `numbers`
+    upright ones from 1, and a landscape one for each number in the list."""
+    pieces = [_piece(doc, kind, item, f"d{d}/", pages[d] if pages else None)
+              for d, (doc, plan) in enumerate(zip(docs, plans)) for kind, item in plan
+              if kind != "practice" and (pages is None or kind == "front")]
+    upright, wide = numbers
+    if upright:
+        pieces.append({"kind": "numbers", "count": upright, "landscape": wide})
     headed = any(piece["kind"] != "numbers" for piece in pieces)
     part = Part.read(compile_part({"meta": docs[0]["meta"], "lone": False, "pieces": pieces}, folder,
                                   "ua-1" if headed else ""))
     starts = [part.places[_anchor(piece)][0] - (piece["kind"] == "front") for piece in pieces
               if piece["kind"] != "numbers"]
-    if numbers:
-        starts.append(part.pages - numbers)
-    return _Laid(part, starts + [part.pages])
+    if not upright:
+        return _Laid(part, starts + [part.pages])
+    first = part.pages - upright - len(wide)
+    return _Laid(part, starts + [first], Numbers(part, first, {k: first + upright + i for i, k in enumerate(wide)}))
 
 
 def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
@@ -210,58 +212,65 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
 
 def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple[str, bool], _Span],
             step: Callable[[], None]) -> Iterator[bytes]:
-    """Lay out the documents' own pieces, then yield each document joined from its pieces and practices."""
+    """Lay out the documents' own pieces, then yield each document joined from its pieces and practices.
+
+    Every page but a front's gets its number stamped on, so only the fronts are laid out again, once the
+    contents' page numbers are known."""
     own = any(kind != "practice" for plan in plans for kind, _ in plan)
-    first = _lay_pieces(docs, plans, folder, 0, None, None) if own else None
+    first = _lay_pieces(docs, plans, folder) if own else _Laid(Part(b"", 0), [0])
     step()
     named: dict[str, list[tuple[str, int]]] = {}  # each document's own names and their pages, by prefix
-    for name, (index, _x, _y) in first.part.places.items() if first else ():
+    for name, (index, _x, _y) in first.part.places.items():
         prefix, _, rest = name.partition("/")
         named.setdefault(prefix + "/", []).append((rest, index))
-    first_pages, pages, lengths, piece = [], [], [], 0
+    pages, lengths, wide, fronts, piece = [], [], set(), [], 0
     for d, (doc, plan) in enumerate(zip(docs, plans)):
-        starts, targets, page = [], {}, 1
+        targets, page = {}, 1
         for kind, item in plan:
             if kind == "practice":
-                span = spans[(item["id"], _lone(doc))]
                 targets["p-" + item["id"]] = page
-                page += span.pages
+                page += spans[(item["id"], _lone(doc))].pages
                 continue
             start, stop = first.starts[piece], first.starts[piece + 1]
             for name, index in named.get(f"d{d}/", ()):
                 if start <= index < stop:
                     targets[name] = page + index - start
-            starts.append(page)
+            wide.update(page + index - start for index in first.part.wide if start <= index < stop)
+            if kind == "front":
+                fronts.append(stop - start)
             page += stop - start
             piece += 1
-        first_pages.append(starts)
         pages.append(targets)
         lengths.append(page - 1)
-    laid = _lay_pieces(docs, plans, folder, max(lengths), first_pages, pages)
+    second = _lay_pieces(docs, plans, folder, pages, (max(lengths), sorted(wide)))
     step()
-    if first is not None and laid.starts[:piece + 1] != first.starts[:piece + 1]:
-        raise RuntimeError("the documents' own pages changed length once their page numbers were filled in")
-    numbers = Slice(laid.part, laid.starts[piece], laid.starts[piece] + max(lengths), False)
+    if [b - a for a, b in zip(second.starts, second.starts[1:])] != fronts:
+        raise RuntimeError("the contents changed length once their page numbers were filled in")
     try:
-        yield from _each(docs, plans, spans, laid, numbers, step)
+        yield from _each(docs, plans, spans, first, second, step)
     finally:
-        laid.part.close()
+        first.part.close()
+        second.part.close()
 
 
-def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Span], laid: _Laid, numbers: Slice,
+def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Span], first: _Laid, second: _Laid,
           step: Callable[[], None]) -> Iterator[bytes]:
-    """Yield each document joined from its own pieces and its practices' pages."""
-    piece = 0
+    """Yield each document joined from its fronts (laid out the second time), its other pieces (the first
+    time) and its practices' pages, every page but the front's numbered from the numbers pages."""
+    piece = front = 0
     for d, (doc, plan) in enumerate(zip(docs, plans)):
         slices = []
         for kind, item in plan:
             if kind == "practice":
                 span = spans[(item["id"], _lone(doc))]
                 slices.append(Slice(span.part, span.start, span.stop, True))
+            elif kind == "front":
+                slices.append(Slice(second.part, second.starts[front], second.starts[front + 1], False, f"d{d}/"))
+                front += 1
             else:
-                slices.append(Slice(laid.part, laid.starts[piece], laid.starts[piece + 1], False, f"d{d}/"))
-                piece += 1
-        yield join(slices, _outline(doc), doc["meta"], numbers)
+                slices.append(Slice(first.part, first.starts[piece], first.starts[piece + 1], True, f"d{d}/"))
+            piece += kind != "practice"
+        yield join(slices, _outline(doc), doc["meta"], second.numbers)
         step()
 
 

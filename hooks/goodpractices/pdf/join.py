@@ -36,6 +36,7 @@ class Part:
     pdf: bytes
     pages: int
     places: dict[str, Place] = field(default_factory=dict)
+    wide: frozenset[int] = frozenset()  # the indexes of its landscape pages
     layout: _Layout | None = None
     opened: _Source | None = None
 
@@ -54,7 +55,8 @@ class Part:
     def read(cls, pdf: bytes) -> Part:
         """Read a part's page count and named destinations (Typst makes one for each label)."""
         with Pdf.open(io.BytesIO(pdf)) as source:
-            part = cls(pdf, len(source.pages))
+            part = cls(pdf, len(source.pages), wide=frozenset(
+                i for i, page in enumerate(source.pages) if page.mediabox[2] - page.mediabox[0] > page.mediabox[3] - page.mediabox[1]))
             names = source.Root.get("/Names")
             if names is not None and "/Dests" in names:
                 index = {page.objgen: i for i, page in enumerate(source.pages)}
@@ -63,6 +65,19 @@ class Part:
                     left, top = (_number(dest[2]), _number(dest[3])) if len(dest) > 3 else (None, None)
                     part.places[str(name)] = (index[dest[0].objgen], left, top)
         return part
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """The numbers pages, which show only "Page k" where the footer puts it: page k upright is page
+    `upright` + k - 1 of the part; `wide` gives the page of each number needed on a landscape page."""
+
+    part: Part
+    upright: int
+    wide: dict[int, int]
+
+    def page(self, number: int, landscape: bool) -> int:
+        return self.wide[number] if landscape else self.upright + number - 1
 
 
 @dataclass(frozen=True)
@@ -275,9 +290,10 @@ def _links(out: Pdf, places: dict[str, Place]) -> None:
                     annot.A = Dictionary(S=Name.GoToR, F=String(CATALOGUE), D=String(target))
 
 
-def _stamp(out: Pdf, numbers: Pdf, first: int, page: pikepdf.Page, number: int) -> None:
-    """Draw page `number` of the numbers pages (only "Page N" in the footer, an artifact) over a page."""
-    source = numbers.pages[first + number - 1].obj
+def _stamp(out: Pdf, numbers: Numbers, page: pikepdf.Page, number: int) -> None:
+    """Draw the numbers page of `number` (only "Page N" in the footer, an artifact) over a page."""
+    box = page.mediabox
+    source = numbers.part.open().pdf.pages[numbers.page(number, box[2] - box[0] > box[3] - box[1])].obj
     contents = source.Contents if isinstance(source.Contents, Array) else [source.Contents]
     form = out.make_stream(b"\n".join(c.read_bytes() for c in contents), Type=Name.XObject, Subtype=Name.Form,
                            BBox=_copy(out, source.MediaBox), Resources=_copy(out, source.Resources))
@@ -316,9 +332,9 @@ def _metadata(out: Pdf, first: Pdf, meta: dict) -> None:
             xmp["{http://ns.adobe.com/xap/1.0/mm/}" + key] = identity
 
 
-def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Slice) -> bytes:
+def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Numbers) -> bytes:
     """Return the slices as one PDF with the given outline and metadata; pages of slices that ask for it get
-    their page number from the numbers pages (`numbers`: page k of them shows "Page k"). The parts stay
+    their page number from the numbers pages. The parts stay
     open for the next join: close them when done."""
     out = Pdf.new()
     places: dict[str, Place] = {}
@@ -333,9 +349,8 @@ def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Slice) -> b
             stamped.extend(range(base, len(out.pages)))
     _structure(out, slices)
     _links(out, places)
-    numbers_pdf = numbers.part.open().pdf
     for index in stamped:
-        _stamp(out, numbers_pdf, numbers.start, out.pages[index], index + 1)
+        _stamp(out, numbers, out.pages[index], index + 1)
     with out.open_outline() as tree:
         for title, target, children in outline:
             item = _item(out, title, places[target])
