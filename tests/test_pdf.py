@@ -267,6 +267,12 @@ def test_two_exports_are_byte_identical(corpus: Project, tmp_path: Path):
     assert first.read_bytes() == second.read_bytes()
 
 
+def test_two_all_exports_are_byte_identical(corpus: Project, downloads: Path, tmp_path: Path):
+    assert export(corpus, "--all", out=tmp_path) == 0
+    for path in _documents(downloads):
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
 def test_images_only_from_the_site_folder(tmp_path: Path):
     docs = tmp_path / "docs"
     (docs / "assets").mkdir(parents=True)
