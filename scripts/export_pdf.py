@@ -12,7 +12,7 @@ from goodpractices import catalog as pipeline
 from goodpractices.model import Catalog
 from goodpractices.pdf import document
 from goodpractices.pdf.engine import CHUNK
-from goodpractices.pdf.write import Site, write_pdf
+from goodpractices.pdf.write import Site, pdfs, write_file
 from goodpractices.problems import count
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,24 +50,19 @@ def _selections(parser: argparse.ArgumentParser, args: argparse.Namespace,
 
 
 class _Progress:
-    """A progress bar on a terminal (parts laid out, per document); nothing when stderr is not one."""
+    """A progress bar on a terminal (parts laid out, documents joined); nothing when stderr is not one."""
 
     def __init__(self, documents: int) -> None:
-        self.documents = documents
+        self.label = f"{documents} document{'s' if documents != 1 else ''}"
         self.shown = sys.stderr.isatty()
-        self.document = 0
-        self.name = ""
-
-    def start(self, number: int, name: str) -> None:
-        self.document, self.name = number, name
 
     def __call__(self, done: int, total: int) -> None:
         if not self.shown:
             return
         width = 30
         filled = width * done // max(total, 1)
-        label = f"{self.document}/{self.documents} {self.name}"
-        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {label[:50]:<50}", end="", file=sys.stderr, flush=True)
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} steps, {self.label}", end="",
+              file=sys.stderr, flush=True)
 
     def close(self) -> None:
         if self.shown:
@@ -106,13 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     site = site_settings(args.config_file)
     progress = _Progress(len(selections))
     try:
-        for number, selection in enumerate(selections, 1):
-            progress.start(number, selection.file_name)
-            write_pdf(result.catalog, selection, site, args.output or args.downloads / selection.file_name,
-                      args.chunk, progress)
+        for selection, data in pdfs(result.catalog, selections, site, args.chunk, progress):
+            write_file(data, args.output or args.downloads / selection.file_name)
     except RuntimeError as error:  # e.g. a site image Typst cannot read: the documents written so far stay
         progress.close()
-        print(f"{selection.file_name}: {error}", file=sys.stderr)
+        print(f"{selections[0].file_name if len(selections) == 1 else 'PDF export'}: {error}", file=sys.stderr)
         return 1
     progress.close()
     return 0

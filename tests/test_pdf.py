@@ -201,6 +201,16 @@ def test_tagged_with_language_metadata_and_one_consistent_structure_tree(downloa
     meta = reader.metadata
     assert meta.title == "CLUSTERIX 2.0 good practices"
     assert meta.subject and meta.author and "cluster policy" in meta["/Keywords"]
+    for path in sorted(downloads.glob("*.pdf")):  # the theme and partner documents too
+        reader = PdfReader(path)
+        assert reader.root_object["/Lang"] == "en", path.name
+        assert {"/Document", "/H1", "/H2", "/P", "/Link", "/Table"} <= _consistent_structure(reader), path.name
+
+
+def _consistent_structure(reader: PdfReader) -> set[str]:
+    """Check that every element of the structure tree is on the document's pages and that the parent tree's
+    keys are exactly those the pages and annotations use; return the element kinds."""
+    root = reader.root_object
     tree = root["/StructTreeRoot"]
     pages = {p.indirect_reference.idnum for p in reader.pages}
     annots = {a.idnum for p in reader.pages for a in p.get("/Annots", [])}
@@ -218,13 +228,13 @@ def test_tagged_with_language_metadata_and_one_consistent_structure_tree(downloa
             assert node.raw_get("/Pg").idnum in pages
         children = node.get("/K")
         stack.extend(children if isinstance(children, ArrayObject) else [children] if children else [])
-    assert {"/Document", "/H1", "/H2", "/P", "/Link", "/Table"} <= kinds
     nums = tree["/ParentTree"]["/Nums"]
     keys = sorted(int(nums[i]) for i in range(0, len(nums), 2))
     used = sorted([int(p["/StructParents"]) for p in reader.pages if "/StructParents" in p]
                   + [int(a.get_object()["/StructParent"]) for p in reader.pages for a in p.get("/Annots", [])
                      if "/StructParent" in a.get_object()])
     assert keys == used
+    return kinds
 
 
 def test_theme_and_partner_documents_hold_exactly_their_practices(downloads: Path, catalog):
@@ -255,6 +265,12 @@ def test_two_exports_are_byte_identical(corpus: Project, tmp_path: Path):
     assert export(corpus, "--theme", "cmo-services", out=tmp_path / "b") == 0
     first, second = (tmp_path / d / "theme-cmo-services.pdf" for d in "ab")
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_two_all_exports_are_byte_identical(corpus: Project, downloads: Path, tmp_path: Path):
+    assert export(corpus, "--all", out=tmp_path) == 0
+    for path in _documents(downloads):
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 def test_images_only_from_the_site_folder(tmp_path: Path):
@@ -360,3 +376,156 @@ def test_headings_print_without_their_web_permalink_mark():
     assert "headerlink" in html and "footnote-backref" in html
     printed = repr(body_blocks(html))
     assert "¶" not in printed and "↩" not in printed and "Description" in printed and "A note." in printed
+
+
+# Theme and partner documents made by --all reuse the catalogue's practice pages (issue 13, speed half).
+
+def _practice_pages(reader: PdfReader) -> dict[str, list[int]]:
+    """Return each practice's page indexes: from its bookmark to the next bookmark or the end of its chapter."""
+    entries = outline(reader)
+    starts = sorted({page for _, page, _ in entries} | {page for _, _, kids in entries for _, page in kids}
+                    | {len(reader.pages)})
+    return {title: list(range(page, starts[starts.index(page) + 1]))
+            for _, _, children in entries for title, page in children}
+
+
+def _without_number(text: str) -> str:
+    return re.sub(r"Page \d+$", "", flat(text))
+
+
+def _documents(downloads: Path) -> list[Path]:
+    return sorted(downloads.glob("*.pdf"))
+
+
+def test_every_document_numbers_its_own_pages_and_bookmarks_its_practices_titles(downloads: Path):
+    for path in _documents(downloads):
+        reader = PdfReader(path)
+        for title, pages in _practice_pages(reader).items():
+            assert flat(title) in flat(reader.pages[pages[0]].extract_text()), (path.name, title)
+            for index in pages:
+                text = flat(reader.pages[index].extract_text())
+                assert text.endswith(f"Page {index + 1}"), (path.name, title, text[-60:])
+                assert text.count(f"Page {index + 1}") == 1, (path.name, index)
+        contents = flat(reader.pages[1].extract_text())
+        for title, pages in _practice_pages(reader).items():  # the contents give this document's numbers
+            assert re.search(re.escape(flat(title)) + r"[ .]*" + str(pages[0] + 1) + r"\b", contents), title
+
+
+def test_a_practices_pages_are_the_catalogues_but_for_the_page_numbers(downloads: Path, catalog):
+    catalogue = PdfReader(downloads / "good-practices.pdf")
+    pages = _practice_pages(catalogue)
+    texts = {title: [_without_number(catalogue.pages[i].extract_text()) for i in indexes]
+             for title, indexes in pages.items()}
+    compared = 0
+    for path in _documents(downloads):
+        if path.name == "good-practices.pdf":
+            continue
+        reader = PdfReader(path)
+        for title, indexes in _practice_pages(reader).items():
+            assert [_without_number(reader.pages[i].extract_text()) for i in indexes] == texts[title], title
+            compared += 1
+    assert compared == 2 * len(catalog.practices)  # each practice is in one theme and one partner document
+
+
+def _reachable(pdf) -> set[tuple[int, int]]:
+    """Return the object numbers reachable from the trailer."""
+    import pikepdf
+
+    seen: set[tuple[int, int]] = set()
+    stack = [pdf.trailer]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, pikepdf.Object) and item.is_indirect:
+            if item.objgen in seen:
+                continue
+            seen.add(item.objgen)
+        if isinstance(item, (pikepdf.Dictionary, pikepdf.Stream)):
+            stack.extend(item.stream_dict.values() if isinstance(item, pikepdf.Stream) else item.values())
+        elif isinstance(item, pikepdf.Array):
+            stack.extend(item)
+    return seen
+
+
+def test_a_theme_document_holds_only_its_own_pages_and_elements(downloads: Path, catalog):
+    import pikepdf
+
+    for path in _documents(downloads):
+        with pikepdf.open(path) as pdf:
+            objects = {o.objgen for o in pdf.objects if o.objgen != (0, 0) and not (
+                isinstance(o, pikepdf.Stream) and o.get("/Type") in ("/ObjStm", "/XRef"))}  # the file's own
+            assert objects <= _reachable(pdf), path.name  # nothing copied in that no one reaches
+            pages = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/Page"]
+            assert len(pages) == len(pdf.pages), path.name
+    # Every element of the structure tree is on one of the document's pages, and each practice's title is a
+    # heading of it once: no element of another practice comes along.
+    for path in _documents(downloads):
+        reader = PdfReader(path)
+        own = {flat(t) for t in _practice_pages(reader)}
+        headings = []
+        pages = {p.indirect_reference.idnum for p in reader.pages}
+        stack = list(reader.root_object["/StructTreeRoot"]["/K"])
+        while stack:
+            node = stack.pop()
+            node = node.get_object() if isinstance(node, IndirectObject) else node
+            if not isinstance(node, DictionaryObject) or "/S" not in node:
+                continue
+            if "/Pg" in node:
+                assert node.raw_get("/Pg").idnum in pages
+            if node["/S"] == "/H2":
+                headings.append(node)
+            children = node.get("/K")
+            stack.extend(children if isinstance(children, ArrayObject) else [children] if children else [])
+        assert len(headings) == len(own), path.name  # practice titles are the only level-2 headings
+    catalogue = (downloads / "good-practices.pdf").stat().st_size
+    for kind, groups in (("theme", catalog.by_theme), ("partner", catalog.by_partner)):
+        for key, members in groups.items():
+            if members and len(members) < len(catalog.practices) / 2:
+                assert (downloads / f"{kind}-{key}.pdf").stat().st_size < 0.8 * catalogue, (kind, key)
+
+
+def _links(reader: PdfReader) -> list[dict]:
+    return [a.get_object()["/A"] for page in reader.pages for a in page.get("/Annots", [])
+            if "/A" in a.get_object()]
+
+
+def test_links_stay_clickable_inside_a_document_and_lead_to_the_catalogue_outside_it(downloads: Path, catalog):
+    catalogue = PdfReader(downloads / "good-practices.pdf")
+    named = {str(k): v for k, v in catalogue.named_destinations.items()}
+    for p in catalog.practices:  # the catalogue names each practice's page, for the other documents' links
+        page = catalogue.get_destination_page_number(named["p-" + p.id])
+        assert flat(p.title) in flat(catalogue.pages[page].extract_text())
+    assert {a["/S"] for a in _links(catalogue)} <= {"/GoTo", "/URI"}
+    # practice-1 (sme-innovation, inma) is inspired by rd-now (cmo-services, ecoplus): in the theme document
+    # the reference leads to the catalogue beside it, at rd-now's page.
+    theme = PdfReader(downloads / "theme-sme-innovation.pdf")
+    remote = [a for a in _links(theme) if a["/S"] == "/GoToR"]
+    assert [(str(a["/F"]), str(a["/D"])) for a in remote] == [("good-practices.pdf", "p-rd-now")]
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(theme.pages)}
+    inside = [pages[a["/D"][0].idnum] for a in _links(theme) if a["/S"] == "/GoTo"]
+    assert inside and all(0 <= i < len(theme.pages) for i in inside)
+    ecoplus = PdfReader(downloads / "partner-ecoplus.pdf")  # holds rd-now, which inspired practice-1
+    remote = [a for a in _links(ecoplus) if a["/S"] == "/GoToR"]
+    assert [(str(a["/F"]), str(a["/D"])) for a in remote] == [("good-practices.pdf", "p-practice-1")]
+
+
+def test_a_theme_made_alone_reads_as_the_one_all_makes(corpus: Project, downloads: Path, tmp_path: Path):
+    for flag, key, name in (("--theme", "sme-innovation", "theme-sme-innovation.pdf"),
+                            ("--partner", "vlaio", "partner-vlaio.pdf")):
+        assert export(corpus, flag, key, out=tmp_path) == 0
+        alone, together = PdfReader(tmp_path / name), PdfReader(downloads / name)
+        assert [flat(p.extract_text()) for p in alone.pages] == [flat(p.extract_text()) for p in together.pages]
+        assert outline(alone) == outline(together)
+        assert alone.metadata.title == together.metadata.title
+
+
+def test_the_page_numbers_stamped_on_are_artifacts(downloads: Path):
+    import pikepdf
+
+    with pikepdf.open(downloads / "theme-cmo-services.pdf") as pdf:
+        stamped = [page for page in pdf.pages if "/GpPageNumber" in page.Resources.get("/XObject", {})]
+        assert stamped
+        for page in stamped:
+            instructions = list(pikepdf.parse_content_stream(page))[-5:]
+            assert [str(op) for _, op in instructions] == ["BMC", "q", "Do", "Q", "EMC"]
+            assert [str(o) for o in instructions[0][0]] == ["/Artifact"]
+            assert [str(o) for o in instructions[2][0]] == ["/GpPageNumber"]

@@ -64,7 +64,8 @@ def _stage(stage: str) -> list[str]:
     return [STAGE_SYMBOLS[stage], STAGE_LABELS[stage]]
 
 
-def _practice(catalog: Catalog, p: Practice, inside: set[str], images: ImageFetcher) -> dict[str, Any]:
+def _practice(catalog: Catalog, p: Practice, images: ImageFetcher) -> dict[str, Any]:
+    """A practice's data: the same in every document that holds it (see engine.py)."""
     partner = catalog.partner[p.partner]
     place = COUNTRIES[p.country] + (f" · {p.region}" if p.region else "")
     glance = [["Presented by", f"{partner.name} ({partner.code})"], ["Institution", p.institution],
@@ -77,8 +78,7 @@ def _practice(catalog: Catalog, p: Practice, inside: set[str], images: ImageFetc
               ["Last updated", p.updated.label() if p.updated else None]]
 
     def ref(other: Practice) -> dict[str, Any]:
-        return {"id": other.id, "title": other.title, "partner": catalog.partner[other.partner].short_name,
-                "inside": other.id in inside}
+        return {"id": other.id, "title": other.title, "partner": catalog.partner[other.partner].short_name}
 
     contact = p.contact
     return {
@@ -115,17 +115,19 @@ def _keywords(catalog: Catalog, selection: Selection) -> list[str]:
 
 
 def document(catalog: Catalog, selection: Selection, site_name: str, author: str,
-             images: ImageFetcher) -> dict[str, Any]:
-    """Return everything the template prints for `selection`, as JSON-ready data."""
+             images: ImageFetcher, made: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Return everything the template prints for `selection`, as JSON-ready data; `made` keeps each
+    practice's data for the next document that holds it."""
     practices = selection.practices
-    inside = {p.id for p in practices}
+    made = {} if made is None else made
     newest = max((p.updated for p in practices if p.updated), default=None)
     chapters = []
     for t in catalog.themes:
         members = [p for p in practices if p.theme == t.key]
         if members:
             chapters.append({"key": t.key, "title": t.title, "question": t.question, "description": t.description,
-                             "practices": [_practice(catalog, p, inside, images) for p in members]})
+                             "practices": [made.get(p.id) or made.setdefault(p.id, _practice(catalog, p, images))
+                                           for p in members]})
     whole = selection.kind == "catalogue"
     partners = catalog.partners if whole else tuple(
         sorted({catalog.partner[p.partner] for p in practices} | {catalog.partner[t.partner] for p in practices

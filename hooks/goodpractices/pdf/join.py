@@ -1,11 +1,16 @@
-"""Join laid-out parts into one PDF: pages, one structure tree (tags), the outline and the internal links.
+"""Join slices of laid-out parts into one PDF: pages, one structure tree, page numbers, outline and links.
 
 pikepdf (qpdf) does the copying: its objects live in C++, where pypdf's Python objects took about 1.2 MB and
-55 ms of CPU per practice to join (at 300 practices: 392 MB, 16.6 s, against 7.5 s to lay them out)."""
+55 ms of CPU per practice to join (at 300 practices: 392 MB, 16.6 s, against 7.5 s to lay them out). A slice
+takes only its pages and the structure elements on them: never a part's whole structure tree, which would
+bring the part's other pages along as objects nothing reaches."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -13,40 +18,78 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, String
 
 #: How the template marks a link inside the document: this prefix, then the name of its target.
 GOTO = "gp-goto:"
+#: The document a link to a practice outside a theme or partner document opens, beside it in downloads/.
+CATALOGUE = "good-practices.pdf"
+#: The resource name of the stamped page number on a practice's page.
+NUMBER = Name("/GpPageNumber")
 
 #: (title, target, [(title, target) of each entry below it]) for each top-level outline entry.
 Outline = list[tuple[str, str, list[tuple[str, str]]]]
-#: Where a named target is: page index in the joined document, and the x and y of its top left.
+#: Where a named target is: page index (in its part, or in the joined document), and the x and y of its top left.
 Place = tuple[int, float | None, float | None]
 
 
 @dataclass
 class Part:
-    """A laid-out part: its PDF, the page number it starts at, and where its named targets are."""
+    """A laid-out part: its PDF, its page count, and where its named targets are."""
 
     pdf: bytes
-    first_page: int
     pages: int
     places: dict[str, Place] = field(default_factory=dict)
+    wide: frozenset[int] = frozenset()  # the indexes of its landscape pages
+    layout: _Layout | None = None
+    opened: _Source | None = None
 
-    @property
-    def targets(self) -> dict[str, int]:
-        """Return the printed page number of each named target."""
-        return {name: index + 1 for name, (index, _x, _y) in self.places.items()}
+    def open(self) -> _Source:
+        """Return the part opened for joining (once for every document that takes from it)."""
+        if self.opened is None:
+            self.opened = _Source(self)
+        return self.opened
+
+    def close(self) -> None:
+        if self.opened is not None:
+            self.opened.pdf.close()
+            self.opened = None
 
     @classmethod
-    def read(cls, pdf: bytes, first_page: int) -> Part:
+    def read(cls, pdf: bytes) -> Part:
         """Read a part's page count and named destinations (Typst makes one for each label)."""
         with Pdf.open(io.BytesIO(pdf)) as source:
-            part = cls(pdf, first_page, len(source.pages))
+            part = cls(pdf, len(source.pages), wide=frozenset(
+                i for i, page in enumerate(source.pages) if page.mediabox[2] - page.mediabox[0] > page.mediabox[3] - page.mediabox[1]))
             names = source.Root.get("/Names")
             if names is not None and "/Dests" in names:
                 index = {page.objgen: i for i, page in enumerate(source.pages)}
                 for name, dest in pikepdf.NameTree(names.Dests).items():
                     dest = dest.get("/D", dest) if isinstance(dest, Dictionary) else dest
                     left, top = (_number(dest[2]), _number(dest[3])) if len(dest) > 3 else (None, None)
-                    part.places[str(name)] = (first_page - 1 + index[dest[0].objgen], left, top)
+                    part.places[str(name)] = (index[dest[0].objgen], left, top)
         return part
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """The numbers pages, which show only "Page k" where the footer puts it: page k upright is page
+    `upright` + k - 1 of the part; `wide` gives the page of each number needed on a landscape page."""
+
+    part: Part
+    upright: int
+    wide: dict[int, int]
+
+    def page(self, number: int, landscape: bool) -> int:
+        return self.wide[number] if landscape else self.upright + number - 1
+
+
+@dataclass(frozen=True)
+class Slice:
+    """Pages [start, stop) of a part; `stamp`: print the page number on them from the numbers pages; `ns`:
+    the prefix of the document's own names in the part (another document's are left out)."""
+
+    part: Part
+    start: int
+    stop: int
+    stamp: bool
+    ns: str = ""
 
 
 def _number(value: object) -> float | None:
@@ -54,46 +97,139 @@ def _number(value: object) -> float | None:
     return None if value is None else float(value)
 
 
-def _pairs(tree: Dictionary) -> list:
-    """Return the (key, value) pairs of a number tree, in order."""
+def _pairs(tree: Dictionary, path: tuple[int, ...] = ()) -> Iterator[tuple[int, tuple[int, ...]]]:
+    """Yield the keys of a number tree with where each value is: the kid indexes down to its /Nums, then the
+    value's index there."""
     if "/Nums" in tree:
         nums = tree.Nums
-        return [(int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2)]
-    return [pair for kid in tree.get("/Kids", []) for pair in _pairs(kid)]
+        for i in range(0, len(nums), 2):
+            yield int(nums[i]), (*path, i + 1)
+    for number, kid in enumerate(tree.get("/Kids", [])):
+        yield from _pairs(kid, (*path, number))
 
 
-def _structure(out: Pdf, sources: list[Pdf], parts: list[Part]) -> None:
-    """Give the joined PDF one structure tree: each part's elements, in order, under one Document element,
-    with the parts' parent-tree keys and element ids made unique."""
+def _value(tree: Dictionary, path: tuple[int, ...]) -> object:
+    for number in path[:-1]:
+        tree = tree.Kids[number]
+    return tree.Nums[path[-1]]
+
+
+def _children(node: Dictionary) -> list:
+    children = node.get("/K")
+    return list(children) if isinstance(children, Array) else [children] if children is not None else []
+
+
+def _page_of(element: Dictionary, index: dict) -> int | None:
+    """Return the index of the first page an element's content is on: the /Pg of its first descendant that
+    has one (down the first children, which is where it is in Typst's trees; breadth first otherwise)."""
+    node = element
+    while isinstance(node, Dictionary):
+        if "/Pg" in node:
+            return index.get(node.Pg.objgen)
+        children = node.get("/K")
+        node = children[0] if isinstance(children, Array) and len(children) else children
+    queue = [element]
+    while queue:
+        node = queue.pop(0)
+        if isinstance(node, Dictionary):
+            if "/Pg" in node:
+                return index.get(node.Pg.objgen)
+            queue.extend(_children(node))
+    return None
+
+
+def _has_ids(element: Dictionary) -> bool:
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Dictionary) and "/S" in node:
+            if "/ID" in node:
+                return True
+            stack.extend(_children(node))
+    return False
+
+
+@dataclass
+class _Layout:
+    """What a join needs of a part's structure tree, read once for every document that takes from it: each
+    top-level element's place (index of its Document element, index under it) and first page, whether
+    elements below it have ids, and where each parent-tree key's value is."""
+
+    elements: list[tuple[int, int, int, bool]]
+    parents: dict[int, tuple[int, ...]]
+
+    @classmethod
+    def read(cls, pdf: Pdf) -> _Layout:
+        root = pdf.Root.get("/StructTreeRoot")
+        if root is None:
+            return cls([], {})
+        index = {page.objgen: i for i, page in enumerate(pdf.pages)}
+        ids = "/IDTree" in root
+        elements, page = [], 0
+        for t, top in enumerate(_children(root)):
+            for k, kid in enumerate(_children(top)):
+                if isinstance(kid, Dictionary):
+                    found = _page_of(kid, index)
+                    page = page if found is None else found  # an element with no content goes with the one before
+                    elements.append((t, k, page, ids and _has_ids(kid)))
+        parents = dict(_pairs(root.ParentTree)) if "/ParentTree" in root else {}
+        return cls(elements, parents)
+
+
+class _Source:
+    """A part opened for joining, with its layout. Joins only read it, but for cutting its top-level
+    elements' links to its Document element, the same cut every time."""
+
+    def __init__(self, part: Part) -> None:
+        self.pdf = Pdf.open(io.BytesIO(part.pdf))
+        if part.layout is None:
+            part.layout = _Layout.read(self.pdf)
+        self.layout = part.layout
+        self.root = self.pdf.Root.get("/StructTreeRoot")
+
+    def elements(self, start: int, stop: int) -> list[tuple[Dictionary, bool]]:
+        """Return the top-level elements whose content starts on pages [start, stop), and whether they hold ids."""
+        tops = _children(self.root) if self.root is not None else []
+        return [(tops[t].K[k], ids) for t, k, page, ids in self.layout.elements if start <= page < stop]
+
+    def parent(self, key: int) -> object:
+        """Return a parent-tree value, made indirect so that qpdf copies it in one call."""
+        value = _value(self.root.ParentTree, self.layout.parents[key])
+        return value if value.is_indirect else self.pdf.make_indirect(value)
+
+
+def _structure(out: Pdf, slices: list[Slice]) -> None:
+    """Give the joined PDF one structure tree: each slice's elements, in order, under one Document element,
+    with the slices' parent-tree keys and element ids made unique."""
     tree = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=tree, K=Array()))
-    nums, ids = Array(), {}
-    offset = index = 0
-    for number, (source, part) in enumerate(zip(sources, parts)):
-        root = source.Root.StructTreeRoot
-        copy = out.copy_foreign(root)  # pages were copied from the same source: /Pg points at their copies
-        for top in copy.K:
-            for kid in top.get("/K", []):
-                if isinstance(kid, Dictionary):
-                    kid.P = document
-                document.K.append(kid)
-        for key, value in _pairs(copy.ParentTree):
-            nums.extend([key + offset, value])
-        for page in out.pages[index:index + part.pages]:
-            if "/StructParents" in page.obj:
-                page.obj.StructParents = int(page.obj.StructParents) + offset
-            for annot in page.obj.get("/Annots", []):
-                if "/StructParent" in annot:
-                    annot.StructParent = int(annot.StructParent) + offset
-        if "/IDTree" in copy:
-            _rename_ids(copy, f"{number}-", ids)
-        offset += int(root.get("/ParentTreeNextKey", 0))
-        index += part.pages
+    nums, ids, key, index = Array(), {}, 0, 0
+    for number, piece in enumerate(slices):
+        source = piece.part.open()
+        chosen = source.elements(piece.start, piece.stop)
+        for element, _ in chosen:  # cut the link to the part's Document element: it holds every other page
+            if "/P" in element:
+                del element["/P"]
+        for element, with_ids in chosen:
+            copy = _copy(out, element)
+            copy.P = document
+            document.K.append(copy)
+            if with_ids:
+                _rename_ids(copy, f"{number}-", ids)
+        for page in out.pages[index:index + piece.stop - piece.start]:
+            holders = [(page.obj, "/StructParents")] + [(a, "/StructParent") for a in page.obj.get("/Annots", [])]
+            for holder, name in holders:
+                if name in holder:
+                    nums.extend([key, _copy(out, source.parent(int(holder[name])))])
+                    holder[name] = key
+                    key += 1
+        index += piece.stop - piece.start
     tree.K = Array([document])
     tree.ParentTree = out.make_indirect(Dictionary(Nums=nums))
-    tree.ParentTreeNextKey = offset
-    if "/RoleMap" in sources[0].Root.StructTreeRoot:
-        tree.RoleMap = _copy(out, sources[0].Root.StructTreeRoot.RoleMap)
+    tree.ParentTreeNextKey = key
+    first = slices[0].part.open().root
+    if first is not None and "/RoleMap" in first:
+        tree.RoleMap = _copy(out, first.RoleMap)
     if ids:
         names = Array()
         for name in sorted(ids):
@@ -102,23 +238,21 @@ def _structure(out: Pdf, sources: list[Pdf], parts: list[Part]) -> None:
     out.Root.StructTreeRoot = tree
 
 
-def _rename_ids(copy: Dictionary, prefix: str, ids: dict) -> None:
-    """Prefix the ids of a part's structure elements, and the table header references naming them."""
-    renamed = {}
-    for name, element in pikepdf.NameTree(copy.IDTree).items():
-        renamed[str(name)] = prefix + str(name)
-        element.ID = String(prefix + str(name))
-        ids[prefix + str(name)] = element
-    stack = list(copy.K)
+def _rename_ids(element: Dictionary, prefix: str, ids: dict) -> None:
+    """Prefix the ids of an element and the elements below it, and the table header references naming them."""
+    stack = [element]
     while stack:
-        element = stack.pop()
-        if not isinstance(element, Dictionary) or "/S" not in element:
+        node = stack.pop()
+        if not isinstance(node, Dictionary) or "/S" not in node:
             continue
-        attributes = element.get("/A")
+        if "/ID" in node:
+            node.ID = String(prefix + str(node.ID))
+            ids[str(node.ID)] = node
+        attributes = node.get("/A")
         for attribute in attributes if isinstance(attributes, Array) else [attributes]:
             if isinstance(attribute, Dictionary) and "/Headers" in attribute:
-                attribute.Headers = Array([String(renamed.get(str(h), str(h))) for h in attribute.Headers])
-        children = element.get("/K")
+                attribute.Headers = Array([String(prefix + str(h)) for h in attribute.Headers])
+        children = node.get("/K")
         if isinstance(children, Array):
             stack.extend(children)
         elif isinstance(children, Dictionary):
@@ -142,45 +276,94 @@ def _destination(out: Pdf, place: Place) -> Array:
 
 
 def _links(out: Pdf, places: dict[str, Place]) -> None:
-    """Point each link the template marked as internal at its target's page and place."""
+    """Point each link the template marked as internal at its target's page and place; a practice that is
+    not in the document at its page in the catalogue beside it, by the name the catalogue gives it."""
     for page in out.pages:
         for annot in page.obj.get("/Annots", []):
             action = annot.get("/A")
             uri = str(action.get("/URI", "")) if action is not None else ""
             if uri.startswith(GOTO):
-                annot.A = Dictionary(S=Name.GoTo, D=_destination(out, places[uri[len(GOTO):]]))
+                target = uri[len(GOTO):]
+                if target in places:
+                    annot.A = Dictionary(S=Name.GoTo, D=_destination(out, places[target]))
+                else:
+                    annot.A = Dictionary(S=Name.GoToR, F=String(CATALOGUE), D=String(target))
+
+
+def _stamp(out: Pdf, numbers: Numbers, page: pikepdf.Page, number: int) -> None:
+    """Draw the numbers page of `number` (only "Page N" in the footer, an artifact) over a page."""
+    box = page.mediabox
+    source = numbers.part.open().pdf.pages[numbers.page(number, box[2] - box[0] > box[3] - box[1])].obj
+    contents = source.Contents if isinstance(source.Contents, Array) else [source.Contents]
+    form = out.make_stream(b"\n".join(c.read_bytes() for c in contents), Type=Name.XObject, Subtype=Name.Form,
+                           BBox=_copy(out, source.MediaBox), Resources=_copy(out, source.Resources))
+    resources = Dictionary(dict(page.obj.get("/Resources", Dictionary()).items()))  # its own: it may be shared
+    xobjects = Dictionary(dict(resources.get("/XObject", Dictionary()).items()))
+    xobjects[NUMBER] = form
+    resources.XObject = xobjects
+    page.obj.Resources = resources
+    page.contents_add(out.make_stream(b"q\n"), prepend=True)
+    page.contents_add(out.make_stream(b"Q\n/Artifact BMC q " + bytes(NUMBER) + b" Do Q EMC\n"))
 
 
 def _item(out: Pdf, title: str, place: Place) -> OutlineItem:
     return OutlineItem(title, _destination(out, place))
 
 
-def join(parts: list[Part], outline: Outline) -> bytes:
-    """Return the parts as one PDF with the given outline; document settings come from the first part."""
+def _metadata(out: Pdf, first: Pdf, meta: dict) -> None:
+    """Give the document the settings of its first part, and its own title, subject, author and keywords."""
+    for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
+        if key in first.Root:
+            out.Root[key] = _copy(out, first.Root[key])
+    out.Root.PageMode = Name.UseOutlines
+    for key, value in first.docinfo.items():
+        out.docinfo[key] = _copy(out, value)
+    keywords = ", ".join(meta["keywords"])
+    out.docinfo.Title, out.docinfo.Author = String(meta["title"]), String(meta["author"])
+    out.docinfo.Subject, out.docinfo.Keywords = String(meta["subject"]), String(keywords)
+    identity = base64.b64encode(hashlib.sha256(meta["title"].encode()).digest()[:16]).decode()
+    with out.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+        xmp["dc:title"] = meta["title"]
+        xmp["dc:description"] = meta["subject"]
+        xmp["dc:creator"] = [meta["author"]]
+        xmp["pdf:Keywords"] = keywords
+        xmp["{http://ns.adobe.com/xap/1.0/t/pg/}NPages"] = str(len(out.pages))
+        for key in ("DocumentID", "InstanceID"):  # from the title: the same on every export
+            xmp["{http://ns.adobe.com/xap/1.0/mm/}" + key] = identity
+
+
+def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Numbers) -> bytes:
+    """Return the slices as one PDF with the given outline and metadata; pages of slices that ask for it get
+    their page number from the numbers pages. The parts stay
+    open for the next join: close them when done."""
     out = Pdf.new()
-    sources = [Pdf.open(io.BytesIO(part.pdf)) for part in parts]
-    try:
-        for source in sources:
-            out.pages.extend(source.pages)
-        places = {name: place for part in parts for name, place in part.places.items()}
-        _structure(out, sources, parts)
-        _links(out, places)
-        with out.open_outline() as tree:
-            for title, target, children in outline:
-                item = _item(out, title, places[target])
-                item.children.extend(_item(out, t, places[name]) for t, name in children)
-                tree.root.append(item)
-        first = sources[0].Root
-        for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
-            if key in first:
-                out.Root[key] = _copy(out, first[key])
-        out.Root.PageMode = Name.UseOutlines
-        for key, value in sources[0].docinfo.items():
-            out.docinfo[key] = _copy(out, value)
-        buffer = io.BytesIO()
-        out.save(buffer, deterministic_id=True, fix_metadata_version=False,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        return buffer.getvalue()
-    finally:
-        for source in sources:
-            source.close()
+    places: dict[str, Place] = {}
+    stamped = []
+    for piece in slices:
+        base = len(out.pages)
+        out.pages.extend(piece.part.open().pdf.pages[piece.start:piece.stop])
+        for name, (index, left, top) in piece.part.places.items():
+            if piece.start <= index < piece.stop and name.startswith(piece.ns):
+                places[name[len(piece.ns):]] = (base + index - piece.start, left, top)
+        if piece.stamp:
+            stamped.extend(range(base, len(out.pages)))
+    _structure(out, slices)
+    _links(out, places)
+    for index in stamped:
+        _stamp(out, numbers, out.pages[index], index + 1)
+    with out.open_outline() as tree:
+        for title, target, children in outline:
+            item = _item(out, title, places[target])
+            item.children.extend(_item(out, t, places[name]) for t, name in children)
+            tree.root.append(item)
+    names = pikepdf.NameTree.new(out)
+    for name in sorted(places):
+        if name.startswith("p-"):  # a practice's page, for links from the theme and partner documents
+            names[name] = _destination(out, places[name])
+    out.Root.Names = Dictionary(Dests=names.obj)
+    _metadata(out, slices[0].part.open().pdf, meta)
+    buffer = io.BytesIO()
+    out.save(buffer, deterministic_id=True, fix_metadata_version=False,
+             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    out.close()
+    return buffer.getvalue()

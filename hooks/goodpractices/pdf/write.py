@@ -1,16 +1,16 @@
-"""Make one document's PDF and put it in place whole: written beside its target, then renamed over it."""
+"""Make documents' PDFs together and put each in place whole: written beside its target, then renamed."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Catalog
 from .document import Selection, document
-from .engine import CHUNK, render
+from .engine import CHUNK, render_all
 from .images import Images
 
 
@@ -23,18 +23,24 @@ class Site:
     docs: Path | None
 
 
+def pdfs(catalog: Catalog, selections: list[Selection], site: Site, chunk: int = CHUNK,
+         progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[Selection, bytes]]:
+    """Yield each selection with its PDF, in order; the practices they share are laid out once.
+    `progress(done, total)` is told of each step (a part laid out, a document joined)."""
+    with tempfile.TemporaryDirectory(prefix="gp-pdf-") as folder:
+        images, made = Images(site.docs, Path(folder)), {}
+        docs = [document(catalog, selection, site.name, site.author, images, made) for selection in selections]
+        yield from zip(selections, render_all(docs, Path(folder), chunk, progress))
+
+
 def pdf_bytes(catalog: Catalog, selection: Selection, site: Site, chunk: int = CHUNK,
               progress: Callable[[int, int], None] | None = None) -> bytes:
-    """Return the PDF of `selection`; `progress(done, total)` is told of each part laid out."""
-    with tempfile.TemporaryDirectory(prefix="gp-pdf-") as folder:
-        data = document(catalog, selection, site.name, site.author, Images(site.docs, Path(folder)))
-        return render(data, Path(folder), chunk, progress)
+    """Return the PDF of `selection`."""
+    return next(pdfs(catalog, [selection], site, chunk, progress))[1]
 
 
-def write_pdf(catalog: Catalog, selection: Selection, site: Site, target: Path, chunk: int = CHUNK,
-              progress: Callable[[int, int], None] | None = None) -> None:
-    """Write the PDF of `selection` to `target`; a failure leaves whatever was there before."""
-    data = pdf_bytes(catalog, selection, site, chunk, progress)
+def write_file(data: bytes, target: Path) -> None:
+    """Write `data` to `target` whole; a failure leaves whatever was there before."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
