@@ -1,4 +1,6 @@
-"""Write the files generated from the schema and the registries: the JSON Schema and the issue form.
+"""Write the generated files: the JSON Schema, the issue form and the table of country names.
+
+The first two come from the schema and the registries, the third from Babel's CLDR data.
 
 With --check, write nothing and exit 1 if a committed file differs from what would be generated."""
 
@@ -8,11 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from goodpractices import forms, scaffold
+from goodpractices import countries, forms, scaffold
 from goodpractices.schema import json_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = "practices/practice.schema.json"
+COUNTRIES_PATH = f"hooks/goodpractices/{countries.TABLE}"
 
 
 def generated(root: Path) -> tuple[dict[str, str], list[str]]:
@@ -21,7 +24,8 @@ def generated(root: Path) -> tuple[dict[str, str], list[str]]:
     if problems:
         return {}, [str(p) for p in problems]
     keys = ([t.key for t in themes], [p.key for p in partners])
-    return {SCHEMA_PATH: json_schema_text(*keys), forms.FORM_PATH: forms.issue_form_yaml(themes, partners)}, []
+    return {SCHEMA_PATH: json_schema_text(*keys), forms.FORM_PATH: forms.issue_form_yaml(themes, partners),
+            COUNTRIES_PATH: countries.table_text()}, []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {relative}")
     if args.check and stale:
         for relative in stale:
-            print(f"{relative}: differs from what the schema and registries give "
+            print(f"{relative}: differs from what it is generated from "
                   "(run: .venv/bin/python scripts/generate.py)", file=sys.stderr)
         return 1
     return 0
