@@ -98,7 +98,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             raise PluginError(f"docs/{src_uri}: would hide the generated page {src_uri} (rename or remove it)")
-        if isinstance(content, Path):  # a PDF, copied as it is
+        if isinstance(content, Path):  # a PDF or a data download, copied as it is
             files.append(File.generated(config, src_uri, abs_src_path=str(content)))
             continue
         text = content.markdown if isinstance(content, GeneratedPage) else content
