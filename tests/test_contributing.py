@@ -224,8 +224,8 @@ def test_a_stale_generated_file_is_reported(tmp_path):
     form.write_text(form.read_text().replace("Region Skåne", "Region Skane"))
     done = call("generate.py", "--root", str(tmp_path), "--check")
     assert done.returncode == 1
-    assert done.stderr == (".github/ISSUE_TEMPLATE/new-practice.yml: differs from what the schema and registries "
-                           "give (run: .venv/bin/python scripts/generate.py)\n")
+    assert done.stderr == (".github/ISSUE_TEMPLATE/new-practice.yml: differs from what it is generated from "
+                           "(run: .venv/bin/python scripts/generate.py)\n")
 
 
 def test_the_form_has_one_item_per_field_and_every_registry_entry():
