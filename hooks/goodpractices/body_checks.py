@@ -93,8 +93,9 @@ def check_body(checker: Checker, body: str, line: int) -> Body | None:
         checker.report(("body",), f"has {len(unique) - MAX_FINDINGS:,} more problems like these (correct the ones "
                                   "above first)", line=line)
     _check_headings(checker, rendered.headings, seen.h1, where)
-    return Body(html.encode(), tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings
-                                     if _ANCHOR.fullmatch(h.anchor)), tuple(sections(html)), placeholder_sentences(body))
+    headings = tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings
+                     if _ANCHOR.fullmatch(h.anchor))
+    return Body(html.encode(), headings, tuple(sections(html)), placeholder_sentences(body))
 
 
 def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, where: _Lines) -> None:

@@ -55,8 +55,8 @@ class Part:
     def read(cls, pdf: bytes) -> Part:
         """Read a part's page count and named destinations (Typst makes one for each label)."""
         with Pdf.open(io.BytesIO(pdf)) as source:
-            part = cls(pdf, len(source.pages), wide=frozenset(
-                i for i, page in enumerate(source.pages) if page.mediabox[2] - page.mediabox[0] > page.mediabox[3] - page.mediabox[1]))
+            boxes = [page.mediabox for page in source.pages]
+            part = cls(pdf, len(boxes), wide=frozenset(i for i, box in enumerate(boxes) if box[2] - box[0] > box[3] - box[1]))
             names = source.Root.get("/Names")
             if names is not None and "/Dests" in names:
                 index = {page.objgen: i for i, page in enumerate(source.pages)}
