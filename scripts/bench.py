@@ -41,7 +41,6 @@ for, each `--<name>` and one line there), preview, ablation and switches, report
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from benchmark import ablation, report, steps
@@ -128,8 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         args.sizes = [1000, 5000] if args.ablate else [100, 1000, 5000]
     data = ablate(args) if args.ablate else compare(args)
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        report.write_json(args.json, data)
     return 0
 
 

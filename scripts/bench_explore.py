@@ -18,7 +18,6 @@ practice. Printed, never asserted: the machine's load changes the figures.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -30,6 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_corpus  # noqa: E402  (a sibling script)
+from benchmark.report import write_json  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -169,8 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     for size, entry in figures["sizes"].items():
         print(f"  explore/index.js at {int(size):,} practices: {entry['index_bytes']:,} bytes")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        write_json(args.json, figures)
     return 0
 
 

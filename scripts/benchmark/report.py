@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import importlib.metadata
+import json
 import os
 import platform
 import statistics
+from pathlib import Path
 from typing import Any
 
 from .measure import Runs, probe
@@ -155,3 +157,9 @@ def report(data: dict[str, Any]) -> str:
     if checks:
         parts.append("\n".join(checks))
     return "\n\n".join(parts)
+
+
+def write_json(path: Path, figures: dict[str, Any]) -> None:
+    """Write a run's figures as JSON, keys sorted and indented, so that two runs compare line by line."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
