@@ -101,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     site = site_settings(args.config_file)
     progress = _Progress(len(selections))
     try:
-        for selection, data in pdfs(result.catalog, selections, site, args.chunk, progress):
-            write_file(data, args.output or args.downloads / selection.file_name)
+        for selection, write in pdfs(result.catalog, selections, site, args.chunk, progress):
+            write_file(write, args.output or args.downloads / selection.file_name)
     except RuntimeError as error:  # e.g. a site image Typst cannot read: the documents written so far stay
         progress.close()
         print(f"{selections[0].file_name if len(selections) == 1 else 'PDF export'}: {error}", file=sys.stderr)

@@ -18,9 +18,10 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .join import Numbers, Part, Slice, join
 
@@ -29,22 +30,24 @@ TEMPLATE = "document.typ"
 CHUNK = 10
 
 Data = dict[str, Any]
+#: Writes one document's PDF to a binary stream: the document is joined as it is written, each in turn.
+Writer = Callable[[BinaryIO], None]
 
 
-#: What a part's process runs: Typst over the folder's template and data, into part.pdf. Typst reads only
-#: inside that folder and uses its own embedded fonts (never the system's: the same bytes on every machine).
+#: What a part's process runs: Typst over the folder's template and data, into the file named. Typst reads
+#: only inside that folder and uses its own embedded fonts (never the system's: the same bytes everywhere).
 _COMPILE = """
 import datetime, sys, typst
-folder, standards = sys.argv[1], sys.argv[2]
+folder, standards, target = sys.argv[1:]
 pdf = typst.compile(folder + "/document.typ", root=folder, font_paths=[], ignore_system_fonts=True,
                     timestamp=datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc),
                     pdf_standards=[standards] if standards else [])
-open(folder + "/part.pdf", "wb").write(pdf)
+open(target, "wb").write(pdf)
 """
 
 
-def compile_part(data: Data, folder: Path, standards: str = "") -> bytes:
-    """Lay one part out in a process of its own and return its PDF.
+def compile_part(data: Data, folder: Path, name: str, standards: str = "") -> Path:
+    """Lay one part out in a process of its own, into the folder's file `name`, and return its path.
 
     A fresh process, not a fork: Typst keeps what it laid out in caches for the life of a process (in one
     process memory grew by about 45 MB a part), and a fork would carry the exporter's memory along. The part
@@ -53,11 +56,12 @@ def compile_part(data: Data, folder: Path, standards: str = "") -> bytes:
     template = folder / TEMPLATE
     if not template.exists():
         template.write_bytes(resources.files(__package__).joinpath(TEMPLATE).read_bytes())
-    done = subprocess.run([sys.executable, "-I", "-c", _COMPILE, str(folder), standards],
+    target = folder / name
+    done = subprocess.run([sys.executable, "-I", "-c", _COMPILE, str(folder), standards, str(target)],
                           capture_output=True, text=True, env={"PATH": os.environ.get("PATH", "")})
     if done.returncode != 0:
         raise RuntimeError(f"Typst could not lay the document out:\n{done.stderr.strip()}")
-    return (folder / "part.pdf").read_bytes()
+    return target
 
 
 @dataclass(frozen=True)
@@ -88,11 +92,11 @@ def _practice_parts(docs: list[Data], folder: Path, chunk: int, step: Callable[[
             groups.append([])
         groups[-1].append(key)
     spans = {}
-    for group in groups:
+    for number, group in enumerate(groups):
         lone = group[0][1]
         data = {"meta": docs[0]["meta"], "lone": lone,
                 "pieces": [{"kind": "practices", "practices": [entries[key] for key in group]}]}
-        part = Part.read(compile_part(data, folder, "ua-1" if lone else ""))
+        part = Part.read(compile_part(data, folder, f"practices-{number}.pdf", "ua-1" if lone else ""))
         starts = [part.places["p-" + key[0]][0] for key in group] + [part.pages]
         for key, start, stop in zip(group, starts, starts[1:]):
             spans[key] = _Span(part, start, stop)
@@ -179,7 +183,7 @@ def _lay_pieces(docs: list[Data], plans: list[Plan], folder: Path, pages: list[d
         pieces.append({"kind": "numbers", "count": upright, "landscape": wide})
     headed = any(piece["kind"] != "numbers" for piece in pieces)
     part = Part.read(compile_part({"meta": docs[0]["meta"], "lone": False, "pieces": pieces}, folder,
-                                  "ua-1" if headed else ""))
+                                  f"pieces-{'fronts' if pages else 'all'}.pdf", "ua-1" if headed else ""))
     starts = [part.places[_anchor(piece)][0] - (piece["kind"] == "front") for piece in pieces
               if piece["kind"] != "numbers"]
     if not upright:
@@ -189,8 +193,9 @@ def _lay_pieces(docs: list[Data], plans: list[Plan], folder: Path, pages: list[d
 
 
 def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
-               progress: Callable[[int, int], None] | None = None) -> Iterator[bytes]:
-    """Yield the PDF of each document's data (see document.py), in order."""
+               progress: Callable[[int, int], None] | None = None) -> Iterator[Writer]:
+    """Yield what writes the PDF of each document's data (see document.py), in order: call each before
+    taking the next."""
     plans = [_plan(doc) for doc in docs]
     practices = len({(p["id"], _lone(doc)) for doc in docs for c in doc["chapters"] for p in c["practices"]})
     total = -(-practices // chunk) + 2 + len(docs)
@@ -203,21 +208,17 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
             progress(done, total)
 
     spans = _practice_parts(docs, folder, chunk, step)
-    try:
-        yield from _joined(docs, plans, folder, spans, step)
-    finally:
-        for span in spans.values():
-            span.part.close()
+    yield from _joined(docs, plans, folder, spans, step)
 
 
 def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple[str, bool], _Span],
-            step: Callable[[], None]) -> Iterator[bytes]:
+            step: Callable[[], None]) -> Iterator[Writer]:
     """Lay out the documents' own pieces, then yield each document joined from its pieces and practices.
 
     Every page but a front's gets its number stamped on, so only the fronts are laid out again, once the
     contents' page numbers are known."""
     own = any(kind != "practice" for plan in plans for kind, _ in plan)
-    first = _lay_pieces(docs, plans, folder) if own else _Laid(Part(b"", 0), [0])
+    first = _lay_pieces(docs, plans, folder) if own else _Laid(Part(Path(), 0), [0])
     step()
     named: dict[str, list[tuple[str, int]]] = {}  # each document's own names and their pages, by prefix
     for name, (index, _x, _y) in first.part.places.items():
@@ -246,15 +247,11 @@ def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple
     step()
     if [b - a for a, b in zip(second.starts, second.starts[1:])] != fronts:
         raise RuntimeError("the contents changed length once their page numbers were filled in")
-    try:
-        yield from _each(docs, plans, spans, first, second, step)
-    finally:
-        first.part.close()
-        second.part.close()
+    yield from _each(docs, plans, spans, first, second, step)
 
 
 def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Span], first: _Laid, second: _Laid,
-          step: Callable[[], None]) -> Iterator[bytes]:
+          step: Callable[[], None]) -> Iterator[Writer]:
     """Yield each document joined from its fronts (laid out the second time), its other pieces (the first
     time) and its practices' pages, every page but the front's numbered from the numbers pages."""
     piece = front = 0
@@ -270,7 +267,7 @@ def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Sp
             else:
                 slices.append(Slice(first.part, first.starts[piece], first.starts[piece + 1], True, f"d{d}/"))
             piece += kind != "practice"
-        yield join(slices, _outline(doc), doc["meta"], second.numbers)
+        yield partial(join, slices, _outline(doc), doc["meta"], second.numbers)
         step()
 
 

@@ -3,15 +3,18 @@
 pikepdf (qpdf) does the copying: its objects live in C++, where pypdf's Python objects took about 1.2 MB and
 55 ms of CPU per practice to join (at 300 practices: 392 MB, 16.6 s, against 7.5 s to lay them out). A slice
 takes only its pages and the structure elements on them: never a part's whole structure tree, which would
-bring the part's other pages along as objects nothing reaches."""
+bring the part's other pages along as objects nothing reaches. A part is opened from its file for the slices
+that follow one another in a document and closed after them: qpdf reads a copied stream's data from the
+file when it writes, so only the copies stay in memory, not every part's parsed objects beside them."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import io
 from collections.abc import Iterator
+from typing import BinaryIO
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, String
@@ -31,32 +34,20 @@ Place = tuple[int, float | None, float | None]
 
 @dataclass
 class Part:
-    """A laid-out part: its PDF, its page count, and where its named targets are."""
+    """A laid-out part: its PDF file, its page count, and where its named targets are."""
 
-    pdf: bytes
+    path: Path
     pages: int
     places: dict[str, Place] = field(default_factory=dict)
     wide: frozenset[int] = frozenset()  # the indexes of its landscape pages
-    layout: _Layout | None = None
-    opened: _Source | None = None
-
-    def open(self) -> _Source:
-        """Return the part opened for joining (once for every document that takes from it)."""
-        if self.opened is None:
-            self.opened = _Source(self)
-        return self.opened
-
-    def close(self) -> None:
-        if self.opened is not None:
-            self.opened.pdf.close()
-            self.opened = None
+    layout: _Layout | None = None  # read the first time the part is opened for a join
 
     @classmethod
-    def read(cls, pdf: bytes) -> Part:
+    def read(cls, path: Path) -> Part:
         """Read a part's page count and named destinations (Typst makes one for each label)."""
-        with Pdf.open(io.BytesIO(pdf)) as source:
+        with Pdf.open(path) as source:
             boxes = [page.mediabox for page in source.pages]
-            part = cls(pdf, len(boxes), wide=frozenset(i for i, box in enumerate(boxes) if box[2] - box[0] > box[3] - box[1]))
+            part = cls(path, len(boxes), wide=frozenset(i for i, box in enumerate(boxes) if box[2] - box[0] > box[3] - box[1]))
             names = source.Root.get("/Names")
             if names is not None and "/Dests" in names:
                 index = {page.objgen: i for i, page in enumerate(source.pages)}
@@ -138,15 +129,17 @@ def _page_of(element: Dictionary, index: dict) -> int | None:
     return None
 
 
-def _has_ids(element: Dictionary) -> bool:
-    stack = [element]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Dictionary) and "/S" in node:
-            if "/ID" in node:
-                return True
-            stack.extend(_children(node))
-    return False
+def _holding_ids(root: Dictionary, tops: list) -> set[tuple[int, int]]:
+    """Return the top-level elements (children of the `tops`, the Document elements) that hold an element
+    with an id, found from the id tree up, not by walking every element down."""
+    if "/IDTree" not in root:
+        return set()
+    documents, found = {top.objgen for top in tops if isinstance(top, Dictionary)}, set()
+    for _, node in pikepdf.NameTree(root.IDTree).items():
+        while "/P" in node and node.P.objgen not in documents:
+            node = node.P
+        found.add(node.objgen)
+    return found
 
 
 @dataclass
@@ -164,24 +157,26 @@ class _Layout:
         if root is None:
             return cls([], {})
         index = {page.objgen: i for i, page in enumerate(pdf.pages)}
-        ids = "/IDTree" in root
+        tops = _children(root)
+        ids = _holding_ids(root, tops)
         elements, page = [], 0
-        for t, top in enumerate(_children(root)):
+        for t, top in enumerate(tops):
             for k, kid in enumerate(_children(top)):
                 if isinstance(kid, Dictionary):
                     found = _page_of(kid, index)
                     page = page if found is None else found  # an element with no content goes with the one before
-                    elements.append((t, k, page, ids and _has_ids(kid)))
+                    elements.append((t, k, page, kid.objgen in ids))
         parents = dict(_pairs(root.ParentTree)) if "/ParentTree" in root else {}
         return cls(elements, parents)
 
 
 class _Source:
     """A part opened for joining, with its layout. Joins only read it, but for cutting its top-level
-    elements' links to its Document element, the same cut every time."""
+    elements' links to its Document element."""
 
     def __init__(self, part: Part) -> None:
-        self.pdf = Pdf.open(io.BytesIO(part.pdf))
+        self.part = part
+        self.pdf = Pdf.open(part.path, access_mode=pikepdf.AccessMode.stream)  # read, not mapped into memory
         if part.layout is None:
             part.layout = _Layout.read(self.pdf)
         self.layout = part.layout
@@ -198,44 +193,50 @@ class _Source:
         return value if value.is_indirect else self.pdf.make_indirect(value)
 
 
-def _structure(out: Pdf, slices: list[Slice]) -> None:
-    """Give the joined PDF one structure tree: each slice's elements, in order, under one Document element,
-    with the slices' parent-tree keys and element ids made unique."""
-    tree = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=tree, K=Array()))
-    nums, ids, key, index = Array(), {}, 0, 0
-    for number, piece in enumerate(slices):
-        source = piece.part.open()
+class _Tree:
+    """The joined PDF's one structure tree, filled slice by slice: each slice's elements, in order, under one
+    Document element, with the slices' parent-tree keys and element ids made unique."""
+
+    def __init__(self, out: Pdf) -> None:
+        self.out = out
+        self.root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        self.document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=self.root, K=Array()))
+        self.nums: list = []  # a list, not an Array: extending a direct Array copies it (quadratic)
+        self.ids: dict[str, Dictionary] = {}
+        self.key = 0
+
+    def add(self, source: _Source, piece: Slice, number: int, first: int) -> None:
+        """Add the elements of slice `number`, whose pages are the joined PDF's last, from index `first`."""
+        out = self.out
         chosen = source.elements(piece.start, piece.stop)
         for element, _ in chosen:  # cut the link to the part's Document element: it holds every other page
             if "/P" in element:
                 del element["/P"]
         for element, with_ids in chosen:
             copy = _copy(out, element)
-            copy.P = document
-            document.K.append(copy)
+            copy.P = self.document
+            self.document.K.append(copy)
             if with_ids:
-                _rename_ids(copy, f"{number}-", ids)
-        for page in out.pages[index:index + piece.stop - piece.start]:
+                _rename_ids(copy, f"{number}-", self.ids)
+        for page in out.pages[first:]:
             holders = [(page.obj, "/StructParents")] + [(a, "/StructParent") for a in page.obj.get("/Annots", [])]
             for holder, name in holders:
                 if name in holder:
-                    nums.extend([key, _copy(out, source.parent(int(holder[name])))])
-                    holder[name] = key
-                    key += 1
-        index += piece.stop - piece.start
-    tree.K = Array([document])
-    tree.ParentTree = out.make_indirect(Dictionary(Nums=nums))
-    tree.ParentTreeNextKey = key
-    first = slices[0].part.open().root
-    if first is not None and "/RoleMap" in first:
-        tree.RoleMap = _copy(out, first.RoleMap)
-    if ids:
-        names = Array()
-        for name in sorted(ids):
-            names.extend([String(name), ids[name]])
-        tree.IDTree = Dictionary(Names=names)
-    out.Root.StructTreeRoot = tree
+                    self.nums.extend([self.key, _copy(out, source.parent(int(holder[name])))])
+                    holder[name] = self.key
+                    self.key += 1
+
+    def finish(self, first: _Source) -> None:
+        """Put the tree in the joined PDF, with the role map of its first part."""
+        tree = self.root
+        tree.K = Array([self.document])
+        tree.ParentTree = self.out.make_indirect(Dictionary(Nums=Array(self.nums)))
+        tree.ParentTreeNextKey = self.key
+        if first.root is not None and "/RoleMap" in first.root:
+            tree.RoleMap = _copy(self.out, first.root.RoleMap)
+        if self.ids:
+            tree.IDTree = Dictionary(Names=Array([x for name in sorted(self.ids) for x in (String(name), self.ids[name])]))
+        self.out.Root.StructTreeRoot = tree
 
 
 def _rename_ids(element: Dictionary, prefix: str, ids: dict) -> None:
@@ -290,10 +291,11 @@ def _links(out: Pdf, places: dict[str, Place]) -> None:
                     annot.A = Dictionary(S=Name.GoToR, F=String(CATALOGUE), D=String(target))
 
 
-def _stamp(out: Pdf, numbers: Numbers, page: pikepdf.Page, number: int) -> None:
-    """Draw the numbers page of `number` (only "Page N" in the footer, an artifact) over a page."""
+def _stamp(out: Pdf, numbers: Numbers, opened: Pdf, page: pikepdf.Page, number: int) -> None:
+    """Draw the numbers page of `number` (only "Page N" in the footer, an artifact; `opened` is the numbers
+    part) over a page."""
     box = page.mediabox
-    source = numbers.part.open().pdf.pages[numbers.page(number, box[2] - box[0] > box[3] - box[1])].obj
+    source = opened.pages[numbers.page(number, box[2] - box[0] > box[3] - box[1])].obj
     contents = source.Contents if isinstance(source.Contents, Array) else [source.Contents]
     form = out.make_stream(b"\n".join(c.read_bytes() for c in contents), Type=Name.XObject, Subtype=Name.Form,
                            BBox=_copy(out, source.MediaBox), Resources=_copy(out, source.Resources))
@@ -332,38 +334,43 @@ def _metadata(out: Pdf, first: Pdf, meta: dict) -> None:
             xmp["{http://ns.adobe.com/xap/1.0/mm/}" + key] = identity
 
 
-def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Numbers) -> bytes:
-    """Return the slices as one PDF with the given outline and metadata; pages of slices that ask for it get
-    their page number from the numbers pages. The parts stay
-    open for the next join: close them when done."""
+def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Numbers, stream: BinaryIO) -> None:
+    """Write the slices to `stream` as one PDF with the given outline and metadata; pages of slices that ask
+    for it get their page number from the numbers pages."""
     out = Pdf.new()
+    tree = _Tree(out)
     places: dict[str, Place] = {}
-    stamped = []
-    for piece in slices:
+    figures = _Source(numbers.part)
+    source = first = _Source(slices[0].part)
+    for number, piece in enumerate(slices):
+        if piece.part is not source.part:
+            if source is not first:
+                source.pdf.close()
+            source = _Source(piece.part)
         base = len(out.pages)
-        out.pages.extend(piece.part.open().pdf.pages[piece.start:piece.stop])
+        out.pages.extend(source.pdf.pages[piece.start:piece.stop])
         for name, (index, left, top) in piece.part.places.items():
             if piece.start <= index < piece.stop and name.startswith(piece.ns):
                 places[name[len(piece.ns):]] = (base + index - piece.start, left, top)
+        tree.add(source, piece, number, base)
         if piece.stamp:
-            stamped.extend(range(base, len(out.pages)))
-    _structure(out, slices)
+            for index, page in enumerate(out.pages[base:], base):
+                _stamp(out, numbers, figures.pdf, page, index + 1)
+    tree.finish(first)
+    _metadata(out, first.pdf, meta)
+    for opened in {id(o): o for o in (source, first, figures)}.values():
+        opened.pdf.close()
     _links(out, places)
-    for index in stamped:
-        _stamp(out, numbers, out.pages[index], index + 1)
-    with out.open_outline() as tree:
+    with out.open_outline() as outline_tree:
         for title, target, children in outline:
             item = _item(out, title, places[target])
             item.children.extend(_item(out, t, places[name]) for t, name in children)
-            tree.root.append(item)
+            outline_tree.root.append(item)
     names = pikepdf.NameTree.new(out)
     for name in sorted(places):
         if name.startswith("p-"):  # a practice's page, for links from the theme and partner documents
             names[name] = _destination(out, places[name])
     out.Root.Names = Dictionary(Dests=names.obj)
-    _metadata(out, slices[0].part.open().pdf, meta)
-    buffer = io.BytesIO()
-    out.save(buffer, deterministic_id=True, fix_metadata_version=False,
+    out.save(stream, deterministic_id=True, fix_metadata_version=False,
              object_stream_mode=pikepdf.ObjectStreamMode.generate)
     out.close()
-    return buffer.getvalue()

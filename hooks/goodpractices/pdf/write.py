@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from ..model import Catalog
 from .document import Selection, document
-from .engine import CHUNK, render_all
+from .engine import CHUNK, Writer, render_all
 from .images import Images
 
 
@@ -24,9 +25,10 @@ class Site:
 
 
 def pdfs(catalog: Catalog, selections: list[Selection], site: Site, chunk: int = CHUNK,
-         progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[Selection, bytes]]:
-    """Yield each selection with its PDF, in order; the practices they share are laid out once.
-    `progress(done, total)` is told of each step (a part laid out, a document joined)."""
+         progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[Selection, Writer]]:
+    """Yield each selection with what writes its PDF, in order (write each before taking the next); the
+    practices they share are laid out once. `progress(done, total)` is told of each step (a part laid out,
+    a document joined)."""
     with tempfile.TemporaryDirectory(prefix="gp-pdf-") as folder:
         images, made = Images(site.docs, Path(folder)), {}
         docs = [document(catalog, selection, site.name, site.author, images, made) for selection in selections]
@@ -36,16 +38,19 @@ def pdfs(catalog: Catalog, selections: list[Selection], site: Site, chunk: int =
 def pdf_bytes(catalog: Catalog, selection: Selection, site: Site, chunk: int = CHUNK,
               progress: Callable[[int, int], None] | None = None) -> bytes:
     """Return the PDF of `selection`."""
-    return next(pdfs(catalog, [selection], site, chunk, progress))[1]
+    buffer = io.BytesIO()
+    for _, write in pdfs(catalog, [selection], site, chunk, progress):
+        write(buffer)
+    return buffer.getvalue()
 
 
-def write_file(data: bytes, target: Path) -> None:
-    """Write `data` to `target` whole; a failure leaves whatever was there before."""
+def write_file(write: Writer, target: Path) -> None:
+    """Write a PDF to `target` whole; a failure leaves whatever was there before."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            write(out)
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:
