@@ -95,7 +95,8 @@ def problems(pdf: pikepdf.Pdf) -> list[str]:
         if kind in {f"/H{n}" for n in range(1, 7)}:
             new = int(kind[2:])
             if new > level + 1:
-                found.append(f"structure: {kind} follows H{level}" if level else f"structure: the first heading is {kind}")
+                found.append(f"structure: {kind} follows H{level}" if level
+                             else f"structure: the first heading is {kind}")
             level = new
         if kind == "/Figure" and not str(element.get("/Alt", element.get("/ActualText", ""))).strip():
             found.append("structure: a figure without alternative text")

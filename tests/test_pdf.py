@@ -11,6 +11,7 @@ import subprocess
 import sys
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 import export_pdf  # a script, on pytest's path
 import pdf_ua
@@ -20,6 +21,7 @@ from conftest import BODY, ROOT, Project, practice
 from goodpractices import catalog as pipeline
 from goodpractices.body_markdown import render
 from goodpractices.pdf import document
+from goodpractices.pdf.beside import Beside, shares
 from goodpractices.pdf.images import Images, site_file
 from goodpractices.pdf.write import Site, pdf_bytes
 from goodpractices.sanitize import clean, inspect
@@ -575,3 +577,29 @@ def test_the_page_numbers_stamped_on_are_artifacts(downloads: Path):
             assert [str(op) for _, op in instructions] == ["BMC", "q", "Do", "Q", "EMC"]
             assert [str(o) for o in instructions[0][0]] == ["/Artifact"]
             assert [str(o) for o in instructions[2][0]] == ["/GpPageNumber"]
+
+
+def test_documents_are_shared_between_two_processes_by_pages():
+    """The catalogue stays in this process; each next document goes to the process with fewer pages."""
+    assert shares([10, 3, 3, 3, 3]) == [False, True, True, True, True]
+    assert shares([10, 6, 6, 6]) == [False, True, True, False]
+    assert shares([10]) == [False]
+
+
+def test_a_document_joined_beside_arrives_whole_or_its_failure_is_told(tmp_path: Path):
+    def good(stream: BinaryIO) -> None:
+        stream.write(b"%PDF joined beside")
+
+    def bad(stream: BinaryIO) -> None:
+        raise ValueError("a part could not be read")
+
+    beside = Beside(tmp_path, {1: good, 2: bad})
+    try:
+        out = io.BytesIO()
+        beside.writer(1)(out)
+        assert out.getvalue() == b"%PDF joined beside"
+        with pytest.raises(RuntimeError, match="ValueError: a part could not be read"):
+            beside.writer(2)(io.BytesIO())
+    finally:
+        beside.close()
+    assert [p.name for p in tmp_path.iterdir()] == ["joined-error.txt"]  # nothing half-written is left

@@ -17,12 +17,14 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
+from .beside import Beside, Writer, shares
 from .join import Numbers, Part, Slice, join
 
 TEMPLATE = "document.typ"
@@ -30,18 +32,17 @@ TEMPLATE = "document.typ"
 CHUNK = 10
 
 Data = dict[str, Any]
-#: Writes one document's PDF to a binary stream: the document is joined as it is written, each in turn.
-Writer = Callable[[BinaryIO], None]
 
 
-#: What a part's process runs: Typst over the folder's template and data, into the file named. Typst reads
-#: only inside that folder and uses its own embedded fonts (never the system's: the same bytes everywhere).
+#: What a part's process runs: Typst over the folder's template and the data file named, into the PDF file
+#: named. Typst reads only inside that folder and uses its own embedded fonts (never the system's: the same
+#: bytes everywhere).
 _COMPILE = """
 import datetime, sys, typst
-folder, standards, target = sys.argv[1:]
+folder, data, standards, target = sys.argv[1:]
 pdf = typst.compile(folder + "/document.typ", root=folder, font_paths=[], ignore_system_fonts=True,
                     timestamp=datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc),
-                    pdf_standards=[standards] if standards else [])
+                    pdf_standards=[standards] if standards else [], sys_inputs={"data": data})
 open(target, "wb").write(pdf)
 """
 
@@ -51,13 +52,16 @@ def compile_part(data: Data, folder: Path, name: str, standards: str = "") -> Pa
 
     A fresh process, not a fork: Typst keeps what it laid out in caches for the life of a process (in one
     process memory grew by about 45 MB a part), and a fork would carry the exporter's memory along. The part
-    is tagged, and checked against PDF/UA-1 (`standards` "ua-1") where it opens with a level-1 heading."""
-    (folder / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    is tagged, and checked against PDF/UA-1 (`standards` "ua-1") where it opens with a level-1 heading.
+    Parts with different names may be laid out at the same time."""
+    target, source = folder / name, folder / f"{name}.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     template = folder / TEMPLATE
-    if not template.exists():
-        template.write_bytes(resources.files(__package__).joinpath(TEMPLATE).read_bytes())
-    target = folder / name
-    done = subprocess.run([sys.executable, "-I", "-c", _COMPILE, str(folder), standards, str(target)],
+    if not template.exists():  # written whole under another name first: another part may be reading it
+        written = folder / f"{name}.typ"
+        written.write_bytes(resources.files(__package__).joinpath(TEMPLATE).read_bytes())
+        os.replace(written, template)
+    done = subprocess.run([sys.executable, "-I", "-c", _COMPILE, str(folder), source.name, standards, str(target)],
                           capture_output=True, text=True, env={"PATH": os.environ.get("PATH", "")})
     if done.returncode != 0:
         raise RuntimeError(f"Typst could not lay the document out:\n{done.stderr.strip()}")
@@ -207,19 +211,21 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
         if progress:
             progress(done, total)
 
-    spans = _practice_parts(docs, folder, chunk, step)
-    yield from _joined(docs, plans, folder, spans, step)
+    own = any(kind != "practice" for plan in plans for kind, _ in plan)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the documents' own pieces beside the practices
+        pieces = pool.submit(_lay_pieces, docs, plans, folder) if own else None
+        spans = _practice_parts(docs, folder, chunk, step)
+        first = pieces.result() if pieces is not None else _Laid(Part(Path(), 0), [0])
+    step()
+    yield from _joined(docs, plans, folder, spans, first, step)
 
 
 def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple[str, bool], _Span],
-            step: Callable[[], None]) -> Iterator[Writer]:
-    """Lay out the documents' own pieces, then yield each document joined from its pieces and practices.
+            first: _Laid, step: Callable[[], None]) -> Iterator[Writer]:
+    """Yield each document joined from its own pieces (laid out in `first`) and its practices.
 
     Every page but a front's gets its number stamped on, so only the fronts are laid out again, once the
     contents' page numbers are known."""
-    own = any(kind != "practice" for plan in plans for kind, _ in plan)
-    first = _lay_pieces(docs, plans, folder) if own else _Laid(Part(Path(), 0), [0])
-    step()
     named: dict[str, list[tuple[str, int]]] = {}  # each document's own names and their pages, by prefix
     for name, (index, _x, _y) in first.part.places.items():
         prefix, _, rest = name.partition("/")
@@ -247,13 +253,22 @@ def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple
     step()
     if [b - a for a, b in zip(second.starts, second.starts[1:])] != fronts:
         raise RuntimeError("the contents changed length once their page numbers were filled in")
-    yield from _each(docs, plans, spans, first, second, step)
+    writers = list(_each(docs, plans, spans, first, second))
+    marks = shares(lengths)
+    beside = Beside(folder, {d: w for d, (w, m) in enumerate(zip(writers, marks)) if m}) if any(marks) else None
+    try:
+        for d, (write, mark) in enumerate(zip(writers, marks)):
+            yield beside.writer(d) if beside is not None and mark else write
+            step()
+    finally:
+        if beside is not None:
+            beside.close()
 
 
-def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Span], first: _Laid, second: _Laid,
-          step: Callable[[], None]) -> Iterator[Writer]:
-    """Yield each document joined from its fronts (laid out the second time), its other pieces (the first
-    time) and its practices' pages, every page but the front's numbered from the numbers pages."""
+def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Span], first: _Laid, second: _Laid
+          ) -> Iterator[Writer]:
+    """Yield what joins each document from its fronts (laid out the second time), its other pieces (the
+    first time) and its practices' pages, every page but the front's numbered from the numbers pages."""
     piece = front = 0
     for d, (doc, plan) in enumerate(zip(docs, plans)):
         slices = []
@@ -268,7 +283,6 @@ def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Sp
                 slices.append(Slice(first.part, first.starts[piece], first.starts[piece + 1], True, f"d{d}/"))
             piece += kind != "practice"
         yield partial(join, slices, _outline(doc), doc["meta"], second.numbers)
-        step()
 
 
 def _outline(doc: Data) -> list:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterator
-from typing import BinaryIO
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, String
@@ -47,7 +47,8 @@ class Part:
         """Read a part's page count and named destinations (Typst makes one for each label)."""
         with Pdf.open(path) as source:
             boxes = [page.mediabox for page in source.pages]
-            part = cls(path, len(boxes), wide=frozenset(i for i, box in enumerate(boxes) if box[2] - box[0] > box[3] - box[1]))
+            wide = frozenset(i for i, box in enumerate(boxes) if box[2] - box[0] > box[3] - box[1])
+            part = cls(path, len(boxes), wide=wide)
             names = source.Root.get("/Names")
             if names is not None and "/Dests" in names:
                 index = {page.objgen: i for i, page in enumerate(source.pages)}
@@ -197,9 +198,12 @@ class _Tree:
     """The joined PDF's one structure tree, filled slice by slice: each slice's elements, in order, under one
     Document element, with the slices' parent-tree keys and element ids made unique."""
 
-    def __init__(self, out: Pdf) -> None:
+    def __init__(self, out: Pdf, first: _Source) -> None:
+        """Start the tree, with the role map of the document's first part."""
         self.out = out
         self.root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        if first.root is not None and "/RoleMap" in first.root:
+            self.root.RoleMap = _copy(out, first.root.RoleMap)
         self.document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=self.root, K=Array()))
         self.nums: list = []  # a list, not an Array: extending a direct Array copies it (quadratic)
         self.ids: dict[str, Dictionary] = {}
@@ -226,16 +230,15 @@ class _Tree:
                     holder[name] = self.key
                     self.key += 1
 
-    def finish(self, first: _Source) -> None:
-        """Put the tree in the joined PDF, with the role map of its first part."""
+    def finish(self) -> None:
+        """Put the tree in the joined PDF."""
         tree = self.root
         tree.K = Array([self.document])
         tree.ParentTree = self.out.make_indirect(Dictionary(Nums=Array(self.nums)))
         tree.ParentTreeNextKey = self.key
-        if first.root is not None and "/RoleMap" in first.root:
-            tree.RoleMap = _copy(self.out, first.root.RoleMap)
         if self.ids:
-            tree.IDTree = Dictionary(Names=Array([x for name in sorted(self.ids) for x in (String(name), self.ids[name])]))
+            names = [item for name in sorted(self.ids) for item in (String(name), self.ids[name])]
+            tree.IDTree = Dictionary(Names=Array(names))
         self.out.Root.StructTreeRoot = tree
 
 
@@ -312,8 +315,9 @@ def _item(out: Pdf, title: str, place: Place) -> OutlineItem:
     return OutlineItem(title, _destination(out, place))
 
 
-def _metadata(out: Pdf, first: Pdf, meta: dict) -> None:
-    """Give the document the settings of its first part, and its own title, subject, author and keywords."""
+def _metadata(out: Pdf, first: Pdf, meta: dict, pages: int) -> None:
+    """Give the document the settings of its first part, and its own title, subject, author, keywords and
+    page count."""
     for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
         if key in first.Root:
             out.Root[key] = _copy(out, first.Root[key])
@@ -329,7 +333,7 @@ def _metadata(out: Pdf, first: Pdf, meta: dict) -> None:
         xmp["dc:description"] = meta["subject"]
         xmp["dc:creator"] = [meta["author"]]
         xmp["pdf:Keywords"] = keywords
-        xmp["{http://ns.adobe.com/xap/1.0/t/pg/}NPages"] = str(len(out.pages))
+        xmp["{http://ns.adobe.com/xap/1.0/t/pg/}NPages"] = str(pages)
         for key in ("DocumentID", "InstanceID"):  # from the title: the same on every export
             xmp["{http://ns.adobe.com/xap/1.0/mm/}" + key] = identity
 
@@ -338,14 +342,14 @@ def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Numbers, st
     """Write the slices to `stream` as one PDF with the given outline and metadata; pages of slices that ask
     for it get their page number from the numbers pages."""
     out = Pdf.new()
-    tree = _Tree(out)
     places: dict[str, Place] = {}
-    figures = _Source(numbers.part)
-    source = first = _Source(slices[0].part)
+    stamps = _Source(numbers.part)
+    source = _Source(slices[0].part)
+    tree = _Tree(out, source)
+    _metadata(out, source.pdf, meta, sum(piece.stop - piece.start for piece in slices))
     for number, piece in enumerate(slices):
         if piece.part is not source.part:
-            if source is not first:
-                source.pdf.close()
+            source.pdf.close()
             source = _Source(piece.part)
         base = len(out.pages)
         out.pages.extend(source.pdf.pages[piece.start:piece.stop])
@@ -355,11 +359,10 @@ def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Numbers, st
         tree.add(source, piece, number, base)
         if piece.stamp:
             for index, page in enumerate(out.pages[base:], base):
-                _stamp(out, numbers, figures.pdf, page, index + 1)
-    tree.finish(first)
-    _metadata(out, first.pdf, meta)
-    for opened in {id(o): o for o in (source, first, figures)}.values():
-        opened.pdf.close()
+                _stamp(out, numbers, stamps.pdf, page, index + 1)
+    source.pdf.close()
+    stamps.pdf.close()
+    tree.finish()
     _links(out, places)
     with out.open_outline() as outline_tree:
         for title, target, children in outline:

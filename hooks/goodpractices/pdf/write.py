@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..model import Catalog
 from .document import Selection, document
-from .engine import CHUNK, Writer, render_all
+from .beside import Writer
+from .engine import CHUNK, render_all
 from .images import Images
 
 

@@ -1,0 +1,82 @@
+"""Join some of a run's documents in a second process while this one joins the others, on two cores.
+
+`--all` joins the catalogue and every theme and partner document: three times the catalogue's pages, one
+document after another in a single process. The documents do not depend on each other once their parts
+are laid out, so a forked process joins a share of them into the export's folder while this one joins the
+rest; each is handed on in order, as if joined here. Shares are balanced by pages, the first document
+(the catalogue, the largest) staying here; the second process holds one small document at a time.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+#: Writes one document's PDF to a binary stream: the document is joined as it is written, each in turn.
+Writer = Callable[[BinaryIO], None]
+
+
+def shares(pages: list[int]) -> list[bool]:
+    """Return, for each document in order, whether the second process joins it: the first stays here, each
+    next one goes to whichever process has the fewer pages so far."""
+    here, there, marks = pages[0] if pages else 0, 0, []
+    for number, count in enumerate(pages):
+        beside = number > 0 and there < here
+        marks.append(beside)
+        if beside:
+            there += count
+        elif number:
+            here += count
+    return marks
+
+
+class Beside:
+    """A forked process that joins the documents given to it, in order, each into `folder`/joined-N.pdf."""
+
+    def __init__(self, folder: Path, writers: dict[int, Writer]) -> None:
+        self.folder = folder
+        self.process = multiprocessing.get_context("fork").Process(target=self._run, args=(writers,), daemon=True)
+        self.process.start()
+
+    def _file(self, number: int) -> Path:
+        return self.folder / f"joined-{number}.pdf"
+
+    def _run(self, writers: dict[int, Writer]) -> None:
+        for number, write in writers.items():
+            partial = self.folder / f"joined-{number}.tmp"
+            try:
+                with partial.open("wb") as out:
+                    write(out)
+                os.replace(partial, self._file(number))
+            except BaseException:  # told to the parent, which raises it as its own
+                partial.unlink(missing_ok=True)
+                (self.folder / "joined-error.txt").write_text(traceback.format_exc(), encoding="utf-8")
+                os._exit(1)
+
+    def writer(self, number: int) -> Writer:
+        """Return what waits for document `number` to be joined and copies it to a stream."""
+
+        def copy(stream: BinaryIO) -> None:
+            while not self._file(number).exists():
+                if not self.process.is_alive() and not self._file(number).exists():
+                    failed = self.folder / "joined-error.txt"
+                    told = failed.read_text(encoding="utf-8") if failed.exists() else "it stopped"
+                    raise RuntimeError(f"joining a document in a second process failed:\n{told.strip()}")
+                time.sleep(0.02)
+            with self._file(number).open("rb") as joined:
+                shutil.copyfileobj(joined, stream)
+            self._file(number).unlink()
+
+        return copy
+
+    def close(self) -> None:
+        """Stop the process if it still runs (the documents were not all taken) and wait for it."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
