@@ -8,7 +8,9 @@ memory and its time per practice grows with the document), and a theme or partne
 catalogue takes its practices' pages from the catalogue's parts. What is each document's own (its front,
 chapter openers and appendices, small) is laid out for all documents in one compile, twice: first to learn
 how many pages each piece takes (the contents' page numbers are blank, in a column of fixed width), then
-with the page numbers every piece starts at and the contents' numbers filled in."""
+with the page numbers every piece starts at and the contents' numbers filled in. On two cores, for many
+documents: the first of those compiles runs beside the practices' parts, and the documents are joined by
+two processes (beside.py)."""
 
 from __future__ import annotations
 
@@ -212,10 +214,13 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
             progress(done, total)
 
     own = any(kind != "practice" for plan in plans for kind, _ in plan)
-    with ThreadPoolExecutor(max_workers=1) as pool:  # the documents' own pieces beside the practices
-        pieces = pool.submit(_lay_pieces, docs, plans, folder) if own else None
+    # Many documents' own pieces are laid out beside the practices (two Typst processes at once); one
+    # document's are small, and laying them out after keeps its peak memory to one Typst process.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pieces = pool.submit(_lay_pieces, docs, plans, folder) if own and len(docs) > 1 else None
         spans = _practice_parts(docs, folder, chunk, step)
-        first = pieces.result() if pieces is not None else _Laid(Part(Path(), 0), [0])
+        first = (pieces.result() if pieces is not None else _lay_pieces(docs, plans, folder) if own
+                 else _Laid(Part(Path(), 0), [0]))
     step()
     yield from _joined(docs, plans, folder, spans, first, step)
 
