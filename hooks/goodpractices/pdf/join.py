@@ -294,9 +294,10 @@ def _links(out: Pdf, places: dict[str, Place]) -> None:
                     annot.A = Dictionary(S=Name.GoToR, F=String(CATALOGUE), D=String(target))
 
 
-def _stamp(out: Pdf, numbers: Numbers, opened: Pdf, page: pikepdf.Page, number: int) -> None:
+def _stamp(out: Pdf, numbers: Numbers, opened: Pdf, wraps: tuple[pikepdf.Stream, pikepdf.Stream],
+           page: pikepdf.Page, number: int) -> None:
     """Draw the numbers page of `number` (only "Page N" in the footer, an artifact; `opened` is the numbers
-    part) over a page."""
+    part) over a page, between the two `wraps` streams every stamped page shares."""
     box = page.mediabox
     source = opened.pages[numbers.page(number, box[2] - box[0] > box[3] - box[1])].obj
     contents = source.Contents if isinstance(source.Contents, Array) else [source.Contents]
@@ -307,8 +308,8 @@ def _stamp(out: Pdf, numbers: Numbers, opened: Pdf, page: pikepdf.Page, number: 
     xobjects[NUMBER] = form
     resources.XObject = xobjects
     page.obj.Resources = resources
-    page.contents_add(out.make_stream(b"q\n"), prepend=True)
-    page.contents_add(out.make_stream(b"Q\n/Artifact BMC q " + bytes(NUMBER) + b" Do Q EMC\n"))
+    page.contents_add(wraps[0], prepend=True)
+    page.contents_add(wraps[1])
 
 
 def _item(out: Pdf, title: str, place: Place) -> OutlineItem:
@@ -344,6 +345,7 @@ def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Numbers, st
     out = Pdf.new()
     places: dict[str, Place] = {}
     stamps = _Source(numbers.part)
+    wraps = (out.make_stream(b"q\n"), out.make_stream(b"Q\n/Artifact BMC q " + bytes(NUMBER) + b" Do Q EMC\n"))
     source = _Source(slices[0].part)
     tree = _Tree(out, source)
     _metadata(out, source.pdf, meta, sum(piece.stop - piece.start for piece in slices))
@@ -359,7 +361,7 @@ def join(slices: list[Slice], outline: Outline, meta: dict, numbers: Numbers, st
         tree.add(source, piece, number, base)
         if piece.stamp:
             for index, page in enumerate(out.pages[base:], base):
-                _stamp(out, numbers, stamps.pdf, page, index + 1)
+                _stamp(out, numbers, stamps.pdf, wraps, page, index + 1)
     source.pdf.close()
     stamps.pdf.close()
     tree.finish()
