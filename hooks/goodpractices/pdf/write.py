@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Catalog
-from .document import Selection, document
 from .beside import Writer
+from .document import Selection, document
 from .engine import CHUNK, render_all
 from .images import Images
 
