@@ -603,3 +603,8 @@ def test_a_document_joined_beside_arrives_whole_or_its_failure_is_told(tmp_path:
     finally:
         beside.close()
     assert [p.name for p in tmp_path.iterdir()] == ["joined-error.txt"]  # nothing half-written is left
+
+
+def test_without_fork_every_document_is_joined_here(monkeypatch):
+    monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: ["spawn"])
+    assert shares([10, 3, 3]) == [False, False, False]

@@ -24,7 +24,10 @@ Writer = Callable[[BinaryIO], None]
 
 def shares(pages: list[int]) -> list[bool]:
     """Return, for each document in order, whether the second process joins it: the first stays here, each
-    next one goes to whichever process has the fewer pages so far."""
+    next one goes to whichever process has the fewer pages so far (none where processes cannot be forked,
+    as on Windows)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return [False] * len(pages)
     here, there, marks = pages[0] if pages else 0, 0, []
     for number, count in enumerate(pages):
         beside = number > 0 and there < here
