@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .beside import Beside, Writer, shares
-from .join import Numbers, Part, Slice, join
+from .join import Numbers, Part, Slice, join, read_layouts
 
 TEMPLATE = "document.typ"
 #: The most practices laid out at once (see docs/performance.md for the measurements behind it).
@@ -260,7 +260,10 @@ def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple
         raise RuntimeError("the contents changed length once their page numbers were filled in")
     writers = list(_each(docs, plans, spans, first, second))
     marks = shares(lengths)
-    beside = Beside(folder, {d: w for d, (w, m) in enumerate(zip(writers, marks)) if m}) if any(marks) else None
+    beside = None
+    if any(marks):
+        read_layouts([*{id(span.part): span.part for span in spans.values()}.values(), first.part, second.part])
+        beside = Beside(folder, {d: w for d, (w, m) in enumerate(zip(writers, marks)) if m})
     try:
         for d, (write, mark) in enumerate(zip(writers, marks)):
             yield beside.writer(d) if beside is not None and mark else write

@@ -146,10 +146,11 @@ def _holding_ids(root: Dictionary, tops: list) -> set[tuple[int, int]]:
 @dataclass
 class _Layout:
     """What a join needs of a part's structure tree, read once for every document that takes from it: each
-    top-level element's place (index of its Document element, index under it) and first page, whether
-    elements below it have ids, and where each parent-tree key's value is."""
+    top-level element's place (index of its Document element, index under it), its first page and the
+    elements at or below it that joins rename (found once for every document), and where each parent-tree
+    key's value is."""
 
-    elements: list[tuple[int, int, int, bool]]
+    elements: list[tuple[int, int, int, tuple[tuple[int, int], ...]]]
     parents: dict[int, tuple[int, ...]]
 
     @classmethod
@@ -166,9 +167,16 @@ class _Layout:
                 if isinstance(kid, Dictionary):
                     found = _page_of(kid, index)
                     page = page if found is None else found  # an element with no content goes with the one before
-                    elements.append((t, k, page, kid.objgen in ids))
+                    elements.append((t, k, page, _renamed(kid) if kid.objgen in ids else ()))
         parents = dict(_pairs(root.ParentTree)) if "/ParentTree" in root else {}
         return cls(elements, parents)
+
+
+def read_layouts(parts: list[Part]) -> None:
+    """Read each part's layout now, once, so that a process forked after this has it too."""
+    for part in parts:
+        if part.layout is None and part.pages:
+            _Source(part).pdf.close()
 
 
 class _Source:
@@ -183,10 +191,11 @@ class _Source:
         self.layout = part.layout
         self.root = self.pdf.Root.get("/StructTreeRoot")
 
-    def elements(self, start: int, stop: int) -> list[tuple[Dictionary, bool]]:
-        """Return the top-level elements whose content starts on pages [start, stop), and whether they hold ids."""
+    def elements(self, start: int, stop: int) -> list[tuple[Dictionary, tuple[tuple[int, int], ...]]]:
+        """Return the top-level elements whose content starts on pages [start, stop), each with the elements
+        under it to rename."""
         tops = _children(self.root) if self.root is not None else []
-        return [(tops[t].K[k], ids) for t, k, page, ids in self.layout.elements if start <= page < stop]
+        return [(tops[t].K[k], renamed) for t, k, page, renamed in self.layout.elements if start <= page < stop]
 
     def parent(self, key: int) -> object:
         """Return a parent-tree value, made indirect so that qpdf copies it in one call."""
@@ -216,12 +225,12 @@ class _Tree:
         for element, _ in chosen:  # cut the link to the part's Document element: it holds every other page
             if "/P" in element:
                 del element["/P"]
-        for element, with_ids in chosen:
+        for element, renamed in chosen:
             copy = _copy(out, element)
             copy.P = self.document
             self.document.K.append(copy)
-            if with_ids:
-                _rename_ids(copy, f"{number}-", self.ids)
+            for objgen in renamed:  # qpdf gives the copy it has made of an element below, not a new one
+                _rename(out.copy_foreign(source.pdf.get_object(objgen)), f"{number}-", self.ids)
         for page in out.pages[first:]:
             holders = [(page.obj, "/StructParents")] + [(a, "/StructParent") for a in page.obj.get("/Annots", [])]
             for holder, name in holders:
@@ -242,25 +251,33 @@ class _Tree:
         self.out.Root.StructTreeRoot = tree
 
 
-def _rename_ids(element: Dictionary, prefix: str, ids: dict) -> None:
-    """Prefix the ids of an element and the elements below it, and the table header references naming them."""
-    stack = [element]
+def _attributes(node: Dictionary) -> list:
+    attributes = node.get("/A")
+    return list(attributes) if isinstance(attributes, Array) else [attributes]
+
+
+def _renamed(element: Dictionary) -> tuple[tuple[int, int], ...]:
+    """Return the elements at and below `element` that a join renames: those with an id, and those whose
+    table header references name ids."""
+    found, stack = [], [element]
     while stack:
         node = stack.pop()
         if not isinstance(node, Dictionary) or "/S" not in node:
             continue
-        if "/ID" in node:
-            node.ID = String(prefix + str(node.ID))
-            ids[str(node.ID)] = node
-        attributes = node.get("/A")
-        for attribute in attributes if isinstance(attributes, Array) else [attributes]:
-            if isinstance(attribute, Dictionary) and "/Headers" in attribute:
-                attribute.Headers = Array([String(prefix + str(h)) for h in attribute.Headers])
-        children = node.get("/K")
-        if isinstance(children, Array):
-            stack.extend(children)
-        elif isinstance(children, Dictionary):
-            stack.append(children)
+        if "/ID" in node or any(isinstance(a, Dictionary) and "/Headers" in a for a in _attributes(node)):
+            found.append(node.objgen)
+        stack.extend(_children(node))
+    return tuple(found)
+
+
+def _rename(node: Dictionary, prefix: str, ids: dict) -> None:
+    """Prefix an element's id and the ids its table header references name."""
+    if "/ID" in node:
+        node.ID = String(prefix + str(node.ID))
+        ids[str(node.ID)] = node
+    for attribute in _attributes(node):
+        if isinstance(attribute, Dictionary) and "/Headers" in attribute:
+            attribute.Headers = Array([String(prefix + str(h)) for h in attribute.Headers])
 
 
 def _copy(out: Pdf, value: object) -> object:
