@@ -580,9 +580,10 @@ def test_the_page_numbers_stamped_on_are_artifacts(downloads: Path):
 
 
 def test_documents_are_shared_between_two_processes_by_pages():
-    """The catalogue stays in this process; each next document goes to the process with fewer pages."""
-    assert shares([10, 3, 3, 3, 3]) == [False, True, True, True, True]
-    assert shares([10, 6, 6, 6]) == [False, True, True, False]
+    """The first documents stay in this process, the last go beside, split where the costs even out."""
+    assert shares([200, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30]) == [False] * 4 + [True] * 7
+    assert shares([100, 100]) == [False, True]
+    assert shares([1000, 1, 1]) == [False, True, True]
     assert shares([10]) == [False]
 
 

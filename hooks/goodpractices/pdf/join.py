@@ -30,6 +30,8 @@ NUMBER = Name("/GpPageNumber")
 Outline = list[tuple[str, str, list[tuple[str, str]]]]
 #: Where a named target is: page index (in its part, or in the joined document), and the x and y of its top left.
 Place = tuple[int, float | None, float | None]
+#: The structure elements a join renames, by (object number, generation) in their part.
+Renamed = tuple[tuple[int, int], ...]
 
 
 @dataclass
@@ -145,12 +147,11 @@ def _holding_ids(root: Dictionary, tops: list) -> set[tuple[int, int]]:
 
 @dataclass
 class _Layout:
-    """What a join needs of a part's structure tree, read once for every document that takes from it: each
+    """What a join needs of a part's structure tree, read once for all the documents that take from it: each
     top-level element's place (index of its Document element, index under it), its first page and the
-    elements at or below it that joins rename (found once for every document), and where each parent-tree
-    key's value is."""
+    elements at or below it that a join renames, and where each parent-tree key's value is."""
 
-    elements: list[tuple[int, int, int, tuple[tuple[int, int], ...]]]
+    elements: list[tuple[int, int, int, Renamed]]
     parents: dict[int, tuple[int, ...]]
 
     @classmethod
@@ -191,7 +192,7 @@ class _Source:
         self.layout = part.layout
         self.root = self.pdf.Root.get("/StructTreeRoot")
 
-    def elements(self, start: int, stop: int) -> list[tuple[Dictionary, tuple[tuple[int, int], ...]]]:
+    def elements(self, start: int, stop: int) -> list[tuple[Dictionary, Renamed]]:
         """Return the top-level elements whose content starts on pages [start, stop), each with the elements
         under it to rename."""
         tops = _children(self.root) if self.root is not None else []
@@ -256,7 +257,7 @@ def _attributes(node: Dictionary) -> list:
     return list(attributes) if isinstance(attributes, Array) else [attributes]
 
 
-def _renamed(element: Dictionary) -> tuple[tuple[int, int], ...]:
+def _renamed(element: Dictionary) -> Renamed:
     """Return the elements at and below `element` that a join renames: those with an id, and those whose
     table header references name ids."""
     found, stack = [], [element]
