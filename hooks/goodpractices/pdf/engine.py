@@ -55,14 +55,10 @@ def compile_part(data: Data, folder: Path, name: str, standards: str = "") -> Pa
     A fresh process, not a fork: Typst keeps what it laid out in caches for the life of a process (in one
     process memory grew by about 45 MB a part), and a fork would carry the exporter's memory along. The part
     is tagged, and checked against PDF/UA-1 (`standards` "ua-1") where it opens with a level-1 heading.
-    Parts with different names may be laid out at the same time."""
+    The folder holds the template (render_all puts it there); parts with different names may be laid out at
+    the same time."""
     target, source = folder / name, folder / f"{name}.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    template = folder / TEMPLATE
-    if not template.exists():  # written whole under another name first: another part may be reading it
-        written = folder / f"{name}.typ"
-        written.write_bytes(resources.files(__package__).joinpath(TEMPLATE).read_bytes())
-        os.replace(written, template)
     done = subprocess.run([sys.executable, "-I", "-c", _COMPILE, str(folder), source.name, standards, str(target)],
                           capture_output=True, text=True, env={"PATH": os.environ.get("PATH", "")})
     if done.returncode != 0:
@@ -213,14 +209,18 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
         if progress:
             progress(done, total)
 
+    (folder / TEMPLATE).write_bytes(resources.files(__package__).joinpath(TEMPLATE).read_bytes())
     own = any(kind != "practice" for plan in plans for kind, _ in plan)
-    # Many documents' own pieces are laid out beside the practices (two Typst processes at once); one
-    # document's are small, and laying them out after keeps its peak memory to one Typst process.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pieces = pool.submit(_lay_pieces, docs, plans, folder) if own and len(docs) > 1 else None
+    if own and len(docs) > 1:
+        # Many documents' own pieces are laid out beside the practices (two Typst processes at once); one
+        # document's are small, and laying them out after keeps its peak memory to one Typst process.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pieces = pool.submit(_lay_pieces, docs, plans, folder)
+            spans = _practice_parts(docs, folder, chunk, step)
+            first = pieces.result()
+    else:
         spans = _practice_parts(docs, folder, chunk, step)
-        first = (pieces.result() if pieces is not None else _lay_pieces(docs, plans, folder) if own
-                 else _Laid(Part(Path(), 0), [0]))
+        first = _lay_pieces(docs, plans, folder) if own else _Laid(Part(Path(), 0), [0])
     step()
     yield from _joined(docs, plans, folder, spans, first, step)
 
