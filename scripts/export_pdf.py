@@ -14,24 +14,30 @@ from goodpractices.pdf import document
 from goodpractices.pdf.engine import CHUNK
 from goodpractices.pdf.write import Site, pdfs, write_file
 from goodpractices.problems import count
+from goodpractices.siteinfo import site_info
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml for two strings, whatever tags (such as !ENV) its other settings use."""
+    """Reads mkdocs.yml for a few settings, whatever tags (such as !ENV) its other settings use."""
 
 
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def site_settings(config: Path) -> Site:
-    """Return the site's name and author from mkdocs.yml, and its docs folder (for images)."""
+def site_settings(config: Path, catalog: Catalog) -> Site:
+    """Return the site's name and author from mkdocs.yml, its docs folder (for images) and what its footer
+    says (address, licence, funder), read by siteinfo.py as the site build reads them; raise ValueError
+    naming a wrong `extra` setting."""
     settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader) if config.is_file() else {}
     settings = settings if isinstance(settings, dict) else {}
     name = str(settings.get("site_name") or "Good practices")
     author = str(settings.get("site_author") or settings.get("copyright") or name)
-    return Site(name, author, config.parent / str(settings.get("docs_dir") or "docs"))
+    extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
+    url = settings.get("site_url") if isinstance(settings.get("site_url"), str) else None
+    return Site(name, author, config.parent / str(settings.get("docs_dir") or "docs"),
+                site_info(name, url, extra, catalog))
 
 
 def _selections(parser: argparse.ArgumentParser, args: argparse.Namespace,
@@ -98,7 +104,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{count(result.problems)}: no PDF was written.", file=sys.stderr)
         return 1
     selections = _selections(parser, args, result.catalog)
-    site = site_settings(args.config_file)
+    try:
+        site = site_settings(args.config_file, result.catalog)
+    except ValueError as error:
+        print(f"{error}: no PDF was written.", file=sys.stderr)
+        return 1
     progress = _Progress(len(selections))
     try:
         for selection, write in pdfs(result.catalog, selections, site, args.chunk, progress):

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..countries import COUNTRIES
-from ..model import Catalog, Practice
+from ..model import Catalog, PartialDate, Practice, Transfer
 from ..render import money
 from ..render.rows import STAGE_LABELS, STAGE_SYMBOLS
+from ..siteinfo import SiteInfo
 from .blocks import ImageFetcher, body_blocks
 
 ORIGIN = ("★", "Origin")
@@ -25,6 +26,10 @@ class Selection:
     key: str
     title: str
     practices: tuple[Practice, ...]
+    #: What the running footers say: short enough for one line (a partner's short name, not its legal one).
+    running: str = ""
+    #: A partner's uptake of other partners' practices, as its web page lists it.
+    taken: tuple[Transfer, ...] = ()
 
     @property
     def file_name(self) -> str:
@@ -43,9 +48,11 @@ def theme(catalog: Catalog, key: str) -> Selection:
 
 
 def partner(catalog: Catalog, key: str) -> Selection:
-    """The practices one partner presents."""
+    """One partner's story: the practices it presents, and those of others it took up (with stage and note)."""
     found = catalog.partner[key]
-    return Selection("partner", key, f"Good practices presented by {found.name}", catalog.by_partner[key])
+    taken = tuple(sorted(catalog.transfers_to[key], key=lambda t: (-t.rank, catalog.practice[t.practice].title)))
+    return Selection("partner", key, f"Good practices of {found.name}", catalog.by_partner[key],
+                     f"Good practices of {found.short_name}", taken)
 
 
 def practice(catalog: Catalog, key: str) -> Selection:
@@ -57,7 +64,8 @@ def everything(catalog: Catalog) -> list[Selection]:
     """The catalogue, then every theme and every partner that has practices (what `--all` writes)."""
     return [catalogue(catalog),
             *(theme(catalog, t.key) for t in catalog.themes if catalog.by_theme[t.key]),
-            *(partner(catalog, p.key) for p in catalog.partners if catalog.by_partner[p.key])]
+            *(partner(catalog, p.key) for p in catalog.partners
+              if catalog.by_partner[p.key] or catalog.transfers_to[p.key])]
 
 
 def _stage(stage: str) -> list[str]:
@@ -96,7 +104,20 @@ def _practice(catalog: Catalog, p: Practice, images: ImageFetcher) -> dict[str, 
     }
 
 
-def _counts(catalog: Catalog, practices: tuple[Practice, ...], whole: bool) -> list[list[Any]]:
+def _plural(n: int, word: str, words: str) -> list[Any]:
+    return [n, word if n == 1 else words]
+
+
+def _counts(catalog: Catalog, selection: Selection, whole: bool) -> list[list[Any]]:
+    practices = selection.practices
+    if selection.kind == "partner":  # its story: what it presented, what it took up, and transfers both ways
+        given = sum(len(p.transfers) for p in practices)
+        others = {t.partner for p in practices for t in p.transfers} | {
+            catalog.practice[t.practice].partner for t in selection.taken}
+        return [_plural(len(practices), "practice presented", "practices presented"),
+                _plural(len(selection.taken), "practice taken up", "practices taken up"),
+                _plural(given + len(selection.taken), "transfer", "transfers"),
+                _plural(len(others), "partner to or from", "partners to or from")]
     partners = catalog.partners if whole else {catalog.partner[p.partner] for p in practices}
     countries = {p.country for p in partners} | {p.country for p in practices}
     transfers = sum(len(p.transfers) for p in practices)
@@ -114,10 +135,41 @@ def _keywords(catalog: Catalog, selection: Selection) -> list[str]:
     return general + sorted({k for p in selection.practices for k in p.keywords})[:KEYWORDS_MAX]
 
 
+def _colophon(selection: Selection, site_name: str, author: str, info: SiteInfo | None,
+              newest: PartialDate | None, logo: ImageFetcher) -> dict[str, Any]:
+    """Who made the document, under which licence, with whose funding, from content of which date, where
+    the live version is and how to cite it (the site's footer says the same, from the same SiteInfo)."""
+    url = info.url if info else None
+    address = f"{url}downloads/{selection.file_name}" if url else None
+    date = newest.label() if newest else None
+    title = selection.title if selection.kind != "catalogue" else "Good practices in cluster policy"
+    cite = (f"{author} ({newest.year if newest else 'n.d.'}). {title}. {site_name}"
+            + (f", content as of {date}" if date else "") + "." + (f" {address}" if address else ""))
+    funder = info.funder if info else None
+    return {"site": site_name, "url": url, "address": address, "author": author, "date": date, "cite": cite,
+            "licence": None if info is None else {"name": info.licence.name, "url": info.licence.url},
+            "funder": None if funder is None or not (funder.statement or funder.logo) else {
+                "statement": funder.statement, "url": funder.url, "alt": funder.logo_alt,
+                "logo": logo(funder.logo, funder.logo_alt) if funder.logo else None}}
+
+
+def _no_logo(src: str, alt: str) -> None:
+    return None
+
+
+def _uptake(catalog: Catalog, selection: Selection) -> list[dict[str, Any]]:
+    """A partner's uptake of other partners' practices: practice, who presented it, stage and note."""
+    return [{"id": t.practice, "title": catalog.practice[t.practice].title,
+             "partner": catalog.partner[catalog.practice[t.practice].partner].short_name,
+             "stage": _stage(t.stage), "note": t.note or ""} for t in selection.taken]
+
+
 def document(catalog: Catalog, selection: Selection, site_name: str, author: str,
-             images: ImageFetcher, made: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+             images: ImageFetcher, made: dict[str, dict[str, Any]] | None = None, *,
+             info: SiteInfo | None = None, logo: ImageFetcher | None = None) -> dict[str, Any]:
     """Return everything the template prints for `selection`, as JSON-ready data; `made` keeps each
-    practice's data for the next document that holds it."""
+    practice's data for the next document that holds it. `info` (mkdocs.yml's, through siteinfo.py) gives
+    the colophon its address, licence and funder; `logo` fetches the funder's logo from the docs folder."""
     practices = selection.practices
     made = {} if made is None else made
     newest = max((p.updated for p in practices if p.updated), default=None)
@@ -131,7 +183,9 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
     whole = selection.kind == "catalogue"
     partners = catalog.partners if whole else tuple(
         sorted({catalog.partner[p.partner] for p in practices} | {catalog.partner[t.partner] for p in practices
-                                                                  for t in p.transfers}, key=lambda x: x.number))
+                                                                  for t in p.transfers}
+               | {catalog.partner[catalog.practice[t.practice].partner] for t in selection.taken}
+               | {catalog.partner[t.partner] for t in selection.taken}, key=lambda x: x.number))
     columns = [p.key for p in partners]
     rows = []
     for chapter in chapters:
@@ -141,6 +195,12 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
             cells[p.partner] = list(ORIGIN)
             rows.append({"id": p.id, "title": p.title, "theme": chapter["title"],
                          "cells": [cells.get(key, []) for key in columns]})
+    for t in selection.taken:  # the partner's own column: its uptake of others' practices
+        p = catalog.practice[t.practice]
+        cells = {other.partner: _stage(other.stage) for other in p.transfers}
+        cells[p.partner] = list(ORIGIN)
+        rows.append({"id": p.id, "title": p.title, "theme": catalog.theme[p.theme].title,
+                     "cells": [cells.get(key, []) for key in columns]})
     kinds = {"catalogue": "Catalogue", "theme": "Theme", "partner": "Partner", "practice": "Practice"}
     single = selection.kind == "practice"
     for chapter in chapters:
@@ -150,9 +210,12 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
                  "subject": selection.title, "author": author, "lang": "en",
                  "keywords": _keywords(catalog, selection), "kind": kinds[selection.kind]},
         "cover": None if single else {"site": site_name, "title": selection.title,
-                                      "date": newest.label() if newest else None,
-                                      "counts": _counts(catalog, practices, whole)},
+                                      "running": selection.running or selection.title,
+                                      "date": newest.label() if newest else None, "url": info.url if info else None,
+                                      "counts": _counts(catalog, selection, whole)},
+        "colophon": _colophon(selection, site_name, author, info, newest, logo or _no_logo),
         "chapters": chapters,
+        "uptake": _uptake(catalog, selection) if selection.kind == "partner" else None,
         "matrix": None if single else {
             "partners": [{"code": p.code, "short": p.short_name} for p in partners], "rows": rows,
             "legend": [[*_stage(s)] for s in STAGE_LABELS] + [list(ORIGIN)]},

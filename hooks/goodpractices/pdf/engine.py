@@ -30,6 +30,8 @@ from .beside import Beside, Writer, shares
 from .join import Numbers, Part, Slice, join, read_layouts
 
 TEMPLATE = "document.typ"
+#: The headings of a document's colophon (after its cover) and of a partner's uptake of others' practices.
+COLOPHON, UPTAKE = "About this publication", "Practices taken up from others"
 #: The most practices laid out at once (see docs/performance.md for the measurements behind it).
 CHUNK = 10
 
@@ -87,7 +89,9 @@ def _practice_parts(docs: list[Data], folder: Path, chunk: int, step: Callable[[
     for doc in docs:
         for chapter in doc["chapters"]:
             for p in chapter["practices"]:
-                entries.setdefault((p["id"], _lone(doc)), p)
+                # A one-practice document has no front: its colophon closes its practice.
+                entries.setdefault((p["id"], _lone(doc)), {**p, "colophon": {**doc["colophon"], "heading": COLOPHON}}
+                                                        if _lone(doc) else p)
     groups: list[list[tuple[str, bool]]] = []
     for key in entries:
         if not groups or len(groups[-1]) == chunk or groups[-1][0][1] != key[1]:
@@ -122,6 +126,8 @@ def _plan(doc: Data) -> Plan:
         if chapter["opener"]:
             plan.append(("opener", chapter))
         plan.extend(("practice", p) for p in chapter["practices"])
+    if doc["uptake"] is not None:
+        plan.append(("uptake", None))
     if doc["matrix"] is not None or doc["partners"] is not None:
         plan.append(("appendix", None))
     return plan
@@ -133,6 +139,8 @@ def _toc(doc: Data, pages: dict[str, int] | None) -> list[Data]:
     for chapter in doc["chapters"]:
         entries.append((1, chapter["title"], "t-" + chapter["key"]))
         entries.extend((2, p["title"], "p-" + p["id"]) for p in chapter["practices"])
+    if doc["uptake"] is not None:
+        entries.append((1, UPTAKE, "uptake"))
     if doc["matrix"] is not None:
         entries.append((1, "Appendix A: Transferability matrix", "appendix-matrix"))
     if doc["partners"] is not None:
@@ -145,20 +153,28 @@ def _piece(doc: Data, kind: str, item: Data | None, ns: str, pages: dict[str, in
     """The data of one of a document's own pieces, its labels prefixed with `ns`."""
     piece: Data = {"kind": kind, "ns": ns}
     if kind == "front":
-        piece.update(label=doc["meta"]["kind"], cover=doc["cover"], toc=_toc(doc, pages))
+        piece.update(label=doc["meta"]["kind"], cover=doc["cover"], colophon=doc["colophon"], toc=_toc(doc, pages),
+                     heading=COLOPHON)
     elif kind == "opener":
         piece["chapter"] = {k: item[k] for k in ("key", "title", "question", "description", "count")}
+        # The opener lists its practices, so that its page says what the chapter holds.
+        piece["chapter"]["list"] = [{k: p[k] for k in ("id", "title", "partner", "place")} for p in item["practices"]]
+    elif kind == "uptake":
+        piece.update(uptake=doc["uptake"], heading=UPTAKE, legend=doc["matrix"]["legend"])
     else:
         piece.update(matrix=doc["matrix"], partners=doc["partners"])
     return piece
 
 
 def _anchor(piece: Data) -> str:
-    """Return the label of a piece's first heading: on its first page, or the page after the cover's."""
+    """Return the label of a piece's first heading: on its first page, or (the colophon's) the page after
+    the cover's."""
     if piece["kind"] == "front":
-        return piece["ns"] + "contents"
+        return piece["ns"] + "colophon"
     if piece["kind"] == "opener":
         return piece["ns"] + "t-" + piece["chapter"]["key"]
+    if piece["kind"] == "uptake":
+        return piece["ns"] + "uptake"
     return piece["ns"] + ("appendix-matrix" if piece["matrix"] is not None else "appendix-partners")
 
 
@@ -294,9 +310,13 @@ def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Sp
 
 
 def _outline(doc: Data) -> list:
-    """The document's outline: theme › practice, then the appendices."""
-    outline = [(chapter["title"], "t-" + chapter["key"] if chapter["opener"] else "p-" + chapter["practices"][0]["id"],
-                [(p["title"], "p-" + p["id"]) for p in chapter["practices"]]) for chapter in doc["chapters"]]
+    """The document's outline: its colophon and contents, theme › practice, a partner's uptake, then the
+    appendices."""
+    outline = [(COLOPHON, "colophon", []), ("Contents", "contents", [])] if doc["cover"] is not None else []
+    outline += [(chapter["title"], "t-" + chapter["key"] if chapter["opener"] else "p-" + chapter["practices"][0]["id"],
+                 [(p["title"], "p-" + p["id"]) for p in chapter["practices"]]) for chapter in doc["chapters"]]
+    if doc["uptake"] is not None:
+        outline.append((UPTAKE, "uptake", []))
     if doc["matrix"] is not None:
         outline.append(("Appendix A: Transferability matrix", "appendix-matrix", []))
     if doc["partners"] is not None:

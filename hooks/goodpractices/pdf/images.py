@@ -36,9 +36,9 @@ class Images:
         self.docs = docs
         self.folder = folder
 
-    def __call__(self, src: str, alt: str) -> str | None:
+    def __call__(self, src: str, alt: str, page_folder: str = "practices") -> str | None:
         """Return the name the template loads the image by, or None to print the alt text instead."""
-        found = site_file(src, self.docs) if self.docs else None
+        found = site_file(src, self.docs, page_folder) if self.docs else None
         if found is None:
             return None
         data = found.read_bytes()
@@ -49,3 +49,7 @@ class Images:
         if not target.exists():
             target.write_bytes(data)  # the bytes checked, not the file again
         return name
+
+    def logo(self, src: str, alt: str) -> str | None:
+        """Return the name of a file of the docs folder itself (mkdocs.yml's funder logo), as for a page's image."""
+        return self(src, alt, ".")

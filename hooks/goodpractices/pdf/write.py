@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Catalog
+from ..siteinfo import SiteInfo
 from .beside import Writer
 from .document import Selection, document
 from .engine import CHUNK, render_all
@@ -18,11 +19,13 @@ from .images import Images
 
 @dataclass(frozen=True)
 class Site:
-    """What the documents take from the site: its name, its author, and the docs folder images come from."""
+    """What the documents take from the site: its name, its author, the docs folder images come from, and
+    what the colophon says (address, licence, funder: siteinfo.py's reading of mkdocs.yml)."""
 
     name: str
     author: str
     docs: Path | None
+    info: SiteInfo | None = None
 
 
 def pdfs(catalog: Catalog, selections: list[Selection], site: Site, chunk: int = CHUNK,
@@ -32,7 +35,8 @@ def pdfs(catalog: Catalog, selections: list[Selection], site: Site, chunk: int =
     a document joined)."""
     with tempfile.TemporaryDirectory(prefix="gp-pdf-") as folder:
         images, made = Images(site.docs, Path(folder)), {}
-        docs = [document(catalog, selection, site.name, site.author, images, made) for selection in selections]
+        docs = [document(catalog, selection, site.name, site.author, images, made, info=site.info, logo=images.logo)
+                for selection in selections]
         yield from zip(selections, render_all(docs, Path(folder), chunk, progress))
 
 
