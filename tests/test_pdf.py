@@ -105,9 +105,11 @@ def test_catalogue_outline_holds_themes_then_practices_in_order_each_on_its_page
     reader = PdfReader(downloads / "good-practices.pdf")
     entries = outline(reader)
     themes = [t for t in catalog.themes if catalog.by_theme[t.key]]
-    assert [title for title, _, _ in entries] == [t.title for t in themes] + [
-        "Appendix A: Transferability matrix", "Appendix B: Partner directory"]
-    for (title, _page, children), theme in zip(entries, themes):
+    assert [title for title, _, _ in entries] == ["About this publication", "Contents"] + [
+        t.title for t in themes] + ["Appendix A: Transferability matrix", "Appendix B: Partner directory"]
+    assert [page for _, page, _ in entries[:2]] == [1, 2]  # the colophon after the cover, then the contents
+    assert flat(reader.pages[2].extract_text()).startswith("Contents")
+    for (title, _page, children), theme in zip(entries[2:], themes):
         assert [c for c, _ in children] == [p.title for p in catalog.by_theme[theme.key]]
         for child, page in children:
             assert flat(child) in flat(reader.pages[page].extract_text()), child
@@ -190,11 +192,11 @@ def test_pages_are_a4_and_footers_carry_title_and_page_number(downloads: Path, c
 def test_contents_list_page_numbers_and_link_to_the_practices(downloads: Path, catalog):
     reader = PdfReader(downloads / "good-practices.pdf")
     targets = {title: page for _, _, children in outline(reader) for title, page in children}
-    contents = flat(reader.pages[1].extract_text())
+    contents = flat(reader.pages[2].extract_text())  # after the cover and the colophon
     assert contents.startswith("Contents")
     for title, page in targets.items():
         assert re.search(re.escape(flat(title)) + r"[ .]*" + str(page + 1) + r"\b", contents), title
-    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
+    links = [a.get_object() for a in reader.pages[2].get("/Annots", [])]
     pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
     goto = [pages[link["/A"]["/D"][0].idnum] for link in links if link.get("/A", {}).get("/S") == "/GoTo"]
     assert sorted(set(targets.values())) == sorted(set(goto) & set(targets.values()))
@@ -454,7 +456,7 @@ def test_every_document_numbers_its_own_pages_and_bookmarks_its_practices_titles
                 text = flat(reader.pages[index].extract_text())
                 assert text.endswith(f"Page {index + 1}"), (path.name, title, text[-60:])
                 assert text.count(f"Page {index + 1}") == 1, (path.name, index)
-        contents = flat(reader.pages[1].extract_text())
+        contents = flat(reader.pages[2].extract_text())
         for title, pages in _practice_pages(reader).items():  # the contents give this document's numbers
             assert re.search(re.escape(flat(title)) + r"[ .]*" + str(pages[0] + 1) + r"\b", contents), title
 
