@@ -367,13 +367,15 @@ def test_unknown_keys_are_usage_errors(corpus: Project, capsys):
 
 
 def test_pages_as_png_for_people_to_look_at(downloads: Path):
-    """Page images under tests/artifacts/: the cover, the contents, a practice page and the matrix."""
+    """Page images under tests/artifacts/: the cover, the colophon, the contents, a chapter opener, a practice
+    page and the matrix."""
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     reader = PdfReader(downloads / "good-practices.pdf")
     entries = outline(reader)
     hostile = next(page for _, _, children in entries for title, page in children if title == "R&D <b>now</b>")
-    pages = {"cover": 0, "contents": 1, "practice": hostile, "matrix": entries[-2][1]}
+    pages = {"cover": 0, "colophon": 1, "contents": 2, "practice": hostile, "matrix": entries[-2][1],
+             "opener": entries[2][1]}
     ARTIFACTS.mkdir(exist_ok=True)
     for name, index in pages.items():
         stem = ARTIFACTS / f"pdf-{name}"

@@ -141,6 +141,7 @@ def _colophon(selection: Selection, site_name: str, author: str, info: SiteInfo 
     the live version is and how to cite it (the site's footer says the same, from the same SiteInfo)."""
     url = info.url if info else None
     address = f"{url}downloads/{selection.file_name}" if url else None
+    newest = newest or (info.updated if info else None)  # no dated practice here: the library's latest date
     date = newest.label() if newest else None
     title = selection.title if selection.kind != "catalogue" else "Good practices in cluster policy"
     cite = (f"{author} ({newest.year if newest else 'n.d.'}). {title}. {site_name}"
