@@ -158,7 +158,8 @@ def _piece(doc: Data, kind: str, item: Data | None, ns: str, pages: dict[str, in
     elif kind == "opener":
         piece["chapter"] = {k: item[k] for k in ("key", "title", "question", "description", "count")}
         # The opener lists its practices, so that its page says what the chapter holds.
-        piece["chapter"]["list"] = [{k: p[k] for k in ("id", "title", "partner", "place")} for p in item["practices"]]
+        piece["chapter"]["list"] = [{k: p[k] for k in ("id", "title", "partner", "place", "summary")}
+                                     for p in item["practices"]]
     elif kind == "uptake":
         piece.update(uptake=doc["uptake"], heading=UPTAKE, legend=doc["matrix"]["legend"])
     else:
