@@ -140,14 +140,16 @@ def _colophon(selection: Selection, site_name: str, author: str, info: SiteInfo 
     """Who made the document, under which licence, with whose funding, from content of which date, where
     the live version is and how to cite it (the site's footer says the same, from the same SiteInfo)."""
     url = info.url if info else None
-    address = f"{url}downloads/{selection.file_name}" if url else None
+    # `--all` publishes the catalogue, theme and partner PDFs in downloads/; a practice's is its web page.
+    page = selection.practices[0].url if selection.kind == "practice" else f"downloads/{selection.file_name}"
+    address = f"{url}{page}" if url else None
     newest = newest or (info.updated if info else None)  # no dated practice here: the library's latest date
     date = newest.label() if newest else None
     title = selection.title if selection.kind != "catalogue" else "Good practices in cluster policy"
     cite = (f"{author} ({newest.year if newest else 'n.d.'}). {title}. {site_name}"
             + (f", content as of {date}" if date else "") + "." + (f" {address}" if address else ""))
     funder = info.funder if info else None
-    return {"site": site_name, "url": url, "address": address, "author": author, "date": date, "cite": cite,
+    return {"site": site_name, "url": url, "address": address, "lone": selection.kind == "practice", "author": author, "date": date, "cite": cite,
             "licence": None if info is None else {"name": info.licence.name, "url": info.licence.url},
             "funder": None if funder is None or not (funder.statement or funder.logo) else {
                 "statement": funder.statement, "url": funder.url, "alt": funder.logo_alt,
