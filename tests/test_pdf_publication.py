@@ -15,7 +15,8 @@ import pikepdf
 import pytest
 from conftest import ROOT, Project, practice
 from goodpractices import catalog as pipeline
-from goodpractices.pdf.document import everything
+from goodpractices.pdf.document import document, everything
+from goodpractices.siteinfo import site_info
 from pikepdf import Array, Dictionary
 from pypdf import PdfReader
 from test_pdf import _png, flat, outline
@@ -104,11 +105,10 @@ def test_the_colophon_dates_and_cites_the_document():
     catalog = pipeline.load(ROOT / "practices")[0]
     selection = next(s for s in everything(catalog) if s.kind == "partner" and s.key == "inma")
     newest = max(p.updated for p in selection.practices if p.updated)
-    from goodpractices.pdf.document import document
-    from goodpractices.siteinfo import site_info
     info = site_info("Site", "https://example.org/kb", {}, catalog)
     data = document(catalog, selection, "Site", "The partners", lambda src, alt: None, info=info)
-    assert data["colophon"]["cite"] == (f"The partners ({newest.year}). Good practices of {catalog.partner['inma'].name}."
+    name = catalog.partner["inma"].name
+    assert data["colophon"]["cite"] == (f"The partners ({newest.year}). Good practices of {name}."
                                         f" Site, content as of {newest.label()}. "
                                         "https://example.org/kb/downloads/partner-inma.pdf")
     assert data["colophon"]["funder"] is None and data["colophon"]["licence"]["name"] == "CC BY 4.0"
@@ -124,15 +124,16 @@ def test_a_partners_document_is_its_story(documents: list[Path]):
     entries = outline(reader)
     titles = [title for title, _, _ in entries]
     assert titles.index("Practices taken up from others") == titles.index("Appendix A: Transferability matrix") - 1
-    uptake = flat(reader.pages[dict((t, p) for t, p, _ in entries)["Practices taken up from others"]].extract_text())
-    assert re.search(r"Company visits by cluster managers ecoplus ● Implemented", uptake), uptake
-    assert re.search(r"Flemish cluster scheme VLAIO ◑ In action plan Written into the regional action plan", uptake)
-    matrix = flat(reader.pages[dict((t, p) for t, p, _ in entries)["Appendix A: Transferability matrix"]].extract_text())
+    starts = {title: page for title, page, _ in entries}
+    uptake = flat(reader.pages[starts["Practices taken up from others"]].extract_text())
+    assert "Company visits by cluster managers ecoplus ● Implemented" in uptake, uptake
+    assert "Flemish cluster scheme VLAIO ◑ In action plan Written into the regional action plan" in uptake
+    matrix = flat(reader.pages[starts["Appendix A: Transferability matrix"]].extract_text())
     for title in (LONG[:40], "Flemish cluster scheme", "Company visits by cluster managers"):
         assert title in matrix, title
-    skane = PdfReader(next(p for p in documents if p.name == "partner-region-skane.pdf"))
-    assert "0 practices presented 1 practice taken up 1 transfer" in flat(skane.pages[0].extract_text())
-    assert "Compared with Skåne's own calls" in text_of(next(p for p in documents if p.name == "partner-region-skane.pdf"))
+    skane = next(p for p in documents if p.name == "partner-region-skane.pdf")
+    assert "0 practices presented 1 practice taken up 1 transfer" in flat(PdfReader(skane).pages[0].extract_text())
+    assert "Flemish cluster scheme VLAIO ◔ Assessed Compared with Skåne's own calls" in text_of(skane)
 
 
 def _words(path: Path) -> list[tuple[float, float, list[tuple[float, float, float, str]]]]:

@@ -149,7 +149,8 @@ def _colophon(selection: Selection, site_name: str, author: str, info: SiteInfo 
     cite = (f"{author} ({newest.year if newest else 'n.d.'}). {title}. {site_name}"
             + (f", content as of {date}" if date else "") + "." + (f" {address}" if address else ""))
     funder = info.funder if info else None
-    return {"site": site_name, "url": url, "address": address, "lone": selection.kind == "practice", "author": author, "date": date, "cite": cite,
+    return {"site": site_name, "url": url, "address": address, "lone": selection.kind == "practice",
+            "author": author, "date": date, "cite": cite,
             "licence": None if info is None else {"name": info.licence.name, "url": info.licence.url},
             "funder": None if funder is None or not (funder.statement or funder.logo) else {
                 "statement": funder.statement, "url": funder.url, "alt": funder.logo_alt,
