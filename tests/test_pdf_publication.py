@@ -19,7 +19,7 @@ from goodpractices.pdf.document import document, everything
 from goodpractices.siteinfo import site_info
 from pikepdf import Array, Dictionary
 from pypdf import PdfReader
-from test_pdf import _png, flat, outline
+from test_pdf import ARTIFACTS, _png, flat, outline
 
 URL = "https://clusterix2.github.io/good-practices/"
 FUNDER = "CLUSTERIX 2.0 is an Interreg Europe project, co-financed by the European Regional Development Fund."
@@ -131,6 +131,8 @@ def test_a_partners_document_is_its_story(documents: list[Path]):
     matrix = flat(reader.pages[starts["Appendix A: Transferability matrix"]].extract_text())
     for title in (LONG[:40], "Flemish cluster scheme", "Company visits by cluster managers"):
         assert title in matrix, title
+    heads = " ".join(w[3] for w in _words(path)[starts["Appendix A: Transferability matrix"]][2])
+    assert "P11 Region Skåne" in heads  # it took up a practice INMA took up too: the row is whole
     skane = next(p for p in documents if p.name == "partner-region-skane.pdf")
     assert "0 practices presented 1 practice taken up 1 transfer" in flat(PdfReader(skane).pages[0].extract_text())
     assert "Flemish cluster scheme VLAIO ◔ Assessed Compared with Skåne's own calls" in text_of(skane)
@@ -267,3 +269,22 @@ def test_a_wrong_site_setting_stops_the_export_before_any_pdf(corpus: Project, t
     assert capsys.readouterr().err == ("mkdocs.yml: extra.licence.name: expected text (a licence name such as "
                                        "CC BY 4.0): no PDF was written.\n")
     assert not out.exists()
+
+
+def test_a_partners_pages_as_png_for_people_to_look_at(documents: list[Path]):
+    """Page images under tests/artifacts/: INMA's cover, colophon, uptake and matrix, and the one-practice
+    document's last page (its colophon), with the longest title cut in its footer."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    path = next(p for p in documents if p.name == "partner-inma.pdf")
+    starts = {title: page for title, page, _ in outline(PdfReader(path))}
+    lone = next(p for p in documents if p.name == "practice-long-one.pdf")
+    pages = {"cover": (path, 0), "colophon": (path, 1), "uptake": (path, starts["Practices taken up from others"]),
+             "matrix": (path, starts["Appendix A: Transferability matrix"]),
+             "practice-end": (lone, len(PdfReader(lone).pages) - 1)}
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, (pdf, index) in pages.items():
+        stem = ARTIFACTS / f"pdf-partner-{name}"
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(index + 1), "-l", str(index + 1),
+                        str(pdf), str(stem)], check=True)
+        assert stem.with_suffix(".png").stat().st_size > 5000

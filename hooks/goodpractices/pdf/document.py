@@ -189,7 +189,8 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
         sorted({catalog.partner[p.partner] for p in practices} | {catalog.partner[t.partner] for p in practices
                                                                   for t in p.transfers}
                | {catalog.partner[catalog.practice[t.practice].partner] for t in selection.taken}
-               | {catalog.partner[t.partner] for t in selection.taken}, key=lambda x: x.number))
+               | {catalog.partner[other.partner] for t in selection.taken
+                  for other in catalog.practice[t.practice].transfers}, key=lambda x: x.number))
     columns = [p.key for p in partners]
     rows = []
     for chapter in chapters:
