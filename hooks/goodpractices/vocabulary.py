@@ -29,7 +29,7 @@ def form_label(field: str, section: str | None = None) -> str | None:
 def with_label(problem: Problem, section: str | None = None) -> Problem:
     """Return the problem with the form's label beside its field where the two differ, e.g.
     `budget_eur ("Budget (EUR)" in the form)`, for the validator's lines."""
-    label = form_label(problem.field, section)
+    label = form_label(problem.field, section) if problem.field != "body" or section in SECTIONS else None
     if label is None or label.casefold() == problem.field.replace("_", " ").casefold():
         return problem
     return dataclasses.replace(problem, field=f'{problem.field} ("{label}" in the form)')
