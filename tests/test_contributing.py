@@ -165,29 +165,6 @@ def test_new_practice_refuses_a_title_already_used(project):
             "practices/first.md (give each practice its own title)") in done.stderr
 
 
-def test_new_practice_asks_on_a_terminal(project):
-    """Scripted answers through a pseudo-terminal: numbered theme and partner, a wrong country asked again."""
-    import pty
-
-    main, secondary = pty.openpty()
-    answers = ["Cluster vouchers for first projects", "9", "3", "6", SUMMARY, "Romania", "", "", "2020-01", "",
-               "2", "", "vouchers, research", "", "", "", "RO"]
-    os.write(main, ("\n".join(answers) + "\n").encode())
-    done = subprocess.run([PY, str(ROOT / "scripts/new_practice.py"), "--practices", str(project.practices)],
-                          stdin=secondary, capture_output=True, text=True, timeout=60)
-    os.close(secondary)
-    os.close(main)
-    assert done.returncode == 0, done.stderr
-    assert "  3. Innovation services for SMEs (sme-innovation)" in done.stdout
-    assert "Choose a number from 1 to 6." in done.stdout and "   2. ongoing\n" in done.stdout
-    assert "country: 'Romania' is not an ISO 3166-1 alpha-2 country code" in done.stderr
-    assert "Please correct: Country" in done.stderr
-    data = front(project.practices / "cluster-vouchers-for-first-projects.md")
-    assert (data["theme"], data["partner"], data["country"]) == ("sme-innovation", "rda-ostrava", "RO")
-    assert data["keywords"] == ["vouchers", "research"] and data["status"] == "ongoing"
-    assert done.stdout.endswith("practices/cluster-vouchers-for-first-projects.md\n")
-
-
 @pytest.mark.parametrize(("title", "expected"), [
     ("Cluster Management Excellence!", "cluster-management-excellence"),
     ("Ärzte & Co. – Øresund", "arzte-co-oresund"),

@@ -161,12 +161,6 @@ class Registries:
         return f"; did you mean '{partner.short_name}'?" if partner else ""
 
 
-def _stage(text: str) -> str | None:
-    """Return the stage a typed word stands for ('In action plan', 'Assessed'), or None."""
-    folded = "-".join(names.fold(text).split())
-    return folded if folded in STAGES else None
-
-
 def _transfers(spec: Field, text: str, known: Registries, report: Any) -> dict[str, Any]:
     """Read `partner: stage | note` lines; an unknown partner and a wrong stage on one line are both reported."""
     result: dict[str, Any] = {}
@@ -178,7 +172,7 @@ def _transfers(spec: Field, text: str, known: Registries, report: Any) -> dict[s
                               f"'RDA Ostrava: assessed')")
             continue
         key = known.key("partner", partner.strip())
-        stage = _stage(stage_text)
+        stage = names.stage_for(stage_text, STAGES)
         if key not in {p.key for p in known.partners}:
             report(spec.name, f"'{partner.strip()}' is not a partner of the project (write its name or number as "
                               f"the Partner list shows it{known.suggest(partner)})")

@@ -66,3 +66,9 @@ def suggestion(text: str, pairs: Aliases) -> str | None:
     folded = fold(text)  # a word of a long name, e.g. 'ostrava' for 'RDA Ostrava'
     keys = {key for name, key in pairs if len(folded) >= 4 and re.search(rf"\b{re.escape(folded)}\b", name)}
     return keys.pop() if len(keys) == 1 else None
+
+
+def stage_for(text: str, stages: Sequence[str]) -> str | None:
+    """Return the stage a typed word stands for ('In action plan', 'ASSESSED'), or None."""
+    folded = "-".join(fold(text).split())
+    return folded if folded in stages else None
