@@ -80,9 +80,10 @@ def convert(cli: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         found += checked(folder, practice_id, practice)
     helps = forms.help_texts()
     said: list[tuple[int, str]] = []
+    unanswered = {p.field for p in found if p.message.startswith("has no answer")}
     for problem in found:
-        if problem.warning:
-            continue
+        if problem.warning or problem.field == "body" and SECTIONS[0] in unanswered:
+            continue  # an empty text is said once, as the Description without an answer
         section = problem.field if problem.field in SECTIONS else section_at(practice, problem.line)
         message = vocabulary.form_message(problem, section, helps)
         if message not in (m for _, m in said):

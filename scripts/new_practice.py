@@ -102,6 +102,9 @@ def _run(argv: list[str] | None, ask: Callable[[str], str]) -> int:
     interactive = sys.stdin.isatty()
     talk = interview.Interview(themes, partners, interview.existing_ids(folder), ask,
                                lambda text: print(text, file=sys.stderr))
+    for name in ("theme", "partner", "country"):  # names people see ('P6', a title, 'Austria') stand for keys
+        if isinstance(values.get(name), str):
+            values[name] = talk.read(name, values[name])
     if interactive:
         talk.run(values, [name for name in interview.SIMPLE if name not in values
                           or FIELDS_BY_NAME[name].required and not values.get(name)])

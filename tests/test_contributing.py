@@ -115,22 +115,32 @@ def test_new_practice_from_flags_writes_a_valid_file_and_prints_its_path(built):
 
 def test_new_practice_refuses_bad_values_with_the_validators_messages(project):
     done = call("new_practice.py", "--practices", str(project.practices), "--title", "A good title",
-               "--theme", "Digitalisation", "--partner", "INMA", "--summary", "Too short.", "--country", "Romania")
+               "--theme", "Digitalisaton", "--partner", "INMA Romania", "--summary", "Too short.", "--country",
+               "Atlantis")
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        "practices/a-good-title.md:3: theme: 'Digitalisation' is not a known theme (use one of: 3d-printing, "
+        "practices/a-good-title.md:3: theme: 'Digitalisaton' is not a known theme (use one of: 3d-printing, "
         "cmo-services, digitalisation, monitoring-evaluation, public-private-innovation, sme-innovation; "
         "did you mean 'digitalisation'?)",
-        "practices/a-good-title.md:4: partner: 'INMA' is not a known partner (use one of: auvergne-rhone-alpes, "
-        "ecoplus, inma, lund-university, noi-techpark, north-east-rda, rda-ostrava, region-skane, "
-        "southern-denmark, vlaio, westpannon; did you mean 'inma'?)",
+        "practices/a-good-title.md:4: partner: 'INMA Romania' is not a known partner (use one of: "
+        "auvergne-rhone-alpes, ecoplus, inma, lund-university, noi-techpark, north-east-rda, rda-ostrava, "
+        "region-skane, southern-denmark, vlaio, westpannon; did you mean 'inma'?)",
         "practices/a-good-title.md:5: summary: is 10 characters long, expected 50–800 "
         "(one plain-text paragraph of 50–800 characters)",
-        "practices/a-good-title.md:6: country: 'Romania' is not an ISO 3166-1 alpha-2 country code "
-        "(a two-letter ISO 3166-1 code such as AT; did you mean 'RO'?)",
+        "practices/a-good-title.md:6: country: 'Atlantis' is not an ISO 3166-1 alpha-2 country code "
+        "(a two-letter ISO 3166-1 code such as AT)",
         "4 errors, 0 warnings; nothing was written.",
     ]
     assert list(project.practices.glob("*.md")) == []
+
+
+def test_new_practice_understands_the_names_people_see(project):
+    done = call("new_practice.py", "--practices", str(project.practices), "--title", "A good title",
+               "--theme", "Support for digitalisation", "--partner", "P4", "--summary", SUMMARY, "--country",
+               "Romania")
+    assert (done.returncode, done.stdout) == (0, "practices/a-good-title.md\n")
+    data = front(project.practices / "a-good-title.md")
+    assert (data["theme"], data["partner"], data["country"]) == ("digitalisation", "inma", "RO")
 
 
 def test_new_practice_never_waits_for_input_when_stdin_is_not_a_terminal(project):

@@ -58,8 +58,11 @@ def bullets(text: str) -> str:
 
 def inline_bullets(text: str) -> str:
     """Return text whose bullets run together on one line ('• one • two') split onto lines of their own."""
-    return "\n".join(re.sub(rf"[ \t]+(?=[{BULLETS}][ \t\u00a0])", "\n", line) if re.match(
-        rf"^[ \t]*[{BULLETS}][ \t\u00a0]", line) else line for line in text.split("\n"))
+    lines = []
+    for line in text.split("\n"):
+        first = re.match(rf"^[ \t]*([{BULLETS}])[ \t\u00a0]", line)
+        lines.append(re.sub(rf"[ \t]+(?={re.escape(first.group(1))}[ \t\u00a0])", "\n", line) if first else line)
+    return "\n".join(lines)
 
 
 def plain_value(text: str) -> str:
