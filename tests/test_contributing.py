@@ -206,7 +206,9 @@ def test_a_stale_generated_file_is_reported(tmp_path):
     (tmp_path / "practices").mkdir()
     for name in ("themes.yml", "partners.yml"):
         (tmp_path / "practices" / name).write_bytes((ROOT / "practices" / name).read_bytes())
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nsite_url: https://example.org/kb\n")
     assert call("generate.py", "--root", str(tmp_path)).returncode == 0
+    assert "(https://example.org/kb/contributing.html)" in (tmp_path / "CONTRIBUTING.md").read_text()
     form = tmp_path / forms.FORM_PATH
     form.write_text(form.read_text().replace("Region Skåne", "Region Skane"))
     done = call("generate.py", "--root", str(tmp_path), "--check")
@@ -435,9 +437,33 @@ def test_the_template_is_a_valid_practice_whose_placeholders_the_report_finds(pr
     assert [str(p) for p in catalog.build(project.practices).problems if "inspired_by" not in str(p)] == []
 
 
-def test_the_root_contributing_file_points_to_the_page():
+def test_the_root_contributing_file_reads_correctly_on_github():
+    """Every link of CONTRIBUTING.md works on GitHub: the published page, the repository's template, the form."""
+    import re
+
+    from goodpractices import contributing
+
     text = (ROOT / "CONTRIBUTING.md").read_text()
-    assert "docs/contributing.md" in text and "make new" in text and "make validate" in text
+    links = re.findall(r"\]\(([^)\s]+)\)", text)
+    site = contributing.site_url(ROOT / "mkdocs.yml")
+    assert f"{site}contributing.html" in links and contributing.TEMPLATE_PATH in links
+    assert f"{contributing.REPOSITORY}/issues/new?template=new-practice.yml" in links
+    relative = [link for link in links if "://" not in link]
+    assert relative == [contributing.TEMPLATE_PATH] and (ROOT / contributing.TEMPLATE_PATH).is_file()
+    themes, partners, _ = scaffold.registries(ROOT / "practices")
+    assert (ROOT / contributing.TEMPLATE_PATH).read_text() == scaffold.template_text(themes, partners)
+    assert "{{" not in text and "docs/contributing.md" not in text
+    assert "make new" in text and "make validate" in text and "--proposal" in text
+
+
+def test_the_contributing_source_shows_no_macro_where_github_renders_it():
+    """GitHub hides HTML comments: the macros sit in comments that the built page closes around them."""
+    import re
+
+    source = (ROOT / "docs/contributing.md").read_text()
+    shown_on_github = re.sub(r"<!--.*?-->", "", source, flags=re.DOTALL)
+    assert "{{" not in shown_on_github and "{%" not in shown_on_github
+    assert source.count("{{ theme_keys() }}") == source.count("{{ partner_keys() }}") == 1
 
 
 # --- hints where a contributor is close ------------------------------------------------------------------------------
