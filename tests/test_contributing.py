@@ -406,6 +406,23 @@ def test_the_contributing_page_lists_the_keys_and_offers_the_template(built):
     assert "issues/new?template=new-practice.yml" in page
 
 
+def test_the_contributing_page_speaks_a_policy_officers_words(built):
+    import html
+    import re
+
+    site = built[0].root / "site"
+    page = (site / "contributing.html").read_text()
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    for jargon in ("ISO 3166", "alpha-2", "YAML list", "1,000,000,000,000,000", "finite number", "{{", "period"):
+        assert jargon not in text, jargon
+    assert "(required)" in text and "a year (2017), a month (2017-05) or a day (2017-05-14)" in text
+    home = (ROOT / "docs/index.md").read_text()
+    assert "by pull request" not in home and "online form (no software needed)" in home
+    assert "1. Fill in the online form (no software needed)" in text
+    completeness = (site / "editors/completeness.html").read_text()
+    assert "a start date, a status, a contact and a budget" in completeness and "period" not in completeness
+
+
 def test_the_template_is_a_valid_practice_whose_placeholders_the_report_finds(project):
     from goodpractices import completeness
     from goodpractices.schema import FIELDS

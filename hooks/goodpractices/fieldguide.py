@@ -34,9 +34,10 @@ assert set(PLAIN_RULES) == {field.name for field in FIELDS}
 
 
 def reference_table() -> str:
-    """Return the field reference as a Markdown table for the Contributing page, in a policy officer's words."""
-    rows = ["| field | what to write |", "|---|---|"]
+    """Return the fields as a Markdown definition list for the Contributing page (a name never breaks mid-word,
+    as it would in a narrow table column), in a policy officer's words."""
+    entries = []
     for f in FIELDS:
-        needed = "**Required.** " if f.required else ""
-        rows.append(f"| `{f.name}` | {needed}{PLAIN_RULES[f.name]} |")
-    return "\n".join(rows) + "\n"
+        needed = " (required)" if f.required else ""
+        entries.append(f"`{f.name}`{needed}\n:   {PLAIN_RULES[f.name]}\n")
+    return "\n".join(entries)
