@@ -32,7 +32,7 @@ CONSENT = ("I am allowed to share this text, and I agree that it is published on
 FORM_HELP: dict[str, str] = {
     "theme": "The one theme the practice belongs to.",
     "partner": "The project partner that presents the practice.",
-    "country": "The country where the practice runs, by its name or two-letter code (such as Austria or AT); "
+    "country": "The country where the practice runs, by its name or two-letter code, such as Austria or AT; "
                "leave empty for the partner's country.",
     "budget_eur": "The budget in euros, as a number without spaces or separators, e.g. 900000.",
     "status": "Whether the practice is planned, running or completed.",

@@ -14,6 +14,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .problems import Problem
 from .schema import ID_PATTERN, MAX_FILE_BYTES
+from .yamlplain import fence_problem
 from .yamlread import YamlDoc, character_name, parse
 
 _HANDLER = YAMLHandler()  # its boundary pattern, ^-{3,}\s*$ per line, runs in linear time (see the tests)
@@ -119,12 +120,13 @@ def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, li
     if not text.strip():
         return None, problems + [Problem(shown, 1, "file", "is empty (start with front matter between two '---' lines)")]
     if not _HANDLER.detect(text):
-        return None, problems + [Problem(shown, 1, "front matter", "missing (start the file with a line '---', "
-                                         "the fields, and another line '---')")]
+        line, message = fence_problem(text, opened=False)
+        return None, problems + [Problem(shown, line, "front matter", message)]
     try:
         front, body = _HANDLER.split(text)
     except ValueError:
-        return None, problems + [Problem(shown, 1, "front matter", "not closed (add a line '---' after the last field)")]
+        line, message = fence_problem(text, opened=True)
+        return None, problems + [Problem(shown, line, "front matter", message)]
     front_start = text.index(front) if front else text.index("\n") + 1
     offset = text.count("\n", 0, front_start)
     closing = text.find("\n", front_start + len(front)) + 1 or len(text)

@@ -22,7 +22,7 @@ PLACEHOLDER = re.compile(r"\breplace this (?:paragraph|title|summary|sentence|te
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")
 #: Markdown (and HTML) that a summary shows as typed, as (pattern, what it is).
 _MARKDOWN = (
-    (re.compile(r"\*\*|__"), "bold marks ('**')"),
+    (re.compile(r"\*\*|__"), "bold marks ('**' or '__')"),
     (re.compile(r"\[[^\]\n]*\]\([^)\n]*\)"), "a link written as '[text](address)'"),
     (re.compile(r"(?:^|\n)[ \t]*#{1,6}[ \t]"), "a heading ('#')"),
     (re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|[0-9]+[.)])[ \t]"), "a list item"),

@@ -53,6 +53,7 @@ def form_message(problem: Problem, section: str | None = None, helps: dict[str, 
     message = re.sub(r"\(a short keyword\)$", f"({help_text})", message)
     message = re.sub(r"practices/([^\s:]+?)\.md", r"the practice '\1'", message)
     message = message.replace("; write a YAML list, not a comma-separated text", "")
+    message = message.replace("is not an ISO 3166-1 alpha-2 country code", "is not a country name or code we know")
     for name, field in FIELDS_BY_NAME.items():
         if "_" in name:
             message = re.sub(rf"\b{name}\b", f"'{field.label}'", message)

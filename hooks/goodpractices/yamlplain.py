@@ -64,3 +64,36 @@ def plain_mistake(text: str, line: int) -> tuple[int, str | None, str] | None:
             return (last, None, f"the value holds ': ', which YAML reads as a new field (put the whole "
                                f"value in double quotes: {key}: \"{value.rstrip()}\")")
     return None
+
+
+#: Lines people write for the '---' that opens or closes the fields: too few dashes, or a word processor's dash.
+_ALMOST_FENCE = re.compile(r"^[ \t]*(?:-{1,2}|[—–]+-*|-+[—–]+|- - -|_{3,}|\*{3,})[ \t]*$")
+
+
+def fence_problem(text: str, opened: bool) -> tuple[int, str]:
+    """Say where the '---' line that opens (opened=False) or closes (opened=True) the fields is missing or
+    mistyped, as (line, message) in the file's words."""
+    lines = text.split("\n")
+    start = 1 if opened else 0
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if _ALMOST_FENCE.match(line):
+            which = "close" if opened or number > 1 and _first_text(lines) < number else "open"
+            return number, (f"'{line.strip()}' is not the line of three hyphens that {which}s the fields "
+                            "(write '---'; a word processor may have turned them into a dash)")
+        if opened and re.match(r"^#{1,6}[ \t]", line):
+            return number, (f"the fields are not closed before '{line.strip()[:40]}' (add a line '---' after the "
+                            "last field)")
+    if not opened:
+        first = _first_text(lines)
+        if first > 1 and lines[first - 1].strip() == "---":
+            return 1, (f"starts with {first - 1} empty line{'s' if first > 2 else ''} before '---' (delete "
+                       f"{'them' if first > 2 else 'it'}: '---' must be the very first line)")
+        if first and re.match(r"^[A-Za-z_][\w-]*:", lines[first - 1]):
+            return first, "the line '---' that opens the fields is missing (add a line '---' above this one)"
+        return 1, "missing (start the file with a line '---', the fields, and another line '---')"
+    return 1, "not closed (add a line '---' after the last field)"
+
+
+def _first_text(lines: list[str]) -> int:
+    """Return the number of the first line that holds text (0 if none)."""
+    return next((number for number, line in enumerate(lines, start=1) if line.strip()), 0)
