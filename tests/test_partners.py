@@ -376,6 +376,23 @@ def test_the_validator_warns_about_what_it_cannot_fix(folder):
     ])
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("title: Cluster #1 programme", "2: warning: title: '#1 programme' is read as a comment and left out of the value "
+                                    "(put the whole value in double quotes: title: \"Cluster #1 programme\")"),
+    ("region: Lower Austria  # north", "6: warning: region: '# north' is read as a comment and left out of the value "
+                                       "(put the whole value in double quotes: region: \"Lower Austria # north\")"),
+    ("institution: ecoplus\t#agency", "6: warning: institution: '#agency' is read as a comment and left out of the "
+                                      "value (put the whole value in double quotes: institution: \"ecoplus #agency\")"),
+])
+def test_a_value_cut_at_a_hash_is_named(folder, line, expected):
+    text = TOP.replace("title: A valid practice title\n", "title: A valid practice title\n" if "title" not in line
+                       else line + "\n") + ("" if line.startswith("title") else line + "\n") + "---\n" + \
+        "\n".join(f"\n## {s}\n\nText." for s in SECTION_FIXES) + "\n"
+    assert check(folder, "p.md", text) == (0, [f"practices/p.md:{expected}"])
+    assert check(folder, "p.md", text.replace("theme: cmo-services", "theme: cmo-services  # the CMO theme"))[1] \
+        == [f"practices/p.md:{expected}"]  # a comment after a key is left alone
+
+
 # --- the form's own rules ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("summary", "expected"), [

@@ -105,6 +105,27 @@ def check_source(source: Source, body: str) -> list[Problem]:
     return problems
 
 
+#: A front-matter line whose unquoted value goes on after ' #': YAML reads the rest as a comment.
+_CUT_BY_COMMENT = re.compile(r"^([ \t]*(?:- +)?)([A-Za-z_]+):[ \t]+([^\s\"'#|>\[{&*!][^#\n]*?)[ \t]+#(.*)$")
+
+
+def comment_cuts(source: Source, text: str) -> list[Problem]:
+    """Warn where YAML silently cut a text field's value at ' #' ('title: Cluster #1 programme' is 'Cluster'); a
+    comment after a key such as a theme is left alone."""
+    problems = []
+    lines = text.split("\n")[:max(source.body_line - 1, 0)]
+    for number, line in enumerate(lines, start=1):
+        match = _CUT_BY_COMMENT.match(line)
+        key = match.group(2) if match else ""
+        if match and not match.group(1) and key in FIELDS_BY_NAME and FIELDS_BY_NAME[key].kind == "text":
+            value, rest = match.group(3).strip(), match.group(4)
+            whole = f"{value} #{rest}".strip()
+            problems.append(Problem(source.path, number, key, f"'#{rest.rstrip()}' is read as a comment and left "
+                                    f"out of the value (put the whole value in double quotes: {key}: "
+                                    f"\"{whole}\")", warning=True))
+    return problems
+
+
 def check_file(path: Path, shown: str) -> list[Problem]:
     """Return a practice file's proposal problems (none if it cannot be read: the validator says why)."""
     try:
@@ -112,7 +133,10 @@ def check_file(path: Path, shown: str) -> list[Problem]:
     except OSError:
         return []
     source, _ = parse_practice(raw, shown, path.name)
-    return [] if source is None else check_source(source, source.body)
+    if source is None:
+        return []
+    text = raw.decode("utf-8", "replace").removeprefix("\ufeff").replace("\r\n", "\n")
+    return check_source(source, source.body) + comment_cuts(source, text)
 
 
 def merged(library: list[Problem], proposal: list[Problem]) -> list[Problem]:
