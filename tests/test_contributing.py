@@ -416,6 +416,10 @@ def test_the_contributing_page_speaks_a_policy_officers_words(built):
     for jargon in ("ISO 3166", "alpha-2", "YAML list", "1,000,000,000,000,000", "finite number", "{{", "period"):
         assert jargon not in text, jargon
     assert "(required)" in text and "a year (2017), a month (2017-05) or a day (2017-05-14)" in text
+    from goodpractices.schema import FIELDS
+
+    for field in FIELDS:  # each name on a line of its own, never squeezed into a narrow table column
+        assert f"<dt><code>{field.name}</code>{' (required)' if field.required else ''}</dt>" in page
     home = (ROOT / "docs/index.md").read_text()
     assert "by pull request" not in home and "online form (no software needed)" in home
     assert "1. Fill in the online form (no software needed)" in text
