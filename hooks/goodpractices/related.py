@@ -150,7 +150,8 @@ class RelatedIndex:
         return tuple(Related(i, self.reasons(practice, self.catalog.practice[i])[1]) for i in chosen)
 
 
-def related_practices(catalog: Catalog, practices: Sequence[Practice] | None = None) -> Mapping[str, tuple[Related, ...]]:
+def related_practices(catalog: Catalog, practices: Sequence[Practice] | None = None
+                      ) -> Mapping[str, tuple[Related, ...]]:
     """Return {practice id: its related practices} for `practices` (default: every practice of the catalogue)."""
     index = RelatedIndex(catalog)
     return {p.id: index.of(p) for p in (catalog.practices if practices is None else practices)}

@@ -21,7 +21,7 @@ from typing import Any
 from markupsafe import Markup
 
 from goodpractices.model import Catalog
-from goodpractices.render import GeneratedPage, slots
+from goodpractices.render import GeneratedPage, site, slots
 
 VARIABLE = "BENCHMARK_SWITCH_OFF"
 log = logging.getLogger("mkdocs.hooks.benchmark")
@@ -113,12 +113,23 @@ def _index_script_copied() -> None:
     _replace(_hook("offline_search.py"), "write_index_script", write_index_script)
 
 
+def _no_related() -> None:
+    _replace(site, "related_practices", lambda catalog, practices=None: {p.id: () for p in catalog.practices})
+
+
+def _no_feed() -> None:
+    _replace(site, "feed_xml", lambda catalog, info: b"")
+
+
 @dataclass(frozen=True)
 class Switch:
-    """A speed mechanism: what "off" means, and how this hook switches it off."""
+    """A speed mechanism or a feature: what "off" means, and how this hook switches it off. A feature's
+    `changes` are the files (glob patterns) it makes or changes: switched off, only they may differ, and the
+    Δ it shows is what the feature costs."""
 
     off: str
     switch_off: Callable[[], None]
+    changes: tuple[str, ...] = ()
 
 
 #: Every mechanism the ablation measures, by name.
@@ -136,6 +147,9 @@ SWITCHES: dict[str, Switch] = {
                                _fragments_every_time),
     "streamed-index": Switch("search_index.js written as Material's offline plugin does: the index read whole "
                              "and copied", _index_script_copied),
+    "related-practices": Switch("feature: no related practices are found; practice pages go without them",
+                                _no_related, ("practices/*.html",)),
+    "feed": Switch("feature: feed.xml is written empty, not made from the catalogue", _no_feed, ("feed.xml",)),
 }
 
 
