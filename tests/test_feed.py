@@ -13,6 +13,8 @@ import feedparser
 import pytest
 import rnc2rng
 from conftest import ROOT, Project, build_corpus, practice
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from goodpractices.feed import ENTRIES, feed_xml
 from goodpractices.model import Catalog, PartialDate
 from goodpractices.siteinfo import site_info
@@ -167,3 +169,30 @@ def test_every_page_announces_the_feed_in_its_head(built):
             assert links == ["/good-practices/feed.xml"]
             continue
         assert len(links) == 1 and urljoin(f"https://x/{relative}", links[0]) == "https://x/feed.xml", page
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.tuples(st.text(min_size=1, max_size=60), st.text(min_size=1, max_size=60)),
+                      min_size=1, max_size=4),
+       name=st.text(min_size=1, max_size=40), url=st.sampled_from([None, SITE_URL]))
+def test_any_text_gives_a_valid_feed_that_reads_back_as_written(built, schema, texts, name, url):
+    """Whatever the text (validation lets through far less): valid, read by feedparser without bozo, and its
+    XML holds the text as written, but for what XML cannot hold or discourages (C0 and C1 controls, lone
+    surrogates, U+FFFE, U+FFFF), each given as U+FFFD. (feedparser itself "repairs" some text, e.g. 'Â¡' to '¡'.)"""
+    _, catalog = built
+    dated = [p for p in catalog.practices if p.updated]
+    practices = tuple(dataclasses.replace(p, title=title, summary=summary) for p, (title, summary) in zip(dated, texts))
+    changed = Catalog(catalog.themes, catalog.partners, practices)
+    feed = feed_xml(changed, site_info(name, url, {}, changed))
+    root = valid(feed, schema)
+    parsed(feed)
+    shown = {e.find(f"{ATOM}link[@rel='alternate']").get("href"): (e.findtext(f"{ATOM}title"),
+                                                                    e.findtext(f"{ATOM}summary"))
+             for e in root.iter(f"{ATOM}entry")}
+    unreadable = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    assert len(shown) == len(practices)
+    def as_held(text: str) -> str:  # line ends as XML reads them: CR LF and CR are LF
+        return unreadable.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+    for p in practices:
+        assert shown[(url or "") + p.url] == (as_held(p.title), as_held(p.summary))

@@ -24,12 +24,15 @@ MEDIA_TYPE = "application/atom+xml"
 ENTRIES = 50
 #: The year in tag: ids (RFC 4151 asks for a date at which the name was the minter's): fixed, so ids never change.
 TAG_YEAR = 2026
-#: What XML 1.0 cannot hold, even escaped (validation has refused control characters already; this is the rest).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: What XML 1.0 cannot hold, even escaped, and the C1 controls it discourages (feed readers take them for
+#: Windows-1252 letters). Validation refuses control characters already: this keeps the feed well-formed whatever.
+_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _text(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
+    """Return text as XML holds it: line ends as XML reads them (a lone CR would come back as LF), and what
+    XML cannot hold as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _stamp(date: PartialDate | None) -> str:

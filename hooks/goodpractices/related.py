@@ -12,8 +12,9 @@ practices, held as a bit set (a Python int, bit i for the i-th practice by id). 
 shared keywords come from adding its keywords' sets bit-sliced (one binary digit of every count per set), and
 the practices of each score are the intersection of a count's set with the theme's and country's sets (or
 their complements): one set operation per keyword and per score level, each over n bits, then the lowest bits
-of the best levels until five are found. At 5,000 synthetic practices that is about a quarter of a second for
-all of them (scripts/bench.py --ablate, `related-practices`).
+of the best levels until five are found. Measured on synthetic corpora (2026-12-06, CPU time of the whole
+catalogue): 8 ms at 250 practices, 17 ms at 500, 36–39 ms at 1,000, about 0.5% of the build's CPU time; the
+length of the sets barely shows (33 µs a practice at 250, 39 µs at 1,000).
 """
 
 from __future__ import annotations
