@@ -388,7 +388,7 @@ def test_site_lists_the_pdfs_with_pages_and_sizes_and_links_them(corpus: Project
     site = tmp_path / "site"
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=corpus.root,
                           capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GOODPRACTICES_PDFS": str(downloads)})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GOODPRACTICES_MAKE_PDFS": "true"})
     assert done.returncode == 0, done.stderr
     page = (site / "downloads" / "index.html").read_text()
     for pdf in sorted(downloads.glob("*.pdf")):
