@@ -14,6 +14,7 @@ import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import export_pdf
 import pytest
 from conftest import Project, practice
 from mkdocs.commands.build import build
@@ -154,7 +155,13 @@ def test_the_catalogue_is_checked_once_per_build(project: Project, tmp_path: Pat
         "pdfs: !ENV [GOODPRACTICES_MAKE_PDFS, false]", "pdfs: true"))
     build(_config(project, tmp_path / "site"))
     assert calls == [project.practices]
-    assert (tmp_path / "site" / "downloads" / "good-practices.pdf").is_file()
+    made = sorted((tmp_path / "site" / "downloads").glob("*.pdf"))
+    assert [pdf.name for pdf in made] == ["good-practices.pdf", "partner-ecoplus.pdf", "theme-cmo-services.pdf"]
+    # the same documents, byte for byte, as the stand-alone exporter makes from the same practices
+    assert export_pdf.main(["--all", "--practices", str(project.practices), "--config-file",
+                            str(project.root / "mkdocs.yml"), "--downloads", str(tmp_path / "exported")]) == 0
+    assert {pdf.name: pdf.read_bytes() for pdf in made} == {
+        pdf.name: pdf.read_bytes() for pdf in sorted((tmp_path / "exported").glob("*.pdf"))}
 
 
 @pytest.mark.parametrize(("setting", "message"), [
