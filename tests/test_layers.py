@@ -65,7 +65,8 @@ def test_importing_every_module_below_the_adapter_loads_no_mkdocs():
     names = [".".join(_package(path) + ([] if path.stem == "__init__" else [path.stem])) for path in _below()]
     code = ("import importlib, sys\n"
             f"for name in {names!r}:\n    importlib.import_module(name)\n"
-            "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith(('mkdocs.', 'goodpractices.mkdocs'))))")
+            "print(sorted(m for m in sys.modules\n"
+            "             if m == 'mkdocs' or m.startswith(('mkdocs.', 'goodpractices.mkdocs'))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "[]\n"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import export_pdf
 import pytest
-from conftest import Project, practice
+from conftest import ROOT, Project, practice
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -199,3 +199,19 @@ def test_site_settings_under_the_plugin_win_over_extra_and_are_named_when_wrong(
     assert caplog.messages[-1] == ("mkdocs.yml: plugins.goodpractices.licence.url: expected an http(s) address, "
                                    "got 'ftp://x' (write it in full)")
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_make_sites_build_step_turns_the_pdfs_on_and_a_plain_build_does_not(project: Project, tmp_path: Path):
+    """`scripts/build.py --pdfs` (what `make site` runs) makes every PDF in the one build; without it, none."""
+    project.add("p.md", practice())
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("GOODPRACTICES_MAKE_PDFS", None)
+    for flag, site in (("--pdfs", tmp_path / "with"), ("", tmp_path / "without")):
+        command = [sys.executable, str(ROOT / "scripts" / "build.py"), "-f", str(project.root / "mkdocs.yml"),
+                   "-d", str(site), *([flag] if flag else [])]
+        done = subprocess.run(command, capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "with" / "downloads").glob("*.pdf")) == [
+        "good-practices.pdf", "partner-ecoplus.pdf", "theme-cmo-services.pdf"]
+    assert "good-practices.pdf" in (tmp_path / "with" / "downloads" / "index.html").read_text()
+    assert not list((tmp_path / "without").rglob("*.pdf"))
