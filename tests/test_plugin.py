@@ -215,3 +215,48 @@ def test_make_sites_build_step_turns_the_pdfs_on_and_a_plain_build_does_not(proj
         "good-practices.pdf", "partner-ecoplus.pdf", "theme-cmo-services.pdf"]
     assert "good-practices.pdf" in (tmp_path / "with" / "downloads" / "index.html").read_text()
     assert not list((tmp_path / "without").rglob("*.pdf"))
+
+
+def test_a_preview_rebuilds_when_a_practice_changes_with_no_watch_setting(project: Project, tmp_path: Path):
+    """Another project lists no `watch:`: the plugin watches its practices folder under `mkdocs serve`."""
+    import socket
+    import time
+    import urllib.request
+
+    project.add("p.md", practice())
+    text = (project.root / "mkdocs.yml").read_text()
+    watch = re.search(r"\nwatch:\n(  - .*\n)+", text)
+    assert watch is not None
+    (project.root / "mkdocs.yml").write_text(text.replace(watch.group(), "\n"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/good-practices/practices/p.html"
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=project.root, stdout=out, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode()
+        except OSError:
+            return ""
+
+    def wait_for(words: str) -> bool:
+        deadline = time.monotonic() + 120  # a generous bound on a loaded machine: the test fails, not hangs
+        while time.monotonic() < deadline and server.poll() is None:
+            if words in page():
+                return True
+            time.sleep(0.2)
+        return False
+
+    try:
+        assert wait_for("A valid practice title"), log.read_text()
+        project.add("p.md", practice(title="A title edited during the preview"))
+        assert wait_for("A title edited during the preview"), log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

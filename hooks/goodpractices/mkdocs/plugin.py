@@ -9,12 +9,14 @@ keeps the same plugin object across the rebuilds of `mkdocs serve` because it ha
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -56,6 +58,15 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
         self.cache = None
         self._end()
 
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+                 ) -> LiveReloadServer:
+        server.watch(str(self._folder(config)))  # an edited practice rebuilds the preview, with no `watch:` needed
+        return server
+
+    def _folder(self, config: MkDocsConfig) -> Path:
+        """Return the practices folder (the `practices` setting, beside mkdocs.yml)."""
+        return Path(config.config_file_path).parent / self.config.practices
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._end()  # a rebuild of `mkdocs serve` after a failed one starts clean
         if config.strict:
@@ -65,7 +76,7 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
         links = symlinks(Path(config.docs_dir))
         if links:
             raise PluginError("\n".join(f"{link}: is a symbolic link (commit the file itself)" for link in links))
-        catalog = self._catalog(Path(config.config_file_path).parent / self.config.practices)
+        catalog = self._catalog(self._folder(config))
         # Same input, same bytes: MkDocs dates the sitemap by this (from the content), never by the clock.
         self.date.lend(pipeline.source_date_epoch(catalog))
         settings, where = site_settings(self.config, config.extra)
