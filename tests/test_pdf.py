@@ -389,11 +389,12 @@ def test_site_lists_the_pdfs_with_pages_and_sizes_and_links_them(corpus: Project
     site = tmp_path / "site"
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=corpus.root,
                           capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GOODPRACTICES_PDFS": str(downloads)})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GOODPRACTICES_MAKE_PDFS": "true"})
     assert done.returncode == 0, done.stderr
     page = (site / "downloads" / "index.html").read_text()
-    for pdf in sorted(downloads.glob("*.pdf")):
-        assert (site / "downloads" / pdf.name).read_bytes() == pdf.read_bytes()
+    # the build lays out the same documents as --all (from the catalogue it checked), page counts from the layout
+    assert sorted(p.name for p in (site / "downloads").glob("*.pdf")) == sorted(p.name for p in downloads.glob("*.pdf"))
+    for pdf in sorted((site / "downloads").glob("*.pdf")):
         pages, size = len(PdfReader(pdf).pages), pdf.stat().st_size
         row = re.search(rf'<tr><td><a href="{re.escape(pdf.name)}" download>.*?</a></td><td>(\d+)</td>'
                         rf'<td>([\d.]+ [KM]B)</td></tr>', page)
