@@ -43,6 +43,7 @@ GENERATED_SECTIONS: dict[str, tuple[str, str]] = {
     "contact": ("Contact", "contact"),
     "connections": ("Connections", "inspired_by"),
     "transferability": ("Transferability", "transferability"),
+    "related": ("Related practices", "keywords"),
 }
 
 #: The optional fields stakeholders rely on; the editors' completeness report lists practices without them.
