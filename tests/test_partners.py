@@ -527,7 +527,7 @@ def drive(command: list[str], answers: list[str], timeout: float = 60) -> tuple[
 
 def test_make_new_checks_each_answer_as_given_and_offers_the_optional_parts(folder):
     (folder / "flemish-cluster-programme.md").write_text(practice(title="Flemish cluster programme"))
-    answers = ["Cluster vouchers for first projects", "Innovation services for smes", "rda ostrava", "Too short.",
+    answers = ["Flemish cluster programme!", "Cluster vouchers for first projects", "Innovation services for smes", "rda ostrava", "Too short.",
                SUMMARY, "Österreich", "", "", "2020-13", "2020-01", "ongoing", "2", "900 000", "900000",
                "vouchers, research", "Jana Nováková", "RDA", "jana@", "jana@example.org", "Programme page",
                "www.example.org", "Programme page", "https://example.org/", "", "P4", "2", "Vlaio", "in action plan",
@@ -536,6 +536,8 @@ def test_make_new_checks_each_answer_as_given_and_offers_the_optional_parts(fold
     code, shown = drive([sys.executable, str(ROOT / "scripts/new_practice.py"), "--practices", str(folder)], answers)
     assert code == 0, shown
     steps = [
+        "Title: gives the page address 'flemish-cluster-programme', which another practice already has (choose "
+        "another title)\nTitle (",
         "Theme (number or name): Innovation services for smes\nPartner:\n",
         "   6. RDA Ostrava, CZ (P6, rda-ostrava)\n",
         "Summary (one plain-text paragraph of 50–800 characters): Too short.\nSummary: is 10 characters long, "

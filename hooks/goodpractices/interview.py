@@ -19,7 +19,7 @@ from .load import Source
 from .model import Partner, Theme
 from .plaintext import plain_value
 from .proposal import summary_problems
-from .scaffold import amount
+from .scaffold import amount, practice_id
 from .schema import FIELDS_BY_NAME, ID_PATTERN, STAGES, STATUSES
 
 Ask = Callable[[str], str]
@@ -52,6 +52,9 @@ class Interview:
         found = [p.message for p in checker.problems]
         if name == "summary" and isinstance(value, str) and not found:
             found += summary_problems(value)
+        if name == "title" and isinstance(value, str) and not found and practice_id(value) in self.existing:
+            found.append(f"gives the page address '{practice_id(value)}', which another practice already has "
+                         "(choose another title)")
         return found
 
     def read(self, name: str, text: str) -> Any:
