@@ -41,9 +41,10 @@ partner keys and how review works are on the site's
    by themselves. If an answer needs correcting, every problem is listed in the
    issue at once, by the form's own labels.
 2. **The template**: open [the practice template]({TEMPLATE_PATH}) and choose
-   *Download raw file*. Fill in the four required fields (every field is
-   explained on a line starting with `#`) and replace the paragraph under each
-   heading with your text. Save it as `<id>.md`, the title in lowercase words
+   *Download raw file*. Replace the sample title and summary, choose the theme
+   and the partner from the lists in the file (every field is explained on a
+   line starting with `#`), and replace the paragraph under each heading with
+   your text. Save it as `<id>.md`, the title in lowercase words
    joined by hyphens, and [upload it to the practices folder]({REPOSITORY}/upload/main/practices);
    then choose *Propose changes*.
 3. **The assistant**, with a copy of the project and Python 3.11: `make new`
