@@ -26,18 +26,35 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def _plugin(settings: dict) -> dict:
+    """Return the goodpractices plugin's settings in mkdocs.yml (`plugins: [goodpractices: {...}]`), if any."""
+    plugins = settings.get("plugins")
+    entries = plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []
+    for entry in entries:
+        if isinstance(entry, dict) and isinstance(entry.get("goodpractices"), dict):
+            return entry["goodpractices"]
+    return {}
+
+
 def site_settings(config: Path, catalog: Catalog) -> Site:
     """Return the site's name and author from mkdocs.yml, its docs folder (for images) and what its footer
-    says (address, licence, funder), read by siteinfo.py as the site build reads them; raise ValueError
-    naming a wrong `extra` setting."""
+    says (address, licence, funder), read by siteinfo.py as the site build reads them (the plugin's setting
+    over `extra`'s); raise ValueError naming a wrong setting."""
     settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader) if config.is_file() else {}
     settings = settings if isinstance(settings, dict) else {}
     name = str(settings.get("site_name") or "Good practices")
     author = str(settings.get("site_author") or settings.get("copyright") or name)
     extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
+    plugin = _plugin(settings)
+    values, where = {}, {}
+    for key in ("licence", "funder"):
+        for origin, place in ((plugin, f"plugins.goodpractices.{key}"), (extra, f"extra.{key}")):
+            if origin.get(key) is not None:
+                values[key], where[key] = origin[key], place
+                break
     url = settings.get("site_url") if isinstance(settings.get("site_url"), str) else None
     return Site(name, author, config.parent / str(settings.get("docs_dir") or "docs"),
-                site_info(name, url, extra, catalog))
+                site_info(name, url, values, catalog, where))
 
 
 def _selections(parser: argparse.ArgumentParser, args: argparse.Namespace,

@@ -3,9 +3,11 @@ inside their box, no page that holds only a heading or one table row, and an ind
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -235,6 +237,22 @@ def test_every_pdf_passes_an_independent_pdf_ua_1_checker(documents: list[Path])
         assert len(made) > 10
         problems = [line for path in [*documents, *made] for line in _failures(path)]
     assert problems == []
+
+
+def test_make_site_lays_out_the_same_bytes_as_export_all(corpus: Project, tmp_path: Path):
+    """`make site` lays the PDFs out inside the build (scripts/build.py --pdfs, the plugin): the same documents,
+    byte for byte, as `export_pdf.py --all`, so what is checked above is what the site publishes."""
+    out = tmp_path / "all"
+    assert export_pdf.main(["--all", "--practices", str(corpus.practices), "--config-file",
+                            str(corpus.root / "mkdocs.yml"), "--downloads", str(out)]) == 0
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--pdfs", "-f",
+                           str(corpus.root / "mkdocs.yml"), "-d", str(site)], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    made = {p.name: p.read_bytes() for p in (site / "downloads").glob("*.pdf")}
+    assert made == {p.name: p.read_bytes() for p in out.glob("*.pdf")}
+    assert "partner-region-skane.pdf" in made
 
 
 def test_the_independent_checker_fails_a_broken_pdf(documents: list[Path], tmp_path: Path):
