@@ -306,3 +306,20 @@ def test_a_partners_pages_as_png_for_people_to_look_at(documents: list[Path]):
         subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(index + 1), "-l", str(index + 1),
                         str(pdf), str(stem)], check=True)
         assert stem.with_suffix(".png").stat().st_size > 5000
+
+
+def test_the_plugins_licence_wins_over_extras_as_in_the_site_build(corpus: Project, tmp_path: Path, capsys):
+    config = tmp_path / "mkdocs.yml"
+    text = (corpus.root / "mkdocs.yml").read_text()
+    for setting, said in (("CC0 1.0", "Licence CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/)"),
+                          ("{name: 7}", None)):
+        config.write_text(text.replace("\n  - goodpractices:\n", f"\n  - goodpractices:\n      licence: {setting}\n"))
+        out = tmp_path / "one.pdf"
+        code = export_pdf.main(["--practice", "long-one", "--practices", str(corpus.practices), "--config-file",
+                                str(config), "-o", str(out)])
+        if said:
+            assert code == 0 and said in text_of(out)
+        else:
+            assert code == 1
+            assert capsys.readouterr().err == ("mkdocs.yml: plugins.goodpractices.licence.name: expected text (a "
+                                               "licence name such as CC BY 4.0): no PDF was written.\n")
