@@ -5,12 +5,12 @@ is stamped on when a document is joined, from the "numbers" pages) and a referen
 link whether that practice is in the document or not (join.py points it at the page, or at the catalogue).
 So the practices are laid out once, in parts of at most CHUNK practices (Typst keeps a whole document in
 memory and its time per practice grows with the document), and a theme or partner document made beside the
-catalogue takes its practices' pages from the catalogue's parts. What is each document's own (its front,
-chapter openers and appendices, small) is laid out for all documents in one compile, twice: first to learn
-how many pages each piece takes (the contents' page numbers are blank, in a column of fixed width), then
-with the page numbers every piece starts at and the contents' numbers filled in. On two cores, for many
-documents: the first of those compiles runs beside the practices' parts, and the documents are joined by
-two processes (beside.py)."""
+catalogue takes its practices' pages from the catalogue's parts. What is each document's own (its front and
+colophon, chapter openers, uptake and appendices) is laid out twice: first to learn how many pages each
+piece takes (the contents' page numbers are blank, in a column of fixed width), in one compile for each kind
+of document, then the fronts alone with the page numbers every piece starts at and the contents' numbers
+filled in. On two cores, for many documents: the first compiles run beside the practices' parts, and the
+documents are joined by two processes (beside.py)."""
 
 from __future__ import annotations
 
@@ -189,12 +189,45 @@ class _Laid:
     numbers: Numbers | None = None
 
 
+@dataclass
+class _Own:
+    """Documents' own pieces laid out the first time: each piece's part and pages [start, stop), in order."""
+
+    pieces: list[tuple[Part, int, int]]
+    parts: list[Part]
+
+
+def _weight(doc: Data) -> int:
+    """A document's own pieces' size: its matrix rows (each practice once, each practice taken up once)."""
+    return sum(len(chapter["practices"]) for chapter in doc["chapters"]) + len(doc["uptake"] or ())
+
+
+def _lay_own(docs: list[Data], plans: list[Plan], folder: Path) -> _Own:
+    """Lay out every document's own pieces in compiles of one kind of document each (the catalogue, themes,
+    partners), none larger than the largest document: Typst's memory grows with a compile's pages, and the
+    eighteen documents' pieces in one compile took 432 MB at 300 practices, against 139 MB at most so."""
+    own, budget = _Own([], []), max(map(_weight, docs))
+    runs, load = [], 0
+    for d, doc in enumerate(docs):
+        load += _weight(doc)
+        if d == 0 or doc["meta"]["kind"] != docs[d - 1]["meta"]["kind"] or load > budget:
+            runs.append(d)
+            load = _weight(doc)
+    for lo, hi in zip(runs, runs[1:] + [len(docs)]):
+        if any(kind != "practice" for plan in plans[lo:hi] for kind, _ in plan):
+            laid = _lay_pieces(docs[lo:hi], plans[lo:hi], folder, offset=lo)
+            own.parts.append(laid.part)
+            own.pieces.extend((laid.part, a, b) for a, b in zip(laid.starts, laid.starts[1:]))
+    return own
+
+
 def _lay_pieces(docs: list[Data], plans: list[Plan], folder: Path, pages: list[dict[str, int]] | None = None,
-                numbers: tuple[int, list[int]] = (0, [])) -> _Laid:
-    """Lay out every document's own pieces in one compile (`pages` None), or only their fronts with the
-    contents' page numbers (`pages`: each document's targets' numbers) and then the numbers pages: `numbers`
-    upright ones from 1, and a landscape one for each number in the list."""
-    pieces = [_piece(doc, kind, item, f"d{d}/", pages[d] if pages else None)
+                numbers: tuple[int, list[int]] = (0, []), offset: int = 0) -> _Laid:
+    """Lay out the documents' own pieces in one compile (`pages` None; the documents are numbered from
+    `offset`), or only their fronts with the contents' page numbers (`pages`: each document's targets'
+    numbers) and then the numbers pages: `numbers` upright ones from 1, and a landscape one for each number
+    in the list."""
+    pieces = [_piece(doc, kind, item, f"d{offset + d}/", pages[d] if pages else None)
               for d, (doc, plan) in enumerate(zip(docs, plans)) for kind, item in plan
               if kind != "practice" and (pages is None or kind == "front")]
     upright, wide = numbers
@@ -202,7 +235,7 @@ def _lay_pieces(docs: list[Data], plans: list[Plan], folder: Path, pages: list[d
         pieces.append({"kind": "numbers", "count": upright, "landscape": wide})
     headed = any(piece["kind"] != "numbers" for piece in pieces)
     part = Part.read(compile_part({"meta": docs[0]["meta"], "lone": False, "pieces": pieces}, folder,
-                                  f"pieces-{'fronts' if pages else 'all'}.pdf", "ua-1" if headed else ""))
+                                  f"pieces-{'fronts' if pages else offset}.pdf", "ua-1" if headed else ""))
     starts = [part.places[_anchor(piece)][0] - (piece["kind"] == "front") for piece in pieces
               if piece["kind"] != "numbers"]
     if not upright:
@@ -232,26 +265,27 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
         # Many documents' own pieces are laid out beside the practices (two Typst processes at once); one
         # document's are small, and laying them out after keeps its peak memory to one Typst process.
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pieces = pool.submit(_lay_pieces, docs, plans, folder)
+            pieces = pool.submit(_lay_own, docs, plans, folder)
             spans = _practice_parts(docs, folder, chunk, step)
             first = pieces.result()
     else:
         spans = _practice_parts(docs, folder, chunk, step)
-        first = _lay_pieces(docs, plans, folder) if own else _Laid(Part(Path(), 0), [0])
+        first = _lay_own(docs, plans, folder)
     step()
     yield from _joined(docs, plans, folder, spans, first, step)
 
 
 def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple[str, bool], _Span],
-            first: _Laid, step: Callable[[], None]) -> Iterator[Counted]:
+            first: _Own, step: Callable[[], None]) -> Iterator[Counted]:
     """Yield each document joined from its own pieces (laid out in `first`) and its practices.
 
     Every page but a front's gets its number stamped on, so only the fronts are laid out again, once the
     contents' page numbers are known."""
     named: dict[str, list[tuple[str, int]]] = {}  # each document's own names and their pages, by prefix
-    for name, (index, _x, _y) in first.part.places.items():
-        prefix, _, rest = name.partition("/")
-        named.setdefault(prefix + "/", []).append((rest, index))
+    for part in first.parts:  # a document's names are all in the part of its kind
+        for name, (index, _x, _y) in part.places.items():
+            prefix, _, rest = name.partition("/")
+            named.setdefault(prefix + "/", []).append((rest, index))
     pages, lengths, wide, fronts, piece = [], [], set(), [], 0
     for d, (doc, plan) in enumerate(zip(docs, plans)):
         targets, page = {}, 1
@@ -260,11 +294,11 @@ def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple
                 targets["p-" + item["id"]] = page
                 page += spans[(item["id"], _lone(doc))].pages
                 continue
-            start, stop = first.starts[piece], first.starts[piece + 1]
+            part, start, stop = first.pieces[piece]
             for name, index in named.get(f"d{d}/", ()):
                 if start <= index < stop:
                     targets[name] = page + index - start
-            wide.update(page + index - start for index in first.part.wide if start <= index < stop)
+            wide.update(page + index - start for index in part.wide if start <= index < stop)
             if kind == "front":
                 fronts.append(stop - start)
             page += stop - start
@@ -279,7 +313,7 @@ def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple
     marks = shares(lengths)
     beside = None
     if any(marks):
-        read_layouts([*{id(span.part): span.part for span in spans.values()}.values(), first.part, second.part])
+        read_layouts([*{id(span.part): span.part for span in spans.values()}.values(), *first.parts, second.part])
         beside = Beside(folder, {d: w for d, (w, m) in enumerate(zip(writers, marks)) if m})
     try:
         for d, (write, mark) in enumerate(zip(writers, marks)):
@@ -290,7 +324,7 @@ def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple
             beside.close()
 
 
-def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Span], first: _Laid, second: _Laid
+def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Span], first: _Own, second: _Laid
           ) -> Iterator[Writer]:
     """Yield what joins each document from its fronts (laid out the second time), its other pieces (the
     first time) and its practices' pages, every page but the front's numbered from the numbers pages."""
@@ -305,7 +339,7 @@ def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Sp
                 slices.append(Slice(second.part, second.starts[front], second.starts[front + 1], False, f"d{d}/"))
                 front += 1
             else:
-                slices.append(Slice(first.part, first.starts[piece], first.starts[piece + 1], True, f"d{d}/"))
+                slices.append(Slice(*first.pieces[piece], True, f"d{d}/"))
             piece += kind != "practice"
         yield partial(join, slices, _outline(doc), doc["meta"], second.numbers)
 
