@@ -46,7 +46,7 @@ def figure_html(site: Path, key: str) -> str:
 
 
 def table_of(site: Path, key: str) -> dict[str, int]:
-    rows = tables(figure_html(site, key))[0]
+    rows = tables(figure_html(site, key), "gp-figure-table")[0]
     return {row[0]: int(row[1]) for row in rows[1:]}
 
 

@@ -128,7 +128,7 @@ def test_navigation_is_tabs_from_the_model_without_practices(built):
     site, catalog = built
     page = read(site, "about.html")
     tabs = re.findall(r'class="md-tabs__link">\s*([^<]+?)\s*</a>', page)
-    assert tabs == ["Home", "Explore", "Themes", "Partners", "Transferability", "Downloads", "About"]
+    assert tabs == ["Home", "Explore", "Figures", "Themes", "Partners", "Transferability", "Downloads", "About"]
     navigation = page.split('class="md-content"')[0]
     assert "practices/" not in navigation[navigation.index('<nav class="md-tabs"'):]
     assert "security.html" not in navigation and "performance.html" not in navigation  # the maintainers' pages

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from ..figures import Figure, csv_text, figures
 from ..model import Catalog
-from . import GeneratedPage, render
+from . import NO_NAVIGATION, GeneratedPage, render
 
 #: The page, and the folder of its CSV files.
 PATH = "figures/index.md"
@@ -75,7 +75,7 @@ def table(figure: Figure, root: str) -> str:
         if figure.shares:
             cells += f'<td>{row.total}</td><td>{row.percent}%</td>'
         rows.append(f"<tr>{cells}</tr>")
-    return (f'<div class="gp-table-wrap"><table><caption>{escape(figure.title)}: the numbers'
+    return (f'<div class="gp-table-wrap"><table class="gp-figure-table"><caption>{escape(figure.title)}: the numbers'
             f'</caption><thead><tr>{head}</tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>")
 
 
@@ -92,7 +92,7 @@ def figures_page(catalog: Catalog, found: tuple[Figure, ...] | None = None) -> G
     found = found or figures(catalog)
     return render("figures.md.j2", {"title": "The library in figures", "description": "Practices per theme, "
                                     "country, partner and year, transfers per stage and per pair of countries, and "
-                                    "completeness per partner, as charts, tables and CSV files."},
+                                    "completeness per partner, as charts, tables and CSV files.", **NO_NAVIGATION},
                   catalog=catalog, figures=[(f, block(f, "../")) for f in found])
 
 

@@ -53,11 +53,12 @@ def nav(catalog: Catalog) -> list[dict[str, Any]]:
     return [
         {"Home": "index.md"},
         {"Explore": "explore/index.md"},
+        {"Figures": FIGURES},
         {"Themes": ["themes/index.md", *(f"themes/{t.key}.md" for t in catalog.themes)]},
         {"Partners": "partners/index.md"},
         {"Transferability": "transferability/index.md"},
         {"Downloads": "downloads/index.md"},
-        {"About": ["about.md", FIGURES, "contributing.md"]},  # the maintainers' pages are linked from About
+        {"About": ["about.md", "contributing.md"]},  # the maintainers' pages are linked from About
     ]
 
 
