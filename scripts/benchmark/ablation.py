@@ -56,7 +56,7 @@ def measure_ablation(size: int, runs: int, seed: int, mechanisms: Sequence[str])
             if off and f"benchmark: {off} switched off" not in log.read_text(encoding="utf-8"):
                 raise RuntimeError(f"the build with {off} off did not say it switched it off:\n"
                                    + log.read_text(encoding="utf-8")[-3000:])
-            if off and round_ == 1:  # the all-on site was built first in this round
+            if off and round_ == 1 and not SWITCHES[off].feature:  # all-on was built first in this round
                 changed = differences(ws.site(name), ws.site(ALL_ON))
                 if changed:
                     raise RuntimeError(f"with {off} off the site differs from the all-on site in more than white "
@@ -88,8 +88,10 @@ def summary(results: dict[str, Runs]) -> dict[str, Any]:
 
 
 def small_gains(sizes: dict[str, dict[str, Any]]) -> list[str]:
-    """Return the mechanisms that buy less than THRESHOLD of wall time and of peak memory at every size."""
-    names = [name for name in next(iter(sizes.values())) if name != ALL_ON] if sizes else []
+    """Return the mechanisms that buy less than THRESHOLD of wall time and of peak memory at every size (features
+    are measured for their cost, not judged)."""
+    features = {name for name, switch in SWITCHES.items() if switch.feature}
+    names = [name for name in next(iter(sizes.values())) if name not in (ALL_ON, *features)] if sizes else []
     return [name for name in names
             if all(figures[name]["buys"]["seconds"] < THRESHOLD and figures[name]["buys"]["peak_mb"] < THRESHOLD
                    for figures in sizes.values())]

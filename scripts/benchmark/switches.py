@@ -113,12 +113,32 @@ def _index_script_copied() -> None:
     _replace(_hook("offline_search.py"), "write_index_script", write_index_script)
 
 
+def _no_map() -> None:
+    from goodpractices import macros  # noqa: PLC0415
+    from goodpractices.partnermap import Frame, Layout  # noqa: PLC0415
+    from goodpractices.render import site  # noqa: PLC0415
+
+    def nowhere(catalog: Catalog) -> Layout:
+        return Layout(Frame(0, 0, 1), (), (), (), ())
+
+    _replace(site, "map_layout", nowhere)
+    _replace(macros, "map_layout", nowhere)
+
+
+def _no_figures() -> None:
+    from goodpractices.render import site  # noqa: PLC0415
+
+    _replace(site, "figures", lambda catalog: ())
+
+
 @dataclass(frozen=True)
 class Switch:
-    """A speed mechanism: what "off" means, and how this hook switches it off."""
+    """A speed mechanism (or a feature, whose cost is measured: the site differs without it): what "off" means,
+    and how this hook switches it off."""
 
     off: str
     switch_off: Callable[[], None]
+    feature: bool = False
 
 
 #: Every mechanism the ablation measures, by name.
@@ -136,6 +156,10 @@ SWITCHES: dict[str, Switch] = {
                                _fragments_every_time),
     "streamed-index": Switch("search_index.js written as Material's offline plugin does: the index read whole "
                              "and copied", _index_script_copied),
+    "map": Switch("a feature, not a trick (Δ < 0 is its cost): no map of partners and transfers on the home, "
+                  "Partners and partner pages", _no_map, feature=True),
+    "figures": Switch("a feature, not a trick (Δ < 0 is its cost): the figures page without its figures and CSV "
+                      "files", _no_figures, feature=True),
 }
 
 
