@@ -15,6 +15,7 @@ from goodpractices import catalog as pipeline
 from goodpractices import geo
 from goodpractices.partnermap import CENTRE, HEIGHT, MARKER, RADIUS, WIDTH, layout, project
 from goodpractices.render.partnermap import STAGE_LINES, STAGE_STYLES, svg
+from goodpractices.schema import STAGES
 from mapscale import scale_catalog
 
 CORPUS = {
@@ -171,10 +172,22 @@ def test_the_map_is_named_described_and_listed_with_links(built):
     listed = re.search(r'<details class="gp-map__list".*?</details>', html, re.S).group(0)
     for partner in catalog.partners:
         assert f'<a href="../partners/{partner.key}.html">{partner.short_name}</a> ({partner.code})' in listed
-    items = re.findall(r'<li><a href="\.\./practices/([^"]+)\.html">[^<]*</a> → <a href="\.\./partners/([^"]+)\.html">'
-                       r'[^<]*</a>: <span aria-hidden="true">.</span> ([a-z ]+)</li>', listed)
-    assert sorted(items) == sorted((t.practice, t.partner, t.stage.replace("-", " ")) for t in catalog.transfers)
+    assert listed_transfers(listed) == sorted((catalog.practice[t.practice].partner, t.partner, t.practice)
+                                              for t in catalog.transfers)
     assert "Delta &lt;public&gt; test users" in listed  # practice text is escaped
+
+
+def listed_transfers(listed: str) -> list[tuple[str, str, str]]:
+    """Return (from, to, practice) for every practice named in the list, checking each arrow's count."""
+    found = []
+    for block in listed.split('<li><a href="../partners/')[1:]:
+        source = block.split(".html", 1)[0]
+        for count, target, rest in re.findall(r'<li data-count="(\d+)">→ <a href="\.\./partners/([^"]+)\.html">'
+                                              r"[^<]*</a>: (.*?)</li>", block):
+            practices = re.findall(r'<a href="\.\./practices/([^"]+)\.html">', rest)
+            assert len(practices) == int(count) or "more (<a href" in rest
+            found += [(source, target, p) for p in practices]
+    return sorted(found)
 
 
 def test_a_partner_page_highlights_its_own_transfers(built):
@@ -186,8 +199,9 @@ def test_a_partner_page_highlights_its_own_transfers(built):
     assert re.search(r'data-partner="inma" cx="[^"]+" cy="[^"]+" r="8.25" fill="#c2185b"', html)
     assert "INMA highlighted" in html
     listed = re.search(r'<details class="gp-map__list" open>.*?</details>', html, re.S).group(0)
-    assert len(re.findall(r"<li><a href=\"\.\./practices/", listed)) == sum(
-        1 for t in catalog.transfers if "inma" in (t.partner, catalog.practice[t.practice].partner))
+    assert listed_transfers(listed) == sorted((catalog.practice[t.practice].partner, t.partner, t.practice)
+                                              for t in catalog.transfers
+                                              if "inma" in (t.partner, catalog.practice[t.practice].partner))
 
 
 def test_a_partner_without_coordinates_is_listed_not_drawn(tmp_path):
@@ -228,6 +242,24 @@ def test_legible_and_small_at_40_partners_and_300_transfers():
                        for m in drawn.markers)
     # an arrow there and one back bend to opposite sides, so they never lie on top of each other
     assert len({a.path for a in drawn.arrows}) == len(drawn.arrows)
+
+
+def test_a_crowded_map_draws_one_arrow_a_pair_at_its_commonest_stage():
+    catalog = scale_catalog(11, 200, seed=5)
+    drawn = layout(catalog)
+    assert not drawn.by_stage
+    pairs = Counter((catalog.practice[t.practice].partner, t.partner) for t in catalog.transfers)
+    assert {(a.source.key, a.target.key): len(a.transfers) for a in drawn.arrows} == pairs
+    for arrow in drawn.arrows:
+        stages = Counter(t.stage for t in arrow.transfers)
+        assert stages[arrow.stage] == max(stages.values())
+    picture = svg(catalog, drawn)
+    assert "one per pair (at the stage most of its transfers reached)" in picture
+    mixed = next(a for a in drawn.arrows if len({t.stage for t in a.transfers}) > 1)
+    words = ", ".join(f"{n} {s.replace('-', ' ')}" for s, n in sorted(Counter(t.stage for t in mixed.transfers).items(),
+                                                                      key=lambda item: STAGES.index(item[0])))
+    assert f"<title>{mixed.source.short_name} → {mixed.target.short_name}: {len(mixed.transfers)} practices: " \
+           f"{words}</title>" in picture
 
 
 def test_same_catalogue_same_map():

@@ -4,7 +4,7 @@ Europe is drawn in a Lambert azimuthal equal-area projection centred on 10° E, 
 ETRS89-LAEA grid, on a sphere), framed on the partners that have coordinates. Transfers are drawn as one
 curved arrow per presenting partner, taking-up partner and stage, its width growing with the number of
 practices it stands for: at 40 partners and 300 transfers that is a few hundred arrows, not a tangle of 300
-overlapping ones, and an arrow back bends the other way. Labels go where they overlap no other label or
+overlapping ones, and an arrow back bends the other way; past BY_PAIR arrows, one a pair. Labels go where they overlap no other label or
 marker (the first free of eight places, or the partner's code, or none: the list beside the map has them all).
 """
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .geo import europe
 from .model import Catalog, Partner, Transfer
+from .schema import STAGES
 
 #: The sphere's radius (km), the projection's centre (degrees) and the map's width (SVG units).
 RADIUS = 6371.0
@@ -23,6 +24,9 @@ CENTRE = (10.0, 52.0)
 WIDTH, HEIGHT = 800.0, 620.0
 #: Above this many arrows, they are drawn thinner (and the renderer fainter), so that crossings stay readable.
 CROWDED = 40
+#: Above this many arrows of a pair and a stage, one arrow a pair: a map on which every partner took up practices
+#: of every other at every stage (11 partners: 440 arrows) reads better as 110 arrows, and weighs a quarter.
+BY_PAIR = 150
 #: A marker's radius and the labels' font size (SVG units).
 MARKER, FONT = 5.5, 12.0
 
@@ -62,7 +66,8 @@ class Marker:
 
 @dataclass(frozen=True)
 class Arrow:
-    """The transfers from one partner to another at one stage, as one curved arrow (SVG path data)."""
+    """The transfers from one partner to another at one stage (or, on a crowded map, at any stage: `stage` is the
+    one most of them reached), as one curved arrow (SVG path data)."""
 
     source: Partner
     target: Partner
@@ -81,6 +86,7 @@ class Layout:
     markers: tuple[Marker, ...]
     arrows: tuple[Arrow, ...]
     unplaced: tuple[Partner, ...]  # partners without coordinates: in the list, not on the map
+    by_stage: bool = True  # an arrow a pair and stage; False: one a pair (a crowded map, see BY_PAIR)
 
 
 def _frame(points: list[tuple[float, float]]) -> Frame:
@@ -165,15 +171,24 @@ def layout(catalog: Catalog) -> Layout:
         for t in practice.transfers:
             if practice.partner in points and t.partner in points:
                 groups[practice.partner, t.partner, t.rank].append(t)
+    by_stage = len(groups) <= BY_PAIR
+    if not by_stage:  # one arrow a pair, at the stage most of its transfers reached (the further on a tie)
+        pairs_only: dict[tuple[str, str, int], list[Transfer]] = defaultdict(list)
+        for (source, target, _rank), transfers in sorted(groups.items()):
+            pairs_only[source, target, -1] += transfers
+        groups = {(source, target, max(range(len(STAGES)), key=lambda r: (sum(t.rank == r for t in ts), r))): ts
+                  for (source, target, _), ts in pairs_only.items()}
     pairs: dict[tuple[str, str], int] = defaultdict(int)
     arrows = []
     crowded = len(groups) > CROWDED
-    for (source, target, _rank), transfers in sorted(groups.items(), key=lambda item: (
+    most = max((len(ts) for ts in groups.values()), default=1)
+    for (source, target, rank), transfers in sorted(groups.items(), key=lambda item: (
             catalog.partner[item[0][0]].number, catalog.partner[item[0][1]].number, item[0][2])):
         bend = 0.12 + 0.08 * pairs[source, target]
         pairs[source, target] += 1
-        width = min((1.3 if crowded else 2.0) + 1.3 * math.log2(len(transfers)), 7.0)
-        arrows.append(Arrow(catalog.partner[source], catalog.partner[target], transfers[0].stage, tuple(transfers),
+        base, span = (1.0, 3.0) if crowded else (2.0, 4.0)  # widths from base (one practice) to base + span (most)
+        width = base + (span * math.log2(len(transfers)) / math.log2(most) if most > 1 else 0)
+        arrows.append(Arrow(catalog.partner[source], catalog.partner[target], STAGES[rank], tuple(transfers),
                             _curve(points[source], points[target], bend, MARKER + 1.5 + 3.6 * width), round(width, 1)))
     markers = _labels([(p, *points[p.key]) for p in located])
-    return Layout(frame, countries, tuple(markers), tuple(arrows), unplaced)
+    return Layout(frame, countries, tuple(markers), tuple(arrows), unplaced, by_stage)

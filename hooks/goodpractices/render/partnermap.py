@@ -37,13 +37,24 @@ def _head(stage: str) -> str:
             f'{"z" if filled else ""}" {paint}/></marker>')
 
 
+def stages_in_words(arrow: Arrow) -> str:
+    """Return how many practices an arrow stands for, at which stages: '2 practices, implemented' or, for a pair's
+    arrow on a crowded map, '5 practices: 1 interested, 4 implemented'."""
+    n = len(arrow.transfers)
+    counts = {s: sum(t.stage == s for t in arrow.transfers) for s in STAGE_STYLES}
+    if counts[arrow.stage] == n:
+        return f"{n} practice{'s' if n != 1 else ''}, {STAGE_LABELS[arrow.stage].lower()}"
+    return f"{n} practices: " + ", ".join(f"{c} {STAGE_LABELS[s].lower()}" for s, c in counts.items() if c)
+
+
 def description(catalog: Catalog, layout: Layout, highlight: str | None = None) -> str:
     """Return what the map shows, in words (the SVG's desc and the PDF figure's alternative text)."""
     transfers = sum(len(a.transfers) for a in layout.arrows)
     text = (f"Map of Europe with {len(layout.markers)} partner{'s' if len(layout.markers) != 1 else ''} marked "
             f"where they are and {transfers} recorded transfer{'s' if transfers != 1 else ''} drawn as "
             f"{len(layout.arrows)} arrow{'s' if len(layout.arrows) != 1 else ''} from the presenting to the "
-            "taking-up partner, one per pair and stage, wider for more practices; "
+            f"taking-up partner, one per pair{'' if layout.by_stage else ' (at the stage most of its transfers reached)'}"
+            f"{' and stage' if layout.by_stage else ''}, wider for more practices; "
             + "; ".join(f"{STAGE_LABELS[s].lower()}: {STAGE_LINES[s]}" for s in STAGE_STYLES) + ".")
     if highlight is not None:
         text += f" The transfers of {catalog.partner[highlight].short_name} stand out; the others are faded."
@@ -78,8 +89,7 @@ def svg(catalog: Catalog, layout: Layout, highlight: str | None = None, font: st
         colour, dash, _ = STAGE_STYLES[arrow.stage]
         mine = mine_of(arrow)
         n = len(arrow.transfers)
-        title = (f"{arrow.source.short_name} → {arrow.target.short_name}, {STAGE_LABELS[arrow.stage].lower()}: "
-                 f"{n} practice{'s' if n != 1 else ''}")
+        title = f"{arrow.source.short_name} → {arrow.target.short_name}: {stages_in_words(arrow)}"
         parts.append(f'<path class="gp-map__arrow" data-from="{arrow.source.key}" data-to="{arrow.target.key}" '
                      f'data-stage="{arrow.stage}" data-count="{n}" d="{arrow.path}" stroke="{colour}" '
                      f'stroke-width="{arrow.width:g}"' + (f' stroke-dasharray="{dash}"' if dash else "")
@@ -125,13 +135,37 @@ def _partner_link(catalog: Catalog, key: str, root: str) -> str:
     return f'<a href="{root}partners/{p.key}.html">{escape(p.short_name)}</a>'
 
 
+#: The most practices the list names for one arrow, beside the whole map and beside a partner's; the taking-up
+#: partner's page lists them all.
+NAMED, NAMED_OWN = 3, 12
+
+
+def _arrow_item(catalog: Catalog, arrow: Arrow, root: str, named: int | None) -> str:
+    """One arrow in words: to whom, how many practices at which stage, and which (the first `named`)."""
+    n = len(arrow.transfers)
+    shown = arrow.transfers if named is None else arrow.transfers[:named]
+    practices = ", ".join(f'<a href="{root}{catalog.practice[t.practice].url}">'
+                          f"{escape(catalog.practice[t.practice].title)}</a>" for t in shown)
+    more = n - len(shown)
+    if more:
+        practices += (f' and {more} more (<a href="{root}partners/{arrow.target.key}.html">all on '
+                      f"{escape(arrow.target.short_name)}'s page</a>)")
+    return (f'<li data-count="{n}">→ {_partner_link(catalog, arrow.target.key, root)}: '
+            f'<span aria-hidden="true">{STAGE_SYMBOLS[arrow.stage]}</span> {stages_in_words(arrow)}: {practices}</li>')
+
+
 def as_list(catalog: Catalog, layout: Layout, root: str, highlight: str | None = None) -> str:
-    """Return the map's facts as a list: every partner and where it is, and the transfers of its practices."""
+    """Return the map's facts as a list, arrow by arrow: every partner and where it is, then each arrow from it
+    (to whom, at which stage, how many practices and which). The whole map's list names up to NAMED practices
+    an arrow; a partner page's list, of its own arrows only, up to NAMED_OWN."""
+    from_partner: dict[str, list[Arrow]] = {}
+    for arrow in layout.arrows:
+        if highlight in (None, arrow.source.key, arrow.target.key):
+            from_partner.setdefault(arrow.source.key, []).append(arrow)
     items = []
     for partner in catalog.partners:
-        given = [(p, t) for p in catalog.by_partner[partner.key] for t in p.transfers
-                 if highlight in (None, partner.key, t.partner)]
-        if highlight is not None and not given and partner.key != highlight:
+        arrows = from_partner.get(partner.key, [])
+        if highlight is not None and not arrows and partner.key != highlight:
             continue
         where = f"{escape(partner.region)}, {escape(COUNTRIES[partner.country])}"
         if partner.latitude is not None and partner.longitude is not None:
@@ -139,17 +173,15 @@ def as_list(catalog: Catalog, layout: Layout, root: str, highlight: str | None =
         else:
             where += " · not on the map (no coordinates)"
         item = f"<li>{_partner_link(catalog, partner.key, root)} ({partner.code}) · {where}"
-        if given:
+        if arrows:
             item += '<ul class="gp-map__transfers">' + "".join(
-                f'<li><a href="{root}{p.url}">{escape(p.title)}</a> → {_partner_link(catalog, t.partner, root)}: '
-                f'<span aria-hidden="true">{STAGE_SYMBOLS[t.stage]}</span> {STAGE_LABELS[t.stage].lower()}</li>'
-                for p, t in given) + "</ul>"
+                _arrow_item(catalog, arrow, root, NAMED_OWN if highlight else NAMED) for arrow in arrows) + "</ul>"
         items.append(item + "</li>")
-    total = sum(len(a.transfers) for a in layout.arrows)
+    total = sum(len(a.transfers) for a in layout.arrows if highlight in (None, a.source.key, a.target.key))
     return (f'<details class="gp-map__list"{" open" if highlight else ""}><summary>The map as a list: '
-            f"{len(items)} partners and the transfers of their practices</summary>"
-            f'<p class="gp-muted">Each partner, where it is, and the practices of it that other partners took up, '
-            f"with how far ({total} on the map).</p><ul>" + "".join(items) + "</ul></details>")
+            f"{len(items)} partner{'s' if len(items) != 1 else ''}, {total} transfer{'s' if total != 1 else ''}"
+            "</summary><p class=\"gp-muted\">Each partner and where it is, then each arrow from it: to whom, "
+            "how far, and which practices.</p><ul>" + "".join(items) + "</ul></details>")
 
 
 def figure(catalog: Catalog, layout: Layout, root: str, highlight: str | None = None) -> Markup:
