@@ -1,11 +1,12 @@
 """The map of partners and transfers as plain data: projected outlines, markers, labels and arrows.
 
 Europe is drawn in a Lambert azimuthal equal-area projection centred on 10° E, 52° N (the centre of the EU's
-ETRS89-LAEA grid, on a sphere), framed on the partners that have coordinates. Transfers are drawn as one
-curved arrow per presenting partner, taking-up partner and stage, its width growing with the number of
-practices it stands for: at 40 partners and 300 transfers that is a few hundred arrows, not a tangle of 300
-overlapping ones, and an arrow back bends the other way; past BY_PAIR arrows, one a pair. Labels go where they overlap no other label or
-marker (the first free of eight places, or the partner's code, or none: the list beside the map has them all).
+ETRS89-LAEA grid, on a sphere), framed on the partners that have coordinates. Transfers are drawn as one curved
+arrow per presenting partner, taking-up partner and stage, wider for more practices (up to the busiest arrow's
+width); an arrow back bends the other way. On a crowded map (more than BY_PAIR such arrows) there is one arrow a
+pair, at the stage most of its transfers reached: 11 partners who all took up each other's practices at every
+stage give 110 arrows, not 440. Labels go where they overlap no other label or marker (the first free of eight
+places, or the partner's code, or none: the list beside the map has them all).
 """
 
 from __future__ import annotations

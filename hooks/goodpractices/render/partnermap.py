@@ -53,7 +53,8 @@ def description(catalog: Catalog, layout: Layout, highlight: str | None = None) 
     text = (f"Map of Europe with {len(layout.markers)} partner{'s' if len(layout.markers) != 1 else ''} marked "
             f"where they are and {transfers} recorded transfer{'s' if transfers != 1 else ''} drawn as "
             f"{len(layout.arrows)} arrow{'s' if len(layout.arrows) != 1 else ''} from the presenting to the "
-            f"taking-up partner, one per pair{'' if layout.by_stage else ' (at the stage most of its transfers reached)'}"
+            "taking-up partner, one per pair"
+            f"{'' if layout.by_stage else ' (at the stage most of its transfers reached)'}"
             f"{' and stage' if layout.by_stage else ''}, wider for more practices; "
             + "; ".join(f"{STAGE_LABELS[s].lower()}: {STAGE_LINES[s]}" for s in STAGE_STYLES) + ".")
     if highlight is not None:
@@ -99,9 +100,10 @@ def svg(catalog: Catalog, layout: Layout, highlight: str | None = None, font: st
     for m in layout.markers:
         mine = highlight is None or m.partner.key == highlight
         radius = MARKER * (1.5 if highlight == m.partner.key else 1)
+        fill = "#c2185b" if highlight == m.partner.key else "#283593" if mine else "#7f8596"
         place = f"{m.partner.region}, {COUNTRIES[m.partner.country]}"
         parts.append(f'<circle class="gp-map__marker" data-partner="{m.partner.key}" cx="{m.x:g}" cy="{m.y:g}" '
-                     f'r="{radius:g}" fill="{"#c2185b" if highlight == m.partner.key else "#283593" if mine else "#7f8596"}">'
+                     f'r="{radius:g}" fill="{fill}">'
                      f"<title>{escape(m.partner.short_name)} ({m.partner.code}), {escape(place)}</title></circle>")
     parts.append(f'</g><g font-size="{FONT:g}" fill="#1f2a44" stroke="#ffffff" stroke-width="3" '
                  'stroke-linejoin="round" paint-order="stroke">')
@@ -122,7 +124,8 @@ def legend() -> str:
         paint = f'fill="{colour}"' if filled else f'fill="none" stroke="{colour}" stroke-width="1.5"'
         sample = (f'<svg class="gp-map__sample" width="48" height="12" viewBox="0 0 48 12" aria-hidden="true">'
                   f'<path d="M2 6H36" stroke="{colour}" stroke-width="2.2" stroke-linecap="round"'
-                  + (f' stroke-dasharray="{dash}"' if dash else "") + f'/><path d="M36 1L46 6L36 11{head}" {paint}/></svg>')
+                  + (f' stroke-dasharray="{dash}"' if dash else "")
+                  + f'/><path d="M36 1L46 6L36 11{head}" {paint}/></svg>')
         items.append(f'<li>{sample} <span aria-hidden="true">{STAGE_SYMBOLS[stage]}</span> {STAGE_LABELS[stage]}'
                      f' <span class="gp-muted">({STAGE_LINES[stage]})</span></li>')
     return ('<ul class="gp-map__legend" aria-label="Legend of the map">' + "".join(items)
