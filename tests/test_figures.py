@@ -126,3 +126,21 @@ def test_charts_are_named_described_pictures_with_linked_tables(built):
     assert "<script" not in html.split('<article')[1].split("</article>")[0]
     nav = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="figures/index.html"' in nav
+
+
+def test_at_the_held_out_scale_the_pairs_chart_draws_the_20_largest_and_the_table_all():
+    from goodpractices.figures import figures
+    from goodpractices.render.figures import chart, table
+    from mapscale import scale_catalog
+
+    catalog = scale_catalog(40, 300)
+    pairs = next(f for f in figures(catalog) if f.key == "transfers-per-country-pair")
+    assert len(pairs.rows) > 20 and sum(r.value for r in pairs.rows) == 300
+    assert [r.value for r in pairs.rows] == sorted((r.value for r in pairs.rows), reverse=True)
+    drawn = chart(pairs)
+    assert [int(v) for v in re.findall(r'class="gp-chart__bar" data-value="(\d+)"', drawn)] == [
+        r.value for r in pairs.rows[:20]]
+    assert f"the 20 largest of {len(pairs.rows)} as bars" in drawn
+    assert len(tables(table(pairs, "../"), "gp-figure-table")[0]) == len(pairs.rows) + 1
+    partners = next(f for f in figures(catalog) if f.key == "practices-per-partner")
+    assert len(re.findall(r'class="gp-chart__bar"', chart(partners))) == 40  # not ranked: every bar

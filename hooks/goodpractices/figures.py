@@ -46,6 +46,7 @@ class Figure:
     label: str  # the header of the label column
     unit: str  # the header of the count column
     rows: tuple[Row, ...]
+    ranked: bool = False  # rows sorted by count, most first (a chart may then show the first ones only)
 
     @property
     def csv_name(self) -> str:
@@ -105,7 +106,7 @@ def _country_pairs(catalog: Catalog) -> Figure:
     rows = tuple(Row(f"{COUNTRIES[a]} → {COUNTRIES[b]}", n) for (a, b), n in ordered)
     return Figure("transfers-per-country-pair", "Transfers per pair of countries",
                   "From the presenting partner's country to the taking-up partner's, most transfers first.",
-                  "Countries", "Transfers", rows)
+                  "Countries", "Transfers", rows, ranked=True)
 
 
 def _completeness(catalog: Catalog) -> Figure:

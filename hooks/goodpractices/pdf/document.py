@@ -135,8 +135,9 @@ def _map(catalog: Catalog, selection: Selection) -> dict[str, Any] | None:
                        for s in partnermap.STAGE_STYLES)
     return {"svg": partnermap.svg(catalog, drawn, highlight, font=SVG_FONT, ids=False),
             "alt": partnermap.description(catalog, drawn, highlight),
-            "caption": f"Arrows run from the presenting to the taking-up partner, one per pair and stage, wider for "
-                       f"more practices. {legend}. {CREDIT}",
+            "caption": "Arrows run from the presenting to the taking-up partner, one per pair"
+                       + (" and stage" if drawn.by_stage else " (at the stage most of its transfers reached)")
+                       + f", wider for more practices. {legend}. {CREDIT}",
             "unplaced": [p.short_name for p in drawn.unplaced]}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..figures import Figure, csv_text, figures
+from ..figures import Figure, Row, csv_text, figures
 from ..model import Catalog
 from . import NO_NAVIGATION, GeneratedPage, render
 
@@ -19,6 +19,8 @@ FOLDER = "figures"
 #: has them whole).
 WIDTH, LABELS, ROW = 640.0, 230.0, 22.0
 LABEL_MAX = 36
+#: The most bars of a ranked figure's chart (the pairs of countries): its table has every row.
+BARS_MAX = 20
 BAR, BAR_SHARE = "#3949ab", "#00796b"
 
 
@@ -26,20 +28,29 @@ def _number(row_value: int, percent: int | None) -> str:
     return str(row_value) if percent is None else f"{percent}%"
 
 
+def bars(figure: Figure) -> tuple[Row, ...]:
+    """Return the rows a figure's chart draws: all, or a ranked figure's first BARS_MAX."""
+    return figure.rows[:BARS_MAX] if figure.ranked else figure.rows
+
+
 def description(figure: Figure) -> str:
     """Return what a chart shows, in words: its kind, its largest bars and where to find every number."""
     if not figure.rows:
         return f"{figure.title}: nothing to count yet."
+    drawn = bars(figure)
+    shown_bars = (f"{len(drawn)} bars" if len(drawn) == len(figure.rows)
+                  else f"the {len(drawn)} largest of {len(figure.rows)} as bars")
     key = (lambda r: (r.percent or 0, r.value)) if figure.shares else (lambda r: r.value)
     top = sorted(figure.rows, key=key, reverse=True)[:3]
     shown = "; ".join(f"{r.label}: {_number(r.value, r.percent)}" for r in top)
-    return (f"Bar chart of {figure.title.lower()}, {len(figure.rows)} bars; the largest: {shown}. "
+    return (f"Bar chart of {figure.title.lower()}, {shown_bars}; the largest: {shown}. "
             "The table after the chart gives every number.")
 
 
 def chart(figure: Figure, font: str = "sans-serif", ids: bool = True) -> str:
     """Return a figure as a horizontal bar chart in SVG (`ids=False`: standalone, for the PDF, with no ARIA)."""
-    height = ROW * max(len(figure.rows), 1) + 8
+    drawn = bars(figure)
+    height = ROW * max(len(drawn), 1) + 8
     peak = 100 if figure.shares else max((r.value for r in figure.rows), default=0) or 1
     span = WIDTH - LABELS - 50
     name, desc = escape(figure.title), escape(description(figure))
@@ -49,7 +60,7 @@ def chart(figure: Figure, font: str = "sans-serif", ids: bool = True) -> str:
                f'id="gp-fig-{figure.key}-t">{name}</title><desc id="gp-fig-{figure.key}-d">{desc}</desc>'
                if ids else f"><title>{name}</title><desc>{desc}</desc>"))
     parts = [head, f'<path d="M{LABELS:g} 2V{height - 4:g}" stroke="#9aa0b4" stroke-width="1"/>']
-    for i, row in enumerate(figure.rows):
+    for i, row in enumerate(drawn):
         y = 4 + i * ROW
         measured = row.percent if figure.shares else row.value
         length = span * (measured or 0) / peak
