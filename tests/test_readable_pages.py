@@ -86,22 +86,51 @@ def test_axe_finds_no_serious_violation(browser, site, server, kind, size):
         context.close()
 
 
-def test_the_404_page_under_a_sub_path_loads_its_stylesheet(browser, server):
-    context = browser.new_context(viewport=LAPTOP)
+#: Where a reader meets the 404 page: under the sub-path at several depths (a server answers 404.html for a missing
+#: address) and opened from a folder (the offline zip unpacked is one).
+NOT_FOUND = {"sub-path": SUB_PATH + "gone.html", "sub-path-deep": SUB_PATH + "practices/a/b/gone-away.html",
+             "folder": "404.html"}
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+@pytest.mark.parametrize("where", NOT_FOUND)
+def test_the_404_page_is_styled_searchable_and_leads_home_and_to_explore(browser, site, server, where, size):
+    url = (site / NOT_FOUND[where]).as_uri() if where == "folder" else server + NOT_FOUND[where]
+    context = browser.new_context(viewport=size, is_mobile=size is PHONE, has_touch=size is PHONE)
     page = context.new_page()
     responses: list = []
     page.on("response", lambda response: responses.append(response))
     try:
-        assert page.goto(f"{server}{SUB_PATH}practices/gone-away.html").status == 404
+        answer = page.goto(url)
+        assert where == "folder" or answer.status == 404
         page.wait_for_load_state("load")
         sheets = page.evaluate("[...document.styleSheets].map(s => s.href).filter(Boolean)")
-        assert any("/good-practices/assets/stylesheets/main." in href for href in sheets), sheets
-        css = [r for r in responses if r.url.endswith(".css")]
-        assert css and all(r.status == 200 for r in css), [(r.url, r.status) for r in css]
-        # Material's stylesheet applies: the header is its fixed bar, the page its typography.
+        assert sum("/assets/stylesheets/main." in href or "/assets/site.css" in href for href in sheets) == 2, sheets
+        failed = [(r.url, r.status) for r in responses if r.url != url and r.status != 200 and r.status != 0]
+        assert failed == []
+        # Material's stylesheet applies: the header is its bar, the logo its small icon, the page its typography.
         assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") in ("sticky", "fixed")
-        assert page.locator("h1").first.inner_text() == "404 - Not found"
-        shoot(page, "404-sub-path")
+        assert page.locator(".md-header__button.md-logo img, .md-header__button.md-logo svg").first.evaluate(
+            "e => e.getBoundingClientRect().height") <= 48
+        assert page.locator("h1").first.inner_text() == "Page not found"
+        shoot(page, f"404-{where}-{size['width']}")
+        links = {page.locator(".gp-lost a", has_text=name).first.evaluate("e => e.href"): name
+                 for name in ("Home", "Explore")}
+        for href, name in links.items():
+            assert page.request.get(href).ok if not href.startswith("file:") else Path(
+                href.removeprefix("file://")).is_file(), (name, href)
+        # The search box works from here: its index is found from the site's root.
+        page.locator(".gp-lost__search").click()
+        page.wait_for_function("document.activeElement.matches('.md-search__input')")
+        page.keyboard.type("matchmaking", delay=20)
+        result = page.locator(".md-search-result__item a", has_text="Competence mapping and matching").first
+        result.wait_for(timeout=15_000)
+        assert result.evaluate("e => e.href").split("?")[0] == page.evaluate(
+            "new URL('practices/agrifood-competence-mapping.html', document.baseURI).href")
+        assert page.request.get(result.evaluate("e => e.href")).ok if where != "folder" else True
+        page.locator(".gp-lost a", has_text="Explore").first.evaluate("e => e.click()")
+        page.wait_for_load_state("load")
+        assert page.locator("h1").first.inner_text() == "Explore the practices"
     finally:
         context.close()
 
