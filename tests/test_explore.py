@@ -116,6 +116,8 @@ class Selection:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Catalog]:
     project = Project(tmp_path_factory.mktemp("explore") / "project")
     make_corpus.write_corpus(60, project.practices, seed=7)
+    with (project.root / "mkdocs.yml").open("a") as config:  # published: the CSV's addresses are absolute
+        config.write("\nsite_url: https://example.org/kb/\n")
     for name, text in EXTRA.items():
         project.add(name, text)
     done = project.build()
@@ -177,7 +179,9 @@ def check(page, catalog: Catalog, sel: Selection, order: bool = False) -> None: 
         assert sorted(titles) == sorted(p.title for p in expected)
     n = len(expected)
     assert page.get_by_role("status").inner_text() == (f"{n} practice" if n == 1 else f"{n} practices")
-    assert ui_counts(page) == sel.counts(catalog)
+    # Only values that match some practice of the whole library are offered.
+    offered = {key for key, n in Selection().counts(catalog).items() if n or key[1] == ""}
+    assert ui_counts(page) == {key: n for key, n in sel.counts(catalog).items() if key in offered}
 
 
 def test_every_practice_and_every_count_at_first(page, corpus):
@@ -395,16 +399,21 @@ def test_theme_badges_and_keyword_chips_lead_to_the_explore_page(page, corpus):
 def test_the_selection_downloads_as_csv(page, corpus):
     site, catalog = corpus
     open_explore(page, site, "?partner=region-skane&sort=title")
+    # The project's site_url: every page's canonical link starts with it; the CSV's addresses are absolute.
+    site_url = page.locator("link[rel=canonical]").get_attribute("href").removesuffix("explore/index.html")
+    assert site_url.startswith("https://")
     with page.expect_download() as info:
         page.get_by_role("button", name="Download CSV").click()
     download = info.value
     assert download.suggested_filename == "practices-selection.csv"
-    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    data = Path(download.path()).read_bytes()
+    assert data.startswith("\ufeff".encode()) and b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     expected = Selection(sets={"partner": {"region-skane"}}).results(catalog)
     assert [r["title"] for r in rows] == shown(page) and sorted(r["id"] for r in rows) == sorted(p.id for p in expected)
     row = next(r for r in rows if r["id"] == "oresund-bridge")
     assert row == {"id": "oresund-bridge", "title": "Cross-border logistics on the Øresund",
-                   "url": "practices/oresund-bridge.html", "theme": catalog.theme["cmo-services"].title,
+                   "url": site_url + "practices/oresund-bridge.html", "theme": catalog.theme["cmo-services"].title,
                    "presented_by": "Region Skåne", "country": "Sweden", "status": "completed", "start": "2012",
                    "end": "", "keywords": "Øresund; logistics", "transfers": "2",
                    "taken_up_by": "INMA (implemented); VLAIO (interested)",

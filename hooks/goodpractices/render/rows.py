@@ -5,6 +5,8 @@ templates. Every text from the front matter goes through markupsafe's escape."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markupsafe import Markup, escape
 
 from ..countries import COUNTRIES
@@ -24,6 +26,8 @@ assert tuple(STAGE_LABELS) == tuple(STAGE_SYMBOLS) == STAGES
 
 #: The columns of a theme's practice table; phones show each as a label before its cell.
 PRACTICE_COLUMNS = ("Practice", "Presented by", "Country", "Period", "Status")
+#: The columns a table leaves out when no practice in it has a value: column → the practice's attribute.
+_OPTIONAL = {"Period": "period", "Status": "status"}
 
 _ORIGIN = '<span class="gp-stage gp-stage--origin"><span aria-hidden="true">★</span> Origin</span>'
 
@@ -91,13 +95,20 @@ def transfer_item(t: Transfer, catalog: Catalog, root: str, number: int | None) 
                   f'<span class="gp-stage gp-stage--{t.stage}">{STAGE_LABELS[t.stage].lower()}</span>{note}{mark}</li>')
 
 
-def practice_row(practice: Practice, catalog: Catalog, root: str) -> Markup:
-    """Return a practice's row in a theme's table: title and summary, presenter, country, period, status."""
+def practice_columns(practices: Sequence[Practice]) -> tuple[str, ...]:
+    """Return the columns of a table of these practices: Period and Status only when some practice has one."""
+    return tuple(column for column in PRACTICE_COLUMNS
+                 if column not in _OPTIONAL or any(getattr(p, _OPTIONAL[column]) for p in practices))
+
+
+def practice_row(practice: Practice, catalog: Catalog, root: str, columns: Sequence[str] = PRACTICE_COLUMNS
+                 ) -> Markup:
+    """Return a practice's row in a theme's table: title and summary, presenter, country, and the period and
+    status where `columns` (practice_columns) has them."""
     title = f'<a href="{escape(root)}{escape(practice.url)}"><strong>{escape(practice.title)}</strong></a>'
     partner = f'<a href="{escape(root)}partners/{escape(practice.partner)}.html">' \
               f'{escape(catalog.partner[practice.partner].short_name)}</a>'
-    cells = (f'{title}<br><span class="gp-muted">{escape(practice.summary)}</span>', partner,
-             escape(COUNTRIES[practice.country]), escape(practice.period or "—"),
-             escape((practice.status or "—").capitalize()))
-    return Markup("<tr>" + "".join(f'<td data-label="{label}">{cell}</td>'
-                                   for label, cell in zip(PRACTICE_COLUMNS, cells)) + "</tr>")
+    cells = {"Practice": f'{title}<br><span class="gp-row-summary">{escape(practice.summary)}</span>',
+             "Presented by": partner, "Country": escape(COUNTRIES[practice.country]),
+             "Period": escape(practice.period or "—"), "Status": escape((practice.status or "—").capitalize())}
+    return Markup("<tr>" + "".join(f'<td data-label="{label}">{cells[label]}</td>' for label in columns) + "</tr>")
