@@ -422,7 +422,7 @@ def test_the_selection_downloads_as_csv(page, corpus):
 
 #: Findings in Material's header on every page (the search dialog's name, the tabs' contrast), which the
 #: site-wide accessibility work fixes in the theme's overrides: not this page's.
-def test_no_serious_accessibility_violation(page, corpus):
+def test_no_accessibility_violation_of_any_impact(page, corpus):
     site, _ = corpus
     open_explore(page, site)
     assert violations(page) == []
