@@ -5,6 +5,7 @@ works at any depth."""
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import threading
 from collections.abc import Iterator
@@ -160,21 +161,58 @@ def test_the_full_matrix_fits_a_laptop_with_every_partner_and_the_totals(browser
         context.close()
 
 
-def test_on_a_phone_the_matrix_scrolls_with_its_labels_in_view_and_says_so(browser, site):
+#: Each practice row of the full matrix as a phone shows it, read in the page: its title, then the visible
+#: "Partner: stage" items (empty cells hidden), and whether anything sticks out sideways.
+_ROWS_AS_READ = """wrap => [...wrap.querySelectorAll('tbody tr:not(.gp-matrix__theme)')].map(row => ({
+  title: row.querySelector('th').innerText.trim(),
+  items: [...row.querySelectorAll('td')].filter(td => td.getClientRects().length && !td.matches('.gp-total'))
+           .map(td => {  // what the cell shows: its label (drawn before it) and its text
+             const before = getComputedStyle(td, '::before').content;
+             return (before.startsWith('"') ? before.slice(1, -1) : '') + td.innerText.replace(/\\s+/g, ' ').trim();
+           }),
+  wide: row.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
+}))"""
+
+
+def test_on_a_phone_the_matrix_reads_whole_as_a_list_with_every_stage_in_words(browser, site):
+    from goodpractices import catalog as pipeline
+    from goodpractices.render.rows import STAGE_LABELS
+
+    catalog, _ = pipeline.load(Path(__file__).resolve().parent.parent / "practices")
     context, page = open_page(browser, PHONE, (site / "transferability/index.html").as_uri())
     try:
         wrap = page.locator(".gp-matrix-wrap").nth(1)
-        assert wrap.evaluate("e => e.scrollWidth > e.clientWidth")
-        hint = page.locator(".gp-scroll-hint").first
-        assert hint.is_visible() and "more partners" in hint.inner_text()
+        assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth")  # nothing hidden sideways
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-        practice, group = wrap.locator("tbody th[scope=row]").first, wrap.locator(".gp-matrix__group").first
-        before = (practice.bounding_box()["x"], group.bounding_box()["x"])
-        wrap.evaluate("e => e.scrollLeft = e.scrollWidth")
-        after = (practice.bounding_box()["x"], group.bounding_box()["x"])
-        assert after == pytest.approx(before, abs=2)  # the practice and theme labels stay put
-        assert wrap.locator("thead th").last.bounding_box()["x"] + 5 < PHONE["width"]  # the totals came into view
+        assert not page.locator(".gp-scroll-hint").first.is_visible()
+        rows = {row["title"]: row for row in wrap.evaluate(_ROWS_AS_READ)}
+        assert set(rows) == {p.title for p in catalog.practices}
+        for p in catalog.practices:
+            origin = catalog.partner[p.partner].short_name
+            expected = {f"{origin}: ★ Origin"} | {
+                f"{catalog.partner[t.partner].short_name}: {'○◔◑●'[t.rank]} {STAGE_LABELS[t.stage]}"
+                for t in p.transfers}
+            seen = {re.sub(r"\d+$", "", item) for item in rows[p.title]["items"]}  # a note's number follows
+            assert seen == expected, p.title
+            assert not rows[p.title]["wide"], p.title
         shoot(page, "transferability-phone")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("url", ["transferability/index.html", "themes/cmo-services.html"])
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_the_stage_legend_is_beside_the_matrix_in_words(browser, site, url, size):
+    context, page = open_page(browser, size, (site / url).as_uri())
+    try:
+        wrap = page.locator(".gp-matrix-wrap:has(.gp-stage)").first
+        legend = page.locator(".gp-legend").first
+        assert legend.is_visible()
+        text = legend.inner_text()
+        assert all(word in text for word in ("Interested", "Assessed", "In action plan", "Implemented", "Origin"))
+        gap = wrap.bounding_box()["y"] - (legend.bounding_box()["y"] + legend.bounding_box()["height"])
+        assert 0 <= gap < 60  # directly above the matrix, not a screen away
+        shoot(page, f"legend-{url.split('/')[0]}-{size['width']}")
     finally:
         context.close()
 

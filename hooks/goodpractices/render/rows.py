@@ -56,10 +56,11 @@ def transfer_anchor(t: Transfer) -> str:
     return f"gp-transfer-{t.practice}--{t.partner}"
 
 
-def _compact(cell: Transfer | str | None, notes: dict[tuple[str, str], int]) -> str:
-    """Return a matrix cell: the stage's symbol (its word for screen readers), and a link to its note, if any."""
+def _compact(cell: Transfer | str | None, notes: dict[tuple[str, str], int], partner: Partner) -> str:
+    """Return a matrix cell: the stage's symbol (its word for screen readers, and shown on phones, where the
+    matrix reads as a list), and a link to its note, if any; the partner's name labels it on phones."""
     if cell is None:
-        return "<td></td>"
+        return '<td class="gp-cell--empty"></td>'
     stage = "origin" if cell == "origin" else cell.stage  # type: ignore[union-attr]
     symbol, label = ("★", "Origin") if stage == "origin" else (STAGE_SYMBOLS[stage], STAGE_LABELS[stage])
     html = (f'<span class="gp-stage gp-stage--{stage}" title="{label}"><span aria-hidden="true">{symbol}</span>'
@@ -68,15 +69,16 @@ def _compact(cell: Transfer | str | None, notes: dict[tuple[str, str], int]) -> 
         number = notes[cell.practice, cell.partner]
         html += (f'<a class="gp-note-mark" href="#{transfer_anchor(cell)}" title="{escape(cell.note)}">'
                  f'<span class="gp-sr"> note </span>{number}</a>')
-    return f"<td>{html}</td>"
+    return f'<td data-label="{escape(partner.short_name)}">{html}</td>'
 
 
-def matrix_row(row: Row, root: str, notes: dict[tuple[str, str], int]) -> Markup:
+def matrix_row(row: Row, root: str, notes: dict[tuple[str, str], int], partners: Sequence[Partner]) -> Markup:
     """Return a practice's row of a transferability matrix: its title, a compact cell per partner (with its
     note's number, listed below the matrix), its total."""
-    cells = "".join(_compact(cell, notes) for cell in row.cells)
+    cells = "".join(_compact(cell, notes, partner) for cell, partner in zip(row.cells, partners))
     link = f'<a href="{escape(root)}{escape(row.practice.url)}">{escape(row.practice.title)}</a>'
-    return Markup(f'<tr><th scope="row">{link}</th>{cells}<td class="gp-total">{row.total}</td></tr>')
+    return Markup(f'<tr><th scope="row">{link}</th>{cells}<td class="gp-total" data-label="Transfers">{row.total}'
+                  '</td></tr>')
 
 
 def _who(partner: Partner) -> str:
