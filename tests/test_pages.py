@@ -227,3 +227,17 @@ def test_a_column_empty_for_every_row_of_a_practice_table_is_not_shown(tmp_path:
         assert all(len(row) == len(columns) for row in table[1:]) and len(table) == 1 + len(catalog.by_theme[key])
     sme = tables(b"".join(theme_page(catalog, catalog.theme["sme-innovation"]).slots).decode())[0]
     assert sorted(row[-1] for row in sme[1:]) == ["Ongoing", "—"]
+
+
+def test_theme_and_partner_pages_link_to_explore_filtered_to_them(built):
+    site, catalog = built
+    for theme in catalog.themes:
+        html = read(site, f"themes/{theme.key}.html")
+        link = f'<a href="../explore/index.html?theme={theme.key}">Explore this theme\'s practices</a>'
+        assert (link in html) == bool(catalog.by_theme[theme.key]), theme.key
+    for partner in catalog.partners:
+        html = read(site, f"partners/{partner.key}.html")
+        presents = f'<a href="../explore/index.html?partner={partner.key}">the practices '
+        took = f'<a href="../explore/index.html?by={partner.key}">those it took up</a>'
+        assert (presents in html) == bool(catalog.by_partner[partner.key]), partner.key
+        assert (took in html) == bool(catalog.transfers_to[partner.key]), partner.key

@@ -268,3 +268,26 @@ def test_axe_finds_no_violation_in_the_open_search_dialog(browser, site, size):
         assert found == [], found
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_the_home_page_shows_the_whole_site_name_no_edit_pencil_and_leads_to_explore(browser, site, size):
+    context, page = open_page(browser, size, (site / "index.html").as_uri())
+    try:
+        name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+        assert name.inner_text() == "CLUSTERIX 2.0 good practices"
+        assert name.evaluate("e => e.scrollWidth <= e.clientWidth")  # not cut to 'good practi…'
+        assert page.locator("a[rel=edit]").count() == 0
+        find = page.locator("h2#find-your-way + ul")
+        assert find.locator("a", has_text="Explore").get_attribute("href") == "explore/index.html"
+        shoot(page, f"home-{size['width']}")
+    finally:
+        context.close()
+
+
+def test_other_pages_keep_their_edit_pencil(browser, site):
+    context, page = open_page(browser, LAPTOP, (site / "about.html").as_uri())
+    try:
+        assert page.locator("a[rel=edit]").count() == 1
+    finally:
+        context.close()
