@@ -436,26 +436,44 @@ def test_no_accessibility_violation_of_any_impact(page, corpus):
 def test_phone_layout_and_screenshots(browser, corpus):
     site, _ = corpus
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     phone = context.new_page()
     phone.goto((site / "explore/index.html").as_uri())
     phone.locator(".gp-explore--ready").wait_for()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    filters = phone.get_by_role("button", name="Filters")
+    filters = phone.get_by_role("button", name="Filters", exact=True)  # no filter on: the button says so
     assert filters.get_attribute("aria-expanded") == "false"
     assert not phone.get_by_role("searchbox", name="Words in title, summary or keywords").is_visible()
-    phone.screenshot(path=str(ARTIFACTS / "explore-phone.png"))
+    phone.screenshot(path=str(ARTIFACTS / "explore-390.png"))
     filters.click()
     assert phone.get_by_role("searchbox", name="Words in title, summary or keywords").is_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    phone.screenshot(path=str(ARTIFACTS / "explore-phone-filters.png"))
+    # With the filters open, the results start within the first screen below the button, not screens down.
+    top = filters.bounding_box()["y"]
+    assert phone.locator("#gp-explore-count").bounding_box()["y"] - top < 844 * .75
+    # Every facet is still there: the panel scrolls by itself, down to the last keyword.
+    last = phone.locator(".gp-facet--keyword input").last
+    last.scroll_into_view_if_needed()
+    assert last.is_visible()
+    phone.screenshot(path=str(ARTIFACTS / "explore-390-filters.png"))
+    # The button says how many filters are on, from a shared link as from a tap.
+    for query, label in (("?theme=cmo-services&country=AT", "Filters (2 on)"), ("?text=skane", "Filters (1 on)"),
+                         ("?sort=year", "Filters")):
+        phone.goto((site / "explore/index.html").as_uri() + query)
+        phone.locator(".gp-explore--ready").wait_for()
+        assert phone.locator(".gp-explore__toggle").inner_text() == label, query
+    phone.locator(".gp-explore__toggle").click()
+    phone.locator(".gp-facet--theme input").first.check()
+    assert phone.locator(".gp-explore__toggle").inner_text() == "Filters (1 on)"
     context.close()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    desk = context.new_page()
-    desk.goto((site / "explore/index.html").as_uri() + "?theme=cmo-services&text=skane")
-    desk.locator(".gp-explore--ready").wait_for()
-    desk.screenshot(path=str(ARTIFACTS / "explore-desktop.png"))
-    context.close()
+    for width in (1366, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        desk = context.new_page()
+        desk.goto((site / "explore/index.html").as_uri() + "?theme=cmo-services&text=skane")
+        desk.locator(".gp-explore--ready").wait_for()
+        assert not desk.locator(".gp-explore__toggle").is_visible()  # the filters are a column beside the cards
+        desk.screenshot(path=str(ARTIFACTS / f"explore-{width}.png"))
+        context.close()
 
 
 def test_site_search_folds_the_query_too(page, corpus):

@@ -52,6 +52,7 @@
   const lastEl = document.getElementById("gp-explore-last");
   const clearAll = document.getElementById("gp-explore-clear");
   const toggle = root.querySelector(".gp-explore__toggle");
+  const toggleCount = toggle.querySelector(".gp-explore__on");
   const selects = { from: form.elements.from, to: form.elements.to };
   /* Every checkbox and radio, by facet and value position (-1 for the "any" radio). */
   const MULTI = ["theme", "partner", "country", "status", "keyword"];
@@ -268,6 +269,8 @@
     showMore();
     const filters = entries.filter(([name]) => name !== "sort");
     clearAll.hidden = filters.length === 0;
+    const on = filters.length ? " (" + filters.length + " on)" : "";  // phones: how many filters the button hides
+    if (toggleCount.textContent !== on) toggleCount.textContent = on;
     emptyEl.hidden = results.length > 0;
     if (!results.length) {
       lastEl.textContent = filters.length ? "The last filter chosen: " + describe(filters[filters.length - 1]) + "." : "";

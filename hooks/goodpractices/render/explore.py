@@ -107,7 +107,7 @@ def explore_page(catalog: Catalog) -> GeneratedPage:
         '<link rel="stylesheet" href="explore.css">\n'
         '<div class="gp-explore" id="gp-explore">\n'
         '<button type="button" class="md-button gp-explore__toggle" aria-expanded="false" '
-        'aria-controls="gp-explore-filters">Filters</button>\n'
+        'aria-controls="gp-explore-filters">Filters<span class="gp-explore__on"></span></button>\n'
         '<h2 class="gp-sr-only">Filters</h2>\n'
         + _facets(catalog) + '\n'
         '<section class="gp-explore__results" aria-labelledby="gp-explore-results">\n'
