@@ -291,3 +291,38 @@ def test_other_pages_keep_their_edit_pencil(browser, site):
         assert page.locator("a[rel=edit]").count() == 1
     finally:
         context.close()
+
+
+#: The drawer's entries a reader sees once it is open: on screen and not covered by another level.
+_DRAWER = """() => [...document.querySelectorAll('.md-nav--primary .md-nav__link')].filter(link => {
+  const box = link.getBoundingClientRect();
+  if (!(box.width > 0 && box.left >= 0 && box.right <= innerWidth && box.top >= 0 && box.bottom <= innerHeight)) {
+    return false;
+  }
+  const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return top !== null && (link.contains(top) || top.contains(link));  // not covered by another level
+}).map(link => link.textContent.trim()).filter(Boolean)"""
+
+
+@pytest.mark.parametrize(("url", "level"), [
+    ("practices/flemish-cluster-programme.html", "top"),  # not in the navigation: the top, Themes marked
+    ("themes/cmo-services.html", "Themes"),  # in the navigation: the list that holds it
+])
+def test_on_a_phone_the_drawer_opens_at_the_level_that_lists_the_page(browser, site, url, level):
+    context, page = open_page(browser, PHONE, (site / url).as_uri())
+    try:
+        page.locator("label.md-header__button[for=__drawer]").click()
+        page.wait_for_timeout(400)  # the drawer slides in
+        seen = page.evaluate(_DRAWER)
+        if level == "top":
+            assert {"Home", "Explore", "Themes", "Partners", "Transferability", "Downloads"} <= set(seen), seen
+            assert "Innovation services for SMEs" not in seen
+            themes = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item--active")
+            assert themes.locator("a").first.inner_text().strip() == "Themes"
+        else:
+            assert "Services for cluster management organisations" in seen and "Partners" not in seen, seen
+        name = page.locator(".md-nav--primary > .md-nav__title")
+        assert name.evaluate("e => e.scrollWidth <= e.clientWidth")  # the site's name is not cut
+        shoot(page, f"drawer-{url.split('/')[0]}-390")
+    finally:
+        context.close()

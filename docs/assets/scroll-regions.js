@@ -1,3 +1,4 @@
+// Corrections to Material's pages once they have loaded.
 // Material puts wide tables in a box that scrolls sideways once the page has loaded, and code blocks scroll too.
 // A keyboard user must be able to reach and scroll such a box, and a screen reader to name it: each box is a
 // region named after the heading it sits under, and no two regions of a page share a name.
@@ -40,6 +41,18 @@
       tags.setAttribute("role", "none");
     });
   }
+  // The drawer (phones and tablets) opens at the level that lists the page. A practice page is not in the
+  // navigation but shows its tab (Themes) as active: Material opened the drawer inside Themes, a list of
+  // pages that does not hold it; it now opens at the top, with Themes marked.
+  function drawerLevel() {
+    if (!window.matchMedia("(max-width: 76.234375em)").matches) return;
+    document.querySelectorAll(".md-nav--primary .md-nav__item--active > input.md-nav__toggle:checked")
+      .forEach(function (toggle) {
+        if (!toggle.parentElement.querySelector(".md-nav__link--active")) toggle.checked = false;
+      });
+  }
+  document.addEventListener("DOMContentLoaded", drawerLevel);
+
   new MutationObserver(label).observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener("DOMContentLoaded", label);
 })();
