@@ -241,3 +241,12 @@ def test_theme_and_partner_pages_link_to_explore_filtered_to_them(built):
         took = f'<a href="../explore/index.html?by={partner.key}">those it took up</a>'
         assert (presents in html) == bool(catalog.by_partner[partner.key]), partner.key
         assert (took in html) == bool(catalog.transfers_to[partner.key]), partner.key
+
+
+def test_a_practice_page_says_what_the_partner_number_is(built):
+    site, catalog = built
+    for p in catalog.practices:
+        partner = catalog.partner[p.partner]
+        html = read(site, p.url)
+        assert f"{partner.short_name}</a>, project partner {partner.code} &middot;" in html
+        assert f"<dd>{partner.name} (project partner {partner.code})</dd>".replace("&", "&amp;") in html

@@ -326,3 +326,18 @@ def test_on_a_phone_the_drawer_opens_at_the_level_that_lists_the_page(browser, s
         shoot(page, f"drawer-{url.split('/')[0]}-390")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_summaries_in_theme_tables_are_in_the_tables_own_type(browser, site, size):
+    context, page = open_page(browser, size, (site / "themes/cmo-services.html").as_uri())
+    try:
+        summaries = page.locator(".gp-row-summary")
+        assert summaries.count() > 0
+        for i in range(summaries.count()):
+            summary = summaries.nth(i)
+            looks = summary.evaluate("""e => { const s = getComputedStyle(e), cell = getComputedStyle(e.closest('td'));
+                return [s.color === cell.color, s.fontSize === cell.fontSize, parseFloat(s.fontSize)]; }""")
+            assert looks[:2] == [True, True] and looks[2] >= 14, looks  # not muted, not smaller, readable
+    finally:
+        context.close()
