@@ -135,8 +135,10 @@ def test_the_404_page_is_styled_searchable_and_leads_home_and_to_explore(browser
         assert result.evaluate("e => e.href").split("?")[0] == page.evaluate(
             "new URL('practices/agrifood-competence-mapping.html', document.baseURI).href")
         assert page.request.get(result.evaluate("e => e.href")).ok if where != "folder" else True
-        page.locator(".gp-lost a", has_text="Explore").first.evaluate("e => e.click()")
-        page.wait_for_load_state("load")
+        page.keyboard.press("Escape")  # close the search, then follow the Explore link
+        page.wait_for_function("!document.getElementById('__search').checked")
+        with page.expect_navigation():
+            page.locator(".gp-lost a", has_text="Explore").first.click()
         assert page.locator("h1").first.inner_text() == "Explore the practices"
     finally:
         context.close()
