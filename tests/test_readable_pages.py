@@ -314,7 +314,8 @@ def test_on_a_phone_the_drawer_opens_at_the_level_that_lists_the_page(browser, s
     context, page = open_page(browser, PHONE, (site / url).as_uri())
     try:
         page.locator("label.md-header__button[for=__drawer]").click()
-        page.wait_for_timeout(400)  # the drawer slides in
+        page.wait_for_function(  # the drawer has slid in
+            "document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
         seen = page.evaluate(_DRAWER)
         if level == "top":
             assert {"Home", "Explore", "Themes", "Partners", "Transferability", "Downloads"} <= set(seen), seen
