@@ -45,13 +45,15 @@ def check_practice(source: Source, ctx: Context) -> tuple[dict[str, Any], list[P
     return clean, checker.problems
 
 
-def check_links_between(practices: list[tuple[Source, dict[str, Any]]]) -> list[Problem]:
+def check_links_between(practices: list[tuple[Source, dict[str, Any]]], changed: frozenset[str] = frozenset()
+                        ) -> list[Problem]:
     """Check what spans files: titles unique once case, width and invisible characters are ignored, and
-    `inspired_by` ids that exist."""
+    `inspired_by` ids that exist. A repeated title is reported on the file that repeats it: a `changed` one
+    (a pull request's) rather than one already in the library."""
     problems: list[Problem] = []
     ids = {source.id for source, _ in practices}
     titles: dict[str, str] = {}
-    for source, clean in practices:
+    for source, clean in sorted(practices, key=lambda checked: checked[0].path in changed):
         title = clean.get("title")
         if title:
             other = titles.setdefault(folded(title), source.path)
