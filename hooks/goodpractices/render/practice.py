@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from ..completeness import field_label, gaps_of
+from ..completeness import gaps_of
 from ..countries import COUNTRIES
 from ..model import Catalog, Partner, Practice, Theme
 from ..related import Related
@@ -89,11 +89,16 @@ def _glance(catalog: Catalog, p: Practice, partner: Partner) -> str:
             f"<dl>\n{dl}</dl>\n</div>")
 
 
+#: Expected fields named as the at-a-glance box names them, where that is not the field's own name.
+READER_NAMES = {"start": "period", "budget_eur": "budget"}
+
+
 def _unrecorded(p: Practice) -> str:
     """One plain line naming what the practice does not record yet: the recommended sections its body lacks and
     the expected fields (schema.SECTIONS and schema.EXPECTED_FIELDS, as the completeness report finds them)."""
     gaps = gaps_of(p)
-    missing = [section[:1].lower() + section[1:] for section in gaps.sections] + [field_label(f) for f in gaps.fields]
+    missing = [section[:1].lower() + section[1:] for section in gaps.sections] + [
+        READER_NAMES.get(field, field) for field in gaps.fields]
     return f'<p class="gp-unrecorded">Not yet recorded: {escape(", ".join(missing))}.</p>' if missing else ""
 
 
