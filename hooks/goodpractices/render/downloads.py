@@ -38,7 +38,8 @@ def downloads_page(catalog: Catalog, files: tuple[Download, ...], data: dict[str
     rows = [(name, DATA_FILES[name], size_label(data[name])) for name in DATA_FILES if name in data]
     return render("downloads.md.j2", {"title": "Downloads", "description": "PDFs, data and an offline copy.",
                                       **NO_NAVIGATION}, catalog=catalog, files=files, site_zip=SITE_ZIP,
-                  site_folder=SITE_FOLDER, data=rows, zip_size=Markup(ZIP_SIZE), zip_block=tuple(map(Markup, ZIP_BLOCK)))
+                  site_folder=SITE_FOLDER, data=rows, zip_size=Markup(ZIP_SIZE),
+                  zip_block=tuple(map(Markup, ZIP_BLOCK)))
 
 
 def pdf_link(files: tuple[Download, ...], kind: str, key: str, root: str) -> Markup:

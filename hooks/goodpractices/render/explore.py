@@ -73,7 +73,8 @@ def _facets(catalog: Catalog) -> str:
         f'</option>{years}</select> <label for="gp-explore-to">To</label><select id="gp-explore-to" name="to">'
         f'<option value="">Any</option>{years}</select></fieldset>',
         _fieldset("by", "Taken up by", [_value("radio", "by", "", "Any partner", len(practices))]
-                  + [_value("radio", "by", p.key, p.short_name, taken[p.key]) for p in catalog.partners if taken[p.key]]),
+                  + [_value("radio", "by", p.key, p.short_name, taken[p.key]) for p in catalog.partners
+                     if taken[p.key]]),
         _fieldset("stage", "At stage or further", [_value("radio", "stage", "", "Any stage", len(practices))]
                   + [_value("radio", "stage", s, STAGE_LABELS[s], reached[i]) for i, s in enumerate(STAGES)
                      if reached[i]]),
@@ -102,7 +103,8 @@ def explore_page(catalog: Catalog) -> GeneratedPage:
     n = len(catalog.practices)
     head = ('<h1>Explore the practices</h1>\n'
             f'<p class="gp-explore__intro">All {n:,} practice{"" if n == 1 else "s"} of the library in one list. '
-            f'Narrow it down by {_narrowing(catalog)} or uptake by another partner, or by words; every choice is kept in the address, so the link shares the same selection.</p>')
+            f'Narrow it down by {_narrowing(catalog)} or uptake by another partner, or by words; every choice is '
+            'kept in the address, so the link shares the same selection.</p>')
     app = (
         '<link rel="stylesheet" href="explore.css">\n'
         '<div class="gp-explore" id="gp-explore">\n'
