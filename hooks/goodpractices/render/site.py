@@ -21,7 +21,7 @@ from ..siteinfo import SiteInfo
 from . import GeneratedPage
 from ..pdf.listing import Download
 from .completeness import PATH as COMPLETENESS, completeness_page
-from .downloads import downloads_page, pdf_link
+from .downloads import DATA_FILES, downloads_page, pdf_link
 from .explore import explore_page
 from .figures import PATH as FIGURES, figure_files, figures_page
 from .partners import partner_page, partners_index
@@ -102,7 +102,6 @@ def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, pdfs: tuple[
     files["partners/index.md"] = partners_index(catalog, drawn)
     files.update({f"partners/{p.key}.md": partner_page(catalog, p, pdf_link(pdfs, "partner", p.key, "../"), drawn)
                   for p in catalog.partners})
-    files["downloads/index.md"] = downloads_page(catalog, pdfs)
     files.update({f"downloads/{pdf.name}": pdf.path for pdf in pdfs})
     files["transferability/index.md"] = transferability_page(catalog, info)
     files[COMPLETENESS] = completeness_page(catalog)
@@ -115,6 +114,9 @@ def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, pdfs: tuple[
     files.update({f"explore/{name}": (ASSETS / name).read_bytes() for name in ("explore.js", "explore.css")})
     files["practice.schema.json"] = json_schema_text([t.key for t in catalog.themes],
                                                      [p.key for p in catalog.partners]).encode()
+    files["downloads/index.md"] = downloads_page(catalog, pdfs, {
+        name: content.stat().st_size if isinstance(content, Path) else len(content)
+        for name, content in files.items() if name in DATA_FILES and not isinstance(content, GeneratedPage)})
     files[THEME_CSS] = theme_css(catalog).encode()
     files[SEARCH_JS] = query_script().encode()
     return dict(sorted(files.items()))
