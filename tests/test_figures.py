@@ -77,17 +77,24 @@ def test_every_figure_has_its_chart_table_and_csv_with_the_same_numbers(built):
         assert f'href="{key}.csv"' in figure_html(site, key)
 
 
+def matched(counts: dict[str, int]) -> dict[str, int]:
+    """The counts the Explore page offers: a facet value that matches no practice is not shown there."""
+    return {name: n for name, n in counts.items() if n}
+
+
 def test_practice_counts_equal_the_explore_page_and_the_catalogue(built):
     site, catalog = built
     themes = table_of(site, "practices-per-theme")
-    assert themes == explore_counts(site, "theme") == {t.title: len(catalog.by_theme[t.key]) for t in catalog.themes}
+    assert themes == {t.title: len(catalog.by_theme[t.key]) for t in catalog.themes}
+    assert 0 in themes.values()  # a theme with no practice yet is a figure too, though Explore offers no such filter
+    assert matched(themes) == explore_counts(site, "theme")
     countries = table_of(site, "practices-per-country")
     assert countries == explore_counts(site, "country") == {COUNTRIES[c]: n for c, n in
                                                             Counter(p.country for p in catalog.practices).items()}
     assert countries["Norway"] == 1
     partners = {name.rsplit(" (", 1)[0]: n for name, n in table_of(site, "practices-per-partner").items()}
-    assert partners == explore_counts(site, "partner") == {p.short_name: len(catalog.by_partner[p.key])
-                                                           for p in catalog.partners}
+    assert partners == {p.short_name: len(catalog.by_partner[p.key]) for p in catalog.partners}
+    assert matched(partners) == explore_counts(site, "partner")
     assert sum(themes.values()) == sum(countries.values()) == sum(partners.values()) == len(catalog.practices)
 
 
