@@ -20,6 +20,12 @@ MAX_HTML_DEPTH = 32  # raw HTML elements inside each other
 MAX_BRACKETS = 250
 MAX_EMPHASIS = 500
 MAX_BACKTICKS = 1_000
+#: Inline marks per paragraph: every character that can start an inline construct ('&' of an entity, '\\' of an
+#: escape, '<', '!', '[', '*', '_', '`'). Python-Markdown re-scans a paragraph's text after each inline match, so
+#: its time grows with (marks in a paragraph) x (paragraph length): one 200,000-character paragraph of entities
+#: took 2.3 s of CPU, the same marks split into paragraphs of 2,000 take 0.1 s (scripts/bench_markdown.py).
+MAX_INLINE = 2_000
+_INLINE = re.compile(r"[&\\<!\[*_`]")
 #: Per body: (what is counted, limit, how to fix).
 PER_BODY = {
     "raw HTML tags": (1_000, "write it in Markdown"),
@@ -168,6 +174,7 @@ class _Counts:
     brackets: int = 0
     emphasis: int = 0
     backticks: int = 0
+    inline: int = 0
 
 
 def overruns(body: str) -> list[Overrun]:
@@ -214,6 +221,7 @@ def overruns(body: str) -> list[Overrun]:
         paragraph.brackets += prose.count("[")
         paragraph.emphasis += prose.count("*") + prose.count("_")
         paragraph.backticks += text.count("`")
+        paragraph.inline += len(_INLINE.findall(text))
         if paragraph.brackets > MAX_BRACKETS:
             report("[", paragraph.start, f"has more than {MAX_BRACKETS} '[' in one paragraph (split it, or write "
                                          "brackets as \\[)")
@@ -223,6 +231,9 @@ def overruns(body: str) -> list[Overrun]:
         if paragraph.backticks > MAX_BACKTICKS:
             report("`", paragraph.start, f"has more than {MAX_BACKTICKS} '`' in one paragraph (split it, or put "
                                          "the code in a fenced block)")
+        if paragraph.inline > MAX_INLINE:
+            report("inline", paragraph.start, f"has more than {MAX_INLINE:,} inline marks ('&', '\\', '<', '!', '[', "
+                                              "'*', '_', '`') in one paragraph (split it into shorter paragraphs)")
         depth = _depth(text, indent)
         if depth > MAX_DEPTH:
             report("depth", offset, f"nests lists or quotes {depth} levels deep (keep it to {MAX_DEPTH})")
