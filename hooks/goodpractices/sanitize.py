@@ -1,8 +1,9 @@
 """Decide on a body's rendered HTML: find what is refused, then keep only the allowlist, with content ids prefixed.
 
 Markdown is rendered first, so code is text (escaped) and every way of writing an image, a link or a tag is an
-element here. Two parsers look: Python's, to say what is refused and where, and nh3's (html5ever, as browsers
-parse), which keeps only allowlisted tags and attributes and reports any remote image the first one missed.
+element here. The decision reads the HTML as the sanitiser and browsers do: nh3 (html5ever, a browser's parser)
+parses it once keeping every element and attribute, and the elements of that tree are judged; the sanitiser then
+keeps only allowlisted tags and attributes, and reports any remote image the decision missed.
 """
 
 from __future__ import annotations
@@ -58,6 +59,15 @@ CLASSES = frozenset({
 })
 _LANGUAGE = re.compile(r"language-[a-z0-9+#._-]{1,30}")
 _CONTROL = dict.fromkeys((*range(0x21), 0x7F))
+#: A URL's scheme as a browser reads it (WHATWG URL: a letter, then letters, digits, '+', '-' or '.', then ':').
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+#: Elements whose content a browser reads as text up to their end tag (raw text); html5ever writes it unescaped.
+RAW_TEXT = ("script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")
+#: What may name an element in HTML source (html5ever lower-cases it), and what may be a URL's scheme once
+#: entities are decoded and tabs and line breaks dropped, as the URL parser does.
+_ELEMENT_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
+_SCHEME_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*(?=:)")
+_TABS = dict.fromkeys((9, 10, 13))
 
 
 @dataclass(frozen=True)
@@ -74,12 +84,12 @@ def _squeezed(url: str) -> str:
 
 
 def _scheme(url: str) -> str | None:
-    """Return the scheme a browser would see in `url` ('javascript', 'http', …), or None for a relative URL."""
-    squeezed = _squeezed(url)
-    head, colon, _ = squeezed.partition(":")
-    if colon and head and "/" not in head and "?" not in head and "#" not in head:
-        return head
-    return None
+    """Return the scheme a browser would see in `url` ('javascript', 'http', …), or None for a relative URL.
+
+    Controls and spaces are dropped first (browsers drop tabs and line breaks anywhere, the others at the ends:
+    dropping them everywhere errs on the side of refusing); a backslash, as in 'javascript\\:', ends a scheme."""
+    match = _SCHEME.match(_squeezed(url))
+    return match.group(1) if match else None
 
 
 def _split(url: str) -> SplitResult | None:
@@ -91,10 +101,10 @@ def _split(url: str) -> SplitResult | None:
 
 
 def local(url: str) -> bool:
-    """Tell whether a URL stays inside the site: relative, no scheme, no host, no backslash, not above its root
-    (a browser reads '%2e%2e' as '..')."""
-    squeezed = url.strip(" \t\n\r\f")
-    if not squeezed or "\\" in squeezed or any(ord(c) < 0x20 or ord(c) == 0x7F for c in squeezed):
+    """Tell whether a URL stays inside the site: relative, no scheme, no host, not above its root. Read as a
+    browser reads it on a web page or a file: a backslash is a slash, '%2e%2e' is '..'."""
+    squeezed = url.strip(" \t\n\r\f").replace("\\", "/")
+    if not squeezed or any(ord(c) < 0x20 or ord(c) == 0x7F for c in squeezed):
         return False
     if squeezed.startswith("/") or _scheme(squeezed) is not None:
         return False
@@ -151,11 +161,11 @@ class _Decisions:
             if name in FOLLOWED or (name == "src" and tag != "img"):
                 scheme = _scheme(value)
                 if scheme is not None and scheme not in URL_SCHEMES:
-                    self.findings.append(Finding(f"has a {scheme}: URL in {name} (use an http(s) address)",
-                                                 (raw, value.strip(), f"{scheme}:", scheme)))
+                    self.findings.append(Finding(f"has a {scheme}: URL in {name}, {_quoted(value)} (use an "
+                                                 "http(s) address)", (value.strip(), raw, f"{scheme}:", scheme)))
                 elif scheme is None and value.strip() and not value.strip().startswith("#") and not local(value):
                     self.findings.append(Finding(
-                        f"links to {value.strip()[:80]!r}, outside the site (link to a page of the site with a "
+                        f"links to {_quoted(value)}, outside the site (link to a page of the site with a "
                         "relative path, or to a full https:// address)", (raw, value.strip())))
 
 
@@ -172,6 +182,13 @@ class _Parser(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+class _ParsedParser(_Parser):
+    """Reads html5ever's serialisation (as_parsed): what it writes raw in RAW_TEXT elements is text, as html5ever
+    read it, so that this parser sees the elements html5ever saw and no other."""
+
+    CDATA_CONTENT_ELEMENTS = RAW_TEXT
+
+
 #: A start tag as Python-Markdown's serializer writes it: lower-case names, every value double-quoted and escaped.
 _SERIALIZED_TAG = re.compile(r'<([a-z][a-z0-9]*)((?: [a-z][a-z0-9:_-]*="[^"<>]*")*)(?: /)?>')
 _SERIALIZED_ATTRIBUTE = re.compile(r' ([a-z][a-z0-9:_-]*)="([^"]*)"')
@@ -186,8 +203,17 @@ class Inspection:
     h1: int
 
 
+def _quoted(value: str) -> str:
+    """Show a URL in a message: trimmed, in quotes, cut if long."""
+    value = value.strip()
+    return repr(value) if len(value) <= 80 else repr(value[:79] + "…")
+
+
 def _remote(tag: str, name: str, value: str, raw: str = "") -> Finding:
     """A refused image source (`raw`: the start tag as written, if known)."""
+    if name == "src" and not value.strip():
+        return Finding("has an image without a source (write the path of a picture in docs/assets/, e.g. "
+                       "![Text](../assets/photo.png))", (raw, "<img", "!["))
     if name != "src":
         return Finding(f"has a {name} attribute on <{tag}> (give the image one src inside the site)", (raw, name))
     return Finding(f"shows an image from outside the site, {_where(value)} (readers' browsers would fetch it; put "
@@ -196,20 +222,41 @@ def _remote(tag: str, name: str, value: str, raw: str = "") -> Finding:
 
 
 def inspect(html: str, markup: bool = True) -> Inspection:
-    """Return what the HTML refuses, in order, the ids it defines and its level-1 headings.
+    """Return what the HTML refuses, in order, the ids it defines and its level-1 headings. Raw HTML is read twice:
+    as written, by Python's parser, and as the sanitiser and browsers parse it (html5ever, through as_parsed),
+    where content that the first reads as tags is text (<title>, <textarea>, <xmp>, <noscript>…) or the other
+    way round (comments closed by '--!>' or '<!-->', <style> in <svg>): what either finds is refused.
 
     `markup=False` says the Markdown had no raw HTML and no attribute list ('<' and '{' absent): then every tag
     is the serializer's, read exactly by a pattern in a fraction of the HTML parser's time."""
     decisions = _Decisions()
-    if markup:
+    if markup:  # as written (its start tags help find the line), then as browsers parse it: either may refuse
         parser = _Parser(decisions)
         parser.feed(html)
         parser.close()
+        parsed = _Decisions()
+        parser = _ParsedParser(parsed)
+        parser.feed(as_parsed(html))
+        parser.close()
+        said = {finding.message for finding in decisions.findings}
+        decisions.findings += [finding for finding in parsed.findings if finding.message not in said]
+        decisions.ids |= parsed.ids
+        decisions.h1 = max(decisions.h1, parsed.h1)
     else:
         for tag in _SERIALIZED_TAG.finditer(html):
             attrs = [(name, unescape(value)) for name, value in _SERIALIZED_ATTRIBUTE.findall(tag.group(2))]
             decisions.element(tag.group(1), attrs, "")  # type: ignore[arg-type]
     return Inspection(tuple(decisions.findings), frozenset(decisions.ids), decisions.h1)
+
+
+def as_parsed(html: str) -> str:
+    """Return HTML as html5ever parses it (the sanitiser's parser, which parses as browsers do), written out
+    again with every element and attribute it found: comments dropped, names in lower case, values quoted,
+    entities decoded, text escaped but in RAW_TEXT elements. Only URLs whose scheme the text cannot hold go."""
+    names = {name.lower() for name in _ELEMENT_NAME.findall(html)} | TAGS | REFUSED_TAGS
+    schemes = {scheme.lower() for scheme in _SCHEME_LIKE.findall(unescape(html).translate(_TABS))}
+    return nh3.clean(html, tags=names, clean_content_tags=set(), attributes={}, generic_attribute_prefixes={""},
+                     url_schemes=schemes | URL_SCHEMES, strip_comments=True, link_rel=None)
 
 
 def clean(html: str, ids: frozenset[str] = frozenset()) -> tuple[str, list[Finding]]:
