@@ -46,6 +46,13 @@ _TOKEN = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{
                     re.DOTALL)
 
 
+#: An ATX heading line ('## Title ##') and a setext underline ('===' or '---'), as Python-Markdown reads them.
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
+#: Marks that a heading's text loses when rendered (emphasis, code, links): ignored when heading lines are compared.
+_MARKS = re.compile(r"[*_`~\[\]()]")
+_SETEXT = re.compile(r" {0,3}(=|-)\1*[ \t]*$")
+
+
 class _Lines:
     """Finds the body line of the first text that a finding names: as written, or once decoded the way Markdown
     and browsers read it (entities, backslash escapes, controls and white space dropped, any case)."""
@@ -53,6 +60,7 @@ class _Lines:
     def __init__(self, body: str, first: int) -> None:
         self.body, self.first, self._folded = body, first, ""
         self._decoded: tuple[str, list[int]] | None = None
+        self._lines: list[str] = []
 
     def __call__(self, needles: tuple[str, ...]) -> int:
         for needle in needles:
@@ -60,6 +68,24 @@ class _Lines:
             if at != -1:
                 return self.first + self.body.count("\n", 0, at)
         return self.first
+
+    def heading(self, level: int, title: str) -> int:
+        """Return the line of the first heading of this level and title, written '#' or underlined, else the
+        line of the title's text (or the body's first line)."""
+        lines = self._lines = self._lines or self.body.split("\n")
+
+        def plain(text: str) -> str:
+            return _MARKS.sub("", _squeeze(_decoded(text)))
+
+        wanted = _MARKS.sub("", _squeeze(title))
+        for number, text in enumerate(lines):
+            atx = _ATX.match(text)
+            underline = number + 1 < len(lines) and _SETEXT.match(lines[number + 1])
+            if atx and len(atx.group(1)) == level and plain(atx.group(2) or "") == wanted:
+                return self.first + number
+            if underline and (level == 1) is (underline.group(1) == "=") and wanted and plain(text) == wanted:
+                return self.first + number
+        return self((f"# {title}", title))
 
     def _find(self, needle: str) -> int:
         """Return where in the body a needle starts, or -1."""
@@ -80,13 +106,17 @@ class _Lines:
         if self._decoded is None:
             parts, starts = [], []
             for token in _TOKEN.finditer(self.body):
-                raw = token.group()
-                text = html.unescape(raw) if raw[0] == "&" else raw[1] if raw[0] == "\\" and len(raw) == 2 else raw
-                for char in _squeeze(text):
+                for char in _squeeze(_decoded(token.group())):
                     parts.append(char)
                     starts.append(token.start())
             self._decoded = "".join(parts), starts
         return self._decoded
+
+
+def _decoded(text: str) -> str:
+    """Return source text as Markdown and HTML read it: entities decoded, backslash escapes removed."""
+    return "".join(html.unescape(raw) if raw[0] == "&" else raw[1] if raw[0] == "\\" and len(raw) == 2 else raw
+                   for raw in _TOKEN.findall(text))
 
 
 def _squeeze(text: str) -> str:
@@ -141,7 +171,7 @@ def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, wh
     """Refuse level-1 headings and the sections the page makes itself; warn for missing recommended ones."""
     titles = set()
     for heading in headings:
-        line = where((f"# {heading.title}", heading.title, "#"))
+        line = where.heading(heading.level, heading.title)
         if not _ANCHOR.fullmatch(heading.anchor):
             anchor = _STASHED.sub("…", heading.anchor)  # an entity or tag in an attribute list leaves a placeholder
             shown = f"{anchor[:60]!r}" if anchor.strip("…") else "written with entities or HTML"

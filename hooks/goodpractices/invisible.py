@@ -8,6 +8,9 @@ library, whose Unicode tables are newer than Python's and name the derived prope
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 import regex
 
 #: What a comparison of two texts ignores: every character Unicode says a reader does not see.
@@ -37,3 +40,18 @@ def visible(text: str) -> bool:
 def without_ignorable(text: str) -> str:
     """Return a text without its ignorable characters (white space stays, as a space)."""
     return _IGNORABLE.sub(lambda match: " " if match.group().isspace() else "", text)
+
+
+@cache
+def bmp_ranges(keep: Callable[[str], bool]) -> str:
+    """The characters of the Basic Multilingual Plane (surrogates aside) that `keep` holds, as the ranges of a
+    regular-expression class ('\\u0000-\\u0008\\u000B…'), for patterns that cannot name a property (JSON Schema's)."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF or not keep(chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"\\u{a:04X}" + (f"-\\u{b:04X}" if b > a else "") for a, b in ranges)

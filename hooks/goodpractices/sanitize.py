@@ -63,8 +63,7 @@ _CONTROL = dict.fromkeys((*range(0x21), 0x7F))
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 #: Elements whose content a browser reads as text up to their end tag (raw text); html5ever writes it unescaped.
 RAW_TEXT = ("script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")
-#: What may name an element in HTML source (html5ever lower-cases it), and what may be a URL's scheme once
-#: entities are decoded and tabs and line breaks dropped, as the URL parser does.
+#: What may name an element in HTML (html5ever lower-cases it), and a URL's scheme (entities decoded, tabs dropped).
 _ELEMENT_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
 _SCHEME_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*(?=:)")
 _TABS = dict.fromkeys((9, 10, 13))
@@ -103,7 +102,7 @@ def _split(url: str) -> SplitResult | None:
 def local(url: str) -> bool:
     """Tell whether a URL stays inside the site: relative, no scheme, no host, not above its root. Read as a
     browser reads it on a web page or a file: a backslash is a slash, '%2e%2e' is '..'."""
-    squeezed = url.strip(" \t\n\r\f").replace("\\", "/")
+    squeezed = url.strip(" \t\n\r\f").translate(_TABS).replace("\\", "/")  # tabs and line breaks: dropped
     if not squeezed or any(ord(c) < 0x20 or ord(c) == 0x7F for c in squeezed):
         return False
     if squeezed.startswith("/") or _scheme(squeezed) is not None:
@@ -156,8 +155,11 @@ class _Decisions:
             elif name == "src" and tag == "img":
                 if not local(value):
                     self.findings.append(_remote(tag, name, value, raw))
-            elif name in FETCHED and value.strip():  # srcset, poster, background…: an image has one local src
-                self.findings.append(_remote(tag, name, value, raw))
+            elif name == "src":  # <img> aside, what fetches a src is refused: a src elsewhere is harmless if local
+                if value.strip() and not local(value):
+                    self.findings.append(_remote(tag, name, value, raw))
+            elif name in FETCHED and value.strip() and (name != "data" or tag in ("object", "embed")):
+                self.findings.append(_remote(tag, name, value, raw))  # srcset, poster…: an image has one local src
             if name in FOLLOWED or (name == "src" and tag != "img"):
                 scheme = _scheme(value)
                 if scheme is not None and scheme not in URL_SCHEMES:

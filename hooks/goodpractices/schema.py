@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from .invisible import ignorable, refused
+from .invisible import bmp_ranges, ignorable, refused
 
 Kind = Literal[
     "text", "theme", "partner", "country", "date", "end", "status", "amount",
@@ -190,29 +190,10 @@ def invisible(char: str) -> bool:
     return refused(char)
 
 
-def _ranges(keep: Callable[[str], bool]) -> str:
-    """The characters of the Basic Multilingual Plane but surrogates that `keep` holds, as a class's ranges."""
-    ranges: list[list[int]] = []
-    for code in range(0x10000):
-        if 0xD800 <= code <= 0xDFFF or not keep(chr(code)):
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "".join(f"\\u{a:04X}" + (f"-\\u{b:04X}" if b > a else "") for a, b in ranges)
-
-
 @cache
 def _invisible_class() -> str:
     """The invisible characters of the Basic Multilingual Plane as a regular-expression class, in ranges."""
-    return "[" + _ranges(invisible) + "]"
-
-
-@cache
-def _shown_class() -> str:
-    """A character a reader sees (neither white space nor ignorable), as a regular-expression class."""
-    return r"[^\s" + _ranges(ignorable) + "]"
+    return "[" + bmp_ranges(invisible) + "]"
 
 
 def _text(min_len: int, max_len: int) -> dict[str, Any]:
@@ -220,7 +201,7 @@ def _text(min_len: int, max_len: int) -> dict[str, Any]:
     as the validator counts them (a pattern, since JSON Schema's lengths count every character).
 
     `patternErrorMessage` is what editors built on VS Code's JSON language service show instead of the pattern."""
-    hidden, shown = _invisible_class(), _shown_class()
+    hidden, shown = _invisible_class(), r"[^\s" + bmp_ranges(ignorable) + "]"  # shown: what a reader sees
     return {"type": "string",
             "pattern": rf"^(?![\s\S]*{hidden})(?=[\s\S]*?{shown})"
                        rf"\s*\S(?:\S|\s+(?=\S)){{{min_len - 1},{max_len - 1}}}\s*$",
