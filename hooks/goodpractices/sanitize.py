@@ -8,14 +8,15 @@ keeps only allowlisted tags and attributes, and reports any remote image the dec
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from html import unescape
+from collections.abc import Callable
 from html.parser import HTMLParser
-from urllib.parse import SplitResult, unquote, urlsplit
 
 import nh3
+
+from .urls import TABS, local, quoted, scheme_of, where
 
 #: Every id and footnote anchor from content gets this prefix, as GitHub does: no content can shadow the
 #: theme's element ids (`__drawer`, `__search`…), its globals, or the sections the page makes itself.
@@ -58,15 +59,11 @@ CLASSES = frozenset({
     "bug", "example", "quote", "cite",
 })
 _LANGUAGE = re.compile(r"language-[a-z0-9+#._-]{1,30}")
-_CONTROL = dict.fromkeys((*range(0x21), 0x7F))
-#: A URL's scheme as a browser reads it (WHATWG URL: a letter, then letters, digits, '+', '-' or '.', then ':').
-_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 #: Elements whose content a browser reads as text up to their end tag (raw text); html5ever writes it unescaped.
 RAW_TEXT = ("script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")
 #: What may name an element in HTML (html5ever lower-cases it), and a URL's scheme (entities decoded, tabs dropped).
 _ELEMENT_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
 _SCHEME_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*(?=:)")
-_TABS = dict.fromkeys((9, 10, 13))
 
 
 @dataclass(frozen=True)
@@ -75,59 +72,6 @@ class Finding:
 
     message: str
     needles: tuple[str, ...]
-
-
-def _squeezed(url: str) -> str:
-    """Return a URL as a browser reads its scheme: ASCII controls and spaces removed, lower case."""
-    return url.translate(_CONTROL).lower()
-
-
-def _scheme(url: str) -> str | None:
-    """Return the scheme a browser would see in `url` ('javascript', 'http', …), or None for a relative URL.
-
-    Controls and spaces are dropped first (browsers drop tabs and line breaks anywhere, the others at the ends:
-    dropping them everywhere errs on the side of refusing); a backslash, as in 'javascript\\:', ends a scheme."""
-    match = _SCHEME.match(_squeezed(url))
-    return match.group(1) if match else None
-
-
-def _split(url: str) -> SplitResult | None:
-    """Split a URL as urllib does, or return None where urllib cannot (a broken IPv6 host, say)."""
-    try:
-        return urlsplit(url)
-    except ValueError:
-        return None
-
-
-def local(url: str) -> bool:
-    """Tell whether a URL stays inside the site: relative, no scheme, no host, not above its root. Read as a
-    browser reads it on a web page or a file: a backslash is a slash, '%2e%2e' is '..'."""
-    squeezed = url.strip(" \t\n\r\f").translate(_TABS).replace("\\", "/")  # tabs and line breaks: dropped
-    if not squeezed or any(ord(c) < 0x20 or ord(c) == 0x7F for c in squeezed):
-        return False
-    if squeezed.startswith("/") or _scheme(squeezed) is not None:
-        return False
-    parts = _split(squeezed)
-    if parts is None or parts.scheme or parts.netloc:
-        return False
-    path = unquote(parts.path)
-    if "\\" in path or path.startswith("/"):
-        return False
-    resolved = posixpath.normpath(posixpath.join("practices", path))  # pages are one folder down
-    return resolved != ".." and not resolved.startswith("../")
-
-
-def _where(url: str) -> str:
-    """Name where a URL points, for a message: its host, its scheme, or the URL itself."""
-    parts = _split(url.strip().replace("\\", "/"))
-    try:
-        host = parts.hostname if parts is not None else None
-    except ValueError:
-        host = None
-    if host:
-        return host
-    scheme = _scheme(url)
-    return f"{scheme}:" if scheme else repr(url.strip()[:60])
 
 
 class _Decisions:
@@ -140,35 +84,43 @@ class _Decisions:
 
     def element(self, tag: str, attrs: list[tuple[str, str | None]], raw: str) -> None:
         """Decide on one start tag; `raw` is how it is written (raw HTML passes through Markdown unchanged)."""
+        self.tag(tag, raw)
+        for name, value in attrs:
+            self.attribute(tag, name, value or "", raw)
+
+    def tag(self, tag: str, raw: str = "") -> None:
+        """Decide on an element's name."""
         self.h1 += tag == "h1"
         if tag in REFUSED_TAGS:
             self.findings.append(Finding(
                 f"has a <{tag}> tag (remove it: practice pages carry no scripts, styles, frames, forms or "
                 "embedded media)", (raw, f"<{tag}")))
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on"):
-                self.findings.append(Finding(f"has an event-handler attribute {name} on <{tag}> (remove it)",
-                                             (raw, name + "=", name)))
-            elif name in ("id", "name"):
-                self.ids.add(value)
-            elif name == "src" and tag == "img":
-                if not local(value):
-                    self.findings.append(_remote(tag, name, value, raw))
-            elif name == "src":  # <img> aside, what fetches a src is refused: a src elsewhere is harmless if local
-                if value.strip() and not local(value):
-                    self.findings.append(_remote(tag, name, value, raw))
-            elif name in FETCHED and value.strip() and (name != "data" or tag in ("object", "embed")):
-                self.findings.append(_remote(tag, name, value, raw))  # srcset, poster…: an image has one local src
-            if name in FOLLOWED or (name == "src" and tag != "img"):
-                scheme = _scheme(value)
-                if scheme is not None and scheme not in URL_SCHEMES:
-                    self.findings.append(Finding(f"has a {scheme}: URL in {name}, {_quoted(value)} (use an "
-                                                 "http(s) address)", (value.strip(), raw, f"{scheme}:", scheme)))
-                elif scheme is None and value.strip() and not value.strip().startswith("#") and not local(value):
-                    self.findings.append(Finding(
-                        f"links to {_quoted(value)}, outside the site (link to a page of the site with a "
-                        "relative path, or to a full https:// address)", (raw, value.strip())))
+
+    def attribute(self, tag: str, name: str, value: str, raw: str = "") -> str:
+        """Decide on one attribute of an element (and return its value: nh3 calls this for each it parses)."""
+        if name.startswith("on"):
+            self.findings.append(Finding(f"has an event-handler attribute {name} on <{tag}> (remove it)",
+                                         (raw, name + "=", name)))
+        elif name in ("id", "name"):
+            self.ids.add(value)
+        elif name == "src" and tag == "img":
+            if not local(value):
+                self.findings.append(_remote(tag, name, value, raw))
+        elif name == "src":  # <img> aside, what fetches a src is refused: a src elsewhere is harmless if local
+            if value.strip() and not local(value):
+                self.findings.append(_remote(tag, name, value, raw))
+        elif name in FETCHED and value.strip() and (name != "data" or tag in ("object", "embed")):
+            self.findings.append(_remote(tag, name, value, raw))  # srcset, poster…: an image has one local src
+        if name in FOLLOWED or (name == "src" and tag != "img"):
+            scheme = scheme_of(value)
+            if scheme is not None and scheme not in URL_SCHEMES:
+                self.findings.append(Finding(f"has a {scheme}: URL in {name}, {quoted(value)} (use an "
+                                             "http(s) address)", (value.strip(), raw, f"{scheme}:", scheme)))
+            elif scheme is None and value.strip() and not value.strip().startswith("#") and not local(value):
+                self.findings.append(Finding(
+                    f"links to {quoted(value)}, outside the site (link to a page of the site with a "
+                    "relative path, or to a full https:// address)", (raw, value.strip())))
+        return value
 
 
 class _Parser(HTMLParser):
@@ -185,10 +137,15 @@ class _Parser(HTMLParser):
 
 
 class _ParsedParser(_Parser):
-    """Reads html5ever's serialisation (as_parsed): what it writes raw in RAW_TEXT elements is text, as html5ever
-    read it, so that this parser sees the elements html5ever saw and no other."""
+    """Reads the element names of html5ever's serialisation (as_parsed): what it writes raw in RAW_TEXT elements
+    is text, as html5ever read it, so that this parser sees the elements html5ever saw and no other."""
 
     CDATA_CONTENT_ELEMENTS = RAW_TEXT
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.decisions.tag(tag)
+
+    handle_startendtag = handle_starttag
 
 
 #: A start tag as Python-Markdown's serializer writes it: lower-case names, every value double-quoted and escaped.
@@ -205,12 +162,6 @@ class Inspection:
     h1: int
 
 
-def _quoted(value: str) -> str:
-    """Show a URL in a message: trimmed, in quotes, cut if long."""
-    value = value.strip()
-    return repr(value) if len(value) <= 80 else repr(value[:79] + "…")
-
-
 def _remote(tag: str, name: str, value: str, raw: str = "") -> Finding:
     """A refused image source (`raw`: the start tag as written, if known)."""
     if name == "src" and not value.strip():
@@ -218,9 +169,9 @@ def _remote(tag: str, name: str, value: str, raw: str = "") -> Finding:
                        "![Text](../assets/photo.png))", (raw, "<img", "!["))
     if name != "src":
         return Finding(f"has a {name} attribute on <{tag}> (give the image one src inside the site)", (raw, name))
-    return Finding(f"shows an image from outside the site, {_where(value)} (readers' browsers would fetch it; put "
+    return Finding(f"shows an image from outside the site, {where(value)} (readers' browsers would fetch it; put "
                    "the image in docs/assets/ and link it with a relative path, or link to it instead)",
-                   (raw, value.strip(), _where(value).rstrip(":"), "!["))
+                   (raw, value.strip(), where(value).rstrip(":"), "!["))
 
 
 def inspect(html: str, markup: bool = True) -> Inspection:
@@ -236,9 +187,9 @@ def inspect(html: str, markup: bool = True) -> Inspection:
         parser = _Parser(decisions)
         parser.feed(html)
         parser.close()
-        parsed = _Decisions()
+        parsed = _Decisions()  # each attribute as html5ever builds it, then the elements it wrote out
         parser = _ParsedParser(parsed)
-        parser.feed(as_parsed(html))
+        parser.feed(as_parsed(html, parsed.attribute))
         parser.close()
         said = {finding.message for finding in decisions.findings}
         decisions.findings += [finding for finding in parsed.findings if finding.message not in said]
@@ -251,14 +202,15 @@ def inspect(html: str, markup: bool = True) -> Inspection:
     return Inspection(tuple(decisions.findings), frozenset(decisions.ids), decisions.h1)
 
 
-def as_parsed(html: str) -> str:
+def as_parsed(html: str, visit: Callable[[str, str, str], str | None] | None = None) -> str:
     """Return HTML as html5ever parses it (the sanitiser's parser, which parses as browsers do), written out
     again with every element and attribute it found: comments dropped, names in lower case, values quoted,
-    entities decoded, text escaped but in RAW_TEXT elements. Only URLs whose scheme the text cannot hold go."""
+    entities decoded, text escaped but in RAW_TEXT elements; `visit(tag, name, value)` sees each attribute as
+    html5ever built it, even where the writing out loses it (an HTML element inside SVG's <style>)."""
     names = {name.lower() for name in _ELEMENT_NAME.findall(html)} | TAGS | REFUSED_TAGS
-    schemes = {scheme.lower() for scheme in _SCHEME_LIKE.findall(unescape(html).translate(_TABS))}
+    schemes = {scheme.lower() for scheme in _SCHEME_LIKE.findall(unescape(html).translate(TABS))}
     return nh3.clean(html, tags=names, clean_content_tags=set(), attributes={}, generic_attribute_prefixes={""},
-                     url_schemes=schemes | URL_SCHEMES, strip_comments=True, link_rel=None)
+                     url_schemes=schemes | URL_SCHEMES, strip_comments=True, link_rel=None, attribute_filter=visit)
 
 
 def clean(html: str, ids: frozenset[str] = frozenset()) -> tuple[str, list[Finding]]:
@@ -292,7 +244,7 @@ def _link(href: str, ids: frozenset[str]) -> str:
     """Point a link at a content id by its prefixed name, and a practice's `.md` link at its page."""
     if href.startswith("#"):
         return "#" + ID_PREFIX + href[1:] if href[1:] in ids else href
-    if _scheme(href) is None and not href.startswith("/"):
+    if scheme_of(href) is None and not href.startswith("/"):
         path, hash_, fragment = href.partition("#")
         if path.endswith(".md"):
             return path[:-3] + ".html" + hash_ + fragment

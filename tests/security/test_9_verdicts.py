@@ -257,10 +257,11 @@ SEGMENT = st.text(st.sampled_from(string.ascii_letters + string.digits + "-_.~ "
 
 
 def _written(path: str, escape: set[int], entity: set[int]) -> str:
-    """A destination as a writer may spell it: some characters backslash-escaped, some as entities."""
+    """A destination as a writer may spell it: some characters backslash-escaped, some as entities. (A backslash
+    that Python-Markdown keeps is a slash to a browser: first in a destination, it would point at the site's root.)"""
     out = []
     for index, char in enumerate(path):
-        if index in escape and char in string.punctuation:
+        if index in escape and char in string.punctuation and index:
             out.append("\\" + char)
         elif index in entity and char.isalnum():
             out.append(f"&#{ord(char)};")
