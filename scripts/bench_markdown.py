@@ -44,7 +44,7 @@ CASES: dict[str, Callable[[], str]] = {
     "code spans": lambda: _paragraphs("`a` ", 490),
     "reference uses": lambda: ("".join(f"[r{i}]: p{i}.md\n\n" for i in range(240))
                                + _paragraphs("[r1] ", 240)[:MAX_BODY_CHARS - 5_000]),
-    "autolinks": lambda: ("<https://a.example/x></https:> " * 50 + "\n\n") * 9 + _fill("word ", 170_000),
+    "autolinks": lambda: ("<https://a.example/x> " * 50 + "\n\n") * 18 + _fill("word ", 170_000),
     "raw inline HTML": lambda: ("<b>x</b> " * 165 + "\n\n") * 3 + _fill("word ", 190_000),
     "nested lists": lambda: _fill("".join("    " * i + "- x\n" for i in range(10)) + "\n"),
     "nested quotes": lambda: _fill("> " * 10 + "x\n"),

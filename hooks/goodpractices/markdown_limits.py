@@ -138,7 +138,8 @@ def _tags(text: str) -> tuple[int, int]:
 
 class _Nesting:
     """Follows how deep raw HTML elements nest, a line at a time, as a browser would: an end tag closes the
-    nearest open element of its name (a stray one closes nothing), and '<x/>' opens x unless x is void."""
+    nearest open element of its name (a stray one closes nothing), and '<x/>' opens x unless x is void. A name
+    followed by anything but a space, '/' or '>' is no tag (Markdown's autolinks: '<https://…>', '<a@b.org>')."""
 
     def __init__(self) -> None:
         self.open: list[str] = []
@@ -151,10 +152,11 @@ class _Nesting:
             closing = text[end: end + 1] == "/"
             end += closing
             start = end
-            while end < len(text) and end - start < 16 and text[end].isalnum():
+            while end < len(text) and (text[end].isalnum() or text[end] == "-"):
                 end += 1
             name = text[start:end].lower()
-            if name and name[0].isalpha() and name not in _VOID:
+            tag = end == len(text) or text[end] in " \t/>"  # not an autolink: '<https://…>', '<a@b.org>'
+            if tag and name and name[0].isalpha() and name not in _VOID:
                 if not closing:
                     self.open.append(name)
                     if len(self.open) > self.deepest:

@@ -294,3 +294,10 @@ def test_commonmark_style_destinations_that_stay_inside_the_site_pass(written):
 def test_a_backslash_is_read_as_a_browser_reads_it():
     assert local("foo\\bar") and local("a\\b\\c.md")
     assert not local("\\\\evil.example\\x") and not local("/\\evil.example") and not local("\\*")
+
+
+def test_autolinks_are_links_not_nested_html():
+    """'<https://…>' and '<name@example.org>' are Markdown's autolinks: they open no element, however many."""
+    body = "## Description\n\n" + "\n\n".join(f"See <https://example.org/{n}> or write to <a{n}@example.org>."
+                                            for n in range(60))
+    assert [str(p) for p in body_problems(body)] == []
