@@ -37,9 +37,11 @@ def describe(value: Any) -> str:
 
 
 def quote(value: Any) -> str:
-    """Show a value in a message: text in quotes (cut if long), anything else by its type."""
+    """Show a value in a message: text in quotes (cut if long), anything else by its type; never empty quotes."""
     if not isinstance(value, str):
         return describe(value)
+    if not value.strip():
+        return "an empty text" if not value else "a text of white space only"
     return f"'{value}'" if len(value) <= _SHOWN else f"'{value[:_SHOWN - 1]}…'"
 
 

@@ -301,3 +301,16 @@ def test_autolinks_are_links_not_nested_html():
     body = "## Description\n\n" + "\n\n".join(f"See <https://example.org/{n}> or write to <a{n}@example.org>."
                                             for n in range(60))
     assert [str(p) for p in body_problems(body)] == []
+
+
+EMPTY = st.sampled_from(['""', '" "', "'\t'", "[]", '[""]', "{}", '{"": ""}', "~", '[{title: "", url: " "}]'])
+
+
+@SLOW
+@given(values=st.dictionaries(st.sampled_from(["title", "theme", "partner", "summary", "country", "region", "start",
+                                               "end", "status", "budget_eur", "keywords", "inspired_by", "updated",
+                                               "transferability", "contact", "links", "institution"]), EMPTY,
+                              min_size=1, max_size=6))
+def test_no_message_quotes_an_empty_value(check, values):
+    problems = check({"p.md": practice(**values)})
+    assert not any("''" in problem for problem in problems), problems
