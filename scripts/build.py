@@ -25,6 +25,8 @@ RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 #: The latest time a zip entry can carry.
 ZIP_LAST = (2107, 12, 31, 23, 59, 58)
+#: The switch mkdocs.yml gives the plugin's `pdfs` setting (`pdfs: !ENV [GOODPRACTICES_MAKE_PDFS, false]`).
+MAKE_PDFS = "GOODPRACTICES_MAKE_PDFS"
 
 
 def write_zip(site: Path, target: Path, epoch: int) -> None:
@@ -130,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", "-f", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--site-dir", "-d", type=Path, default=None, help="default: site/ beside mkdocs.yml")
     parser.add_argument("--zip", type=Path, default=None, help="also write the site as a zip for offline use")
+    parser.add_argument("--pdfs", action="store_true",
+                        help="lay out every PDF from the catalogue the build checks (mkdocs.yml's `pdfs` setting reads "
+                             f"{MAKE_PDFS}; a preview makes none)")
     args = parser.parse_args(argv)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch and not epoch.isdigit():
@@ -148,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
             # --strict always, and never -q: MkDocs counts warnings only at the log levels it shows.
             command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
                        "--site-dir", str(staging)]
-            status = subprocess.run(command, cwd=config.parent, env=os.environ.copy()).returncode
+            env = {**os.environ, MAKE_PDFS: "true"} if args.pdfs else os.environ.copy()
+            status = subprocess.run(command, cwd=config.parent, env=env).returncode
             if status != 0:
                 print(f"build failed: {target.name}/ was left as it was", file=sys.stderr)
                 return status

@@ -1,6 +1,7 @@
-"""Write the generated files: the JSON Schema, the issue form and the table of country names.
+"""Write the generated files: the JSON Schema, the issue form, CONTRIBUTING.md, the template and the country names.
 
-The first two come from the schema and the registries, the third from Babel's CLDR data.
+The schema, the form and the template come from the schema and the registries, CONTRIBUTING.md from the site's
+address in mkdocs.yml, the table of country names from Babel's CLDR data.
 
 With --check, write nothing and exit 1 if a committed file differs from what would be generated."""
 
@@ -10,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from goodpractices import countries, forms, scaffold
+from goodpractices import contributing, countries, forms, scaffold
 from goodpractices.schema import json_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,8 @@ def generated(root: Path) -> tuple[dict[str, str], list[str]]:
         return {}, [str(p) for p in problems]
     keys = ([t.key for t in themes], [p.key for p in partners])
     return {SCHEMA_PATH: json_schema_text(*keys), forms.FORM_PATH: forms.issue_form_yaml(themes, partners),
+            contributing.PATH: contributing.contributing_text(contributing.site_url(root / "mkdocs.yml")),
+            contributing.TEMPLATE_PATH: scaffold.template_text(themes, partners),
             COUNTRIES_PATH: countries.table_text()}, []
 
 

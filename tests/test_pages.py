@@ -169,7 +169,8 @@ def test_the_sections_made_from_the_front_matter_are_in_the_table_of_contents(bu
     anchors = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc)
     assert anchors == ["user-content-description", "user-content-resources-needed",
                        "user-content-evidence-of-success", "user-content-difficulties-encountered",
-                       "user-content-potential-for-learning-or-transfer", "connections", "transferability"]
+                       "user-content-potential-for-learning-or-transfer", "connections", "transferability",
+                       "related"]
     for anchor in anchors:
         assert page.count(f'id="{anchor}"') == 1
     assert '<h2 id="transferability">Transferability<a class="headerlink" href="#transferability"' in page

@@ -192,7 +192,8 @@ def test_a_title_with_invisible_noise_is_never_a_second_title(project, noise, up
      "'good.md\\x7f' contains the character U+007F (DELETE) (rename it to 'good.md')"),
     ("good.MD", "practices/good.MD", "'good.MD' does not end in .md (rename it to 'good.md')"),
     ("good.markdown", "practices/good.markdown", "'good.markdown' does not end in .md (rename it to 'good.md')"),
-    ("good.md.txt", "practices/good.md.txt", "'good.md.txt' does not end in .md (rename it to 'good-md.md')"),
+    ("good.md.txt", "practices/good.md.txt",
+     "'good.md.txt' ends in .txt after .md (rename it to 'good.md'; your editor may hide the '.txt')"),
     ("good", "practices/good", "'good' does not end in .md (rename it to 'good.md')"),
 ])
 def test_odd_file_names_are_reported_never_skipped(project, name, shown, message):

@@ -12,6 +12,7 @@ from typing import Any
 from .invisible import visible, without_ignorable
 from .load import Source
 from .model import PartialDate
+from .names import suggestion
 from .problems import Problem
 from .schema import DATE_PATTERN, FIRST_YEAR, FORBIDDEN_HINTS, LAST_YEAR, invisible
 from .yamlread import character_name
@@ -81,6 +82,9 @@ class Context:
 
     themes: tuple[str, ...]
     partners: tuple[str, ...]
+    #: Every name people see for a theme or partner, folded, with its key (names.py): for suggestions.
+    theme_names: tuple[tuple[str, str], ...] = ()
+    partner_names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -118,15 +122,18 @@ class Checker:
             return None
         return text
 
-    def key(self, path: Path, value: Any, choices: tuple[str, ...], what: str, hint: str) -> str | None:
-        """Return value if it is one of `choices`, or report it with a suggestion."""
+    def key(self, path: Path, value: Any, choices: tuple[str, ...], what: str, hint: str,
+            names: tuple[tuple[str, str], ...] = ()) -> str | None:
+        """Return value if it is one of `choices`, or report it with a suggestion (from `names` too)."""
         if isinstance(value, list):
             self.report(path, f"expected one {what} key, got a list ({hint})")
             return None
         if not isinstance(value, str) or value not in choices:
             shown = quote(value)
+            named = suggestion(value, names) if isinstance(value, str) and names else None
+            hint_text = f"; did you mean '{named}'?" if named else did_you_mean(str(value), choices)
             self.report(path, f"{shown} is not a known {what} (use one of: {', '.join(sorted(choices))}"
-                              f"{did_you_mean(str(value), choices)})")
+                              f"{hint_text})")
             return None
         return value
 

@@ -15,6 +15,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .invisible import ignorable
 from .problems import Problem
 from .schema import ID_PATTERN, MAX_FILE_BYTES, MAX_ID_CHARS, WINDOWS_DEVICES
+from .yamlplain import fence_problem
 from .yamlread import YamlDoc, character_name, parse
 
 _HANDLER = YAMLHandler()  # its boundary pattern, ^-{3,}\s*$ per line, runs in linear time (see the tests)
@@ -57,9 +58,8 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         line = raw.count(b"\n", 0, error.start) + 1
         byte = raw[error.start]
         return None, [Problem(shown, line, "encoding", f"byte 0x{byte:02x} is not UTF-8 (save the file as UTF-8)")]
-    if text.startswith("\ufeff"):
-        return None, [Problem(shown, 1, "encoding", "starts with a byte-order mark (save as UTF-8 without BOM)")]
-    return text.replace("\r\n", "\n"), []
+    # A byte-order mark at the start is how editors on Windows mark UTF-8: accepted, and not part of the text.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n"), []
 
 
 def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
@@ -84,7 +84,9 @@ def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
 def _name_problem(name: str) -> str | None:
     """Say what is wrong with a practice file's name, or None."""
     stem, _, suffix = name.rpartition(".")
-    fix = f"rename it to '{suggest_id(stem or suffix)}.md'"
+    # 'new.md.txt' is 'new.md' with an extension that an editor added (and may hide): the id is 'new'.
+    doubled = re.fullmatch(r"(.+?)(?:\.md)+\.[^.]+", name, re.IGNORECASE)
+    fix = f"rename it to '{suggest_id(doubled.group(1) if doubled else stem or suffix)}.md'"
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
@@ -99,6 +101,8 @@ def _name_problem(name: str) -> str | None:
     if device in WINDOWS_DEVICES:
         return (f"'{name}' is named like the Windows device {device.upper()}, which no file on Windows may be, "
                 "whatever its extension (choose a descriptive id)")
+    if suffix != "md" and doubled:
+        return f"'{name}' ends in .{suffix} after .md ({fix}; your editor may hide the '.{suffix}')"
     if suffix != "md":
         return f"'{name}' does not end in .md ({fix})"
     if stem in SITE_PAGES:
@@ -126,12 +130,13 @@ def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, li
     if not text.strip():
         return None, problems + [Problem(shown, 1, "file", "is empty (start with front matter between two '---' lines)")]
     if not _HANDLER.detect(text):
-        return None, problems + [Problem(shown, 1, "front matter", "missing (start the file with a line '---', "
-                                         "the fields, and another line '---')")]
+        line, message = fence_problem(text, opened=False)
+        return None, problems + [Problem(shown, line, "front matter", message)]
     try:
         front, body = _HANDLER.split(text)
     except ValueError:
-        return None, problems + [Problem(shown, 1, "front matter", "not closed (add a line '---' after the last field)")]
+        line, message = fence_problem(text, opened=True)
+        return None, problems + [Problem(shown, line, "front matter", message)]
     front_start = text.index(front) if front else text.index("\n") + 1
     offset = text.count("\n", 0, front_start)
     closing = text.find("\n", front_start + len(front)) + 1 or len(text)

@@ -50,6 +50,7 @@ GENERATED_SECTIONS: dict[str, tuple[str, str]] = {
     "contact": ("Contact", "contact"),
     "connections": ("Connections", "inspired_by"),
     "transferability": ("Transferability", "transferability"),
+    "related": ("Related practices", "keywords"),
 }
 
 #: The optional fields stakeholders rely on; the editors' completeness report lists practices without them.
@@ -287,11 +288,7 @@ def json_schema_text(themes: Sequence[str], partners: Sequence[str]) -> str:
 
 
 def field_reference_markdown() -> str:
-    """Return the field reference as a Markdown table, for the contributors' documentation."""
-    from .yamlwrite import inline  # noqa: PLC0415 (only the docs need it)
+    """Return the field reference as a Markdown table for the Contributing page (fieldguide.py words it)."""
+    from .fieldguide import reference_table  # noqa: PLC0415 (only the docs need it)
 
-    rows = ["| field | required | what to write | example |", "|---|---|---|---|"]
-    for f in FIELDS:
-        example = inline(f.example).replace("|", "\\|")
-        rows.append(f"| `{f.name}` | {'yes' if f.required else 'no'} | {f.rule} | `{example}` |")
-    return "\n".join(rows) + "\n"
+    return reference_table()

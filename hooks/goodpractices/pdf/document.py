@@ -8,6 +8,7 @@ from typing import Any
 from ..countries import COUNTRIES
 from ..model import Catalog, Practice
 from ..render import money
+from ..related import Related, related_practices
 from ..render.rows import STAGE_LABELS, STAGE_SYMBOLS
 from .blocks import ImageFetcher, body_blocks
 
@@ -64,7 +65,7 @@ def _stage(stage: str) -> list[str]:
     return [STAGE_SYMBOLS[stage], STAGE_LABELS[stage]]
 
 
-def _practice(catalog: Catalog, p: Practice, images: ImageFetcher) -> dict[str, Any]:
+def _practice(catalog: Catalog, p: Practice, images: ImageFetcher, related: tuple[Related, ...]) -> dict[str, Any]:
     """A practice's data: the same in every document that holds it (see engine.py)."""
     partner = catalog.partner[p.partner]
     place = COUNTRIES[p.country] + (f" · {p.region}" if p.region else "")
@@ -91,6 +92,7 @@ def _practice(catalog: Catalog, p: Practice, images: ImageFetcher) -> dict[str, 
                                                  "email": contact.email},
         "inspired_by": [ref(catalog.practice[i]) for i in p.inspired_by],
         "inspired": [ref(other) for other in catalog.inspired[p.id]],
+        "related": [ref(catalog.practice[r.id]) | {"reason": r.reason} for r in related],
         "transfers": [{"partner": f"{catalog.partner[t.partner].short_name} ({catalog.partner[t.partner].code})",
                        "stage": _stage(t.stage), "note": t.note or ""} for t in p.transfers],
     }
@@ -120,13 +122,16 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
     practice's data for the next document that holds it."""
     practices = selection.practices
     made = {} if made is None else made
+    missing = [p for p in practices if p.id not in made]  # a run's first document makes most of them
+    related = related_practices(catalog, missing) if missing else {}
     newest = max((p.updated for p in practices if p.updated), default=None)
     chapters = []
     for t in catalog.themes:
         members = [p for p in practices if p.theme == t.key]
         if members:
             chapters.append({"key": t.key, "title": t.title, "question": t.question, "description": t.description,
-                             "practices": [made.get(p.id) or made.setdefault(p.id, _practice(catalog, p, images))
+                             "practices": [made.get(p.id)
+                                           or made.setdefault(p.id, _practice(catalog, p, images, related[p.id]))
                                            for p in members]})
     whole = selection.kind == "catalogue"
     partners = catalog.partners if whole else tuple(

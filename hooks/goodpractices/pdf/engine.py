@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .beside import Beside, Writer, shares
+from .beside import Beside, Counted, Writer, shares
 from .join import Numbers, Part, Slice, join, read_layouts
 
 TEMPLATE = "document.typ"
@@ -195,7 +195,7 @@ def _lay_pieces(docs: list[Data], plans: list[Plan], folder: Path, pages: list[d
 
 
 def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
-               progress: Callable[[int, int], None] | None = None) -> Iterator[Writer]:
+               progress: Callable[[int, int], None] | None = None) -> Iterator[Counted]:
     """Yield what writes the PDF of each document's data (see document.py), in order: call each before
     taking the next."""
     plans = [_plan(doc) for doc in docs]
@@ -226,7 +226,7 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
 
 
 def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple[str, bool], _Span],
-            first: _Laid, step: Callable[[], None]) -> Iterator[Writer]:
+            first: _Laid, step: Callable[[], None]) -> Iterator[Counted]:
     """Yield each document joined from its own pieces (laid out in `first`) and its practices.
 
     Every page but a front's gets its number stamped on, so only the fronts are laid out again, once the
@@ -266,7 +266,7 @@ def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple
         beside = Beside(folder, {d: w for d, (w, m) in enumerate(zip(writers, marks)) if m})
     try:
         for d, (write, mark) in enumerate(zip(writers, marks)):
-            yield beside.writer(d) if beside is not None and mark else write
+            yield Counted(beside.writer(d) if beside is not None and mark else write, lengths[d])
             step()
     finally:
         if beside is not None:

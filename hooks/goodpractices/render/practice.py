@@ -11,12 +11,14 @@ from markupsafe import escape
 
 from ..countries import COUNTRIES
 from ..model import Catalog, Partner, Practice, Theme
+from ..related import Related
 from . import SEARCH_FIRST, GeneratedPage, assemble, heading, money
 from .rows import STAGE_LABELS, stage_cell
 
 
-def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
-    """Return a practice's page; the body goes in as the pipeline rendered and cleaned it, never as a template."""
+def practice_page(catalog: Catalog, practice: Practice, related: tuple[Related, ...] = ()) -> GeneratedPage:
+    """Return a practice's page; the body goes in as the pipeline rendered and cleaned it, never as a template.
+    `related` are the practices like it (related.py), listed last with why."""
     theme, partner = catalog.theme[practice.theme], catalog.partner[practice.partner]
     inspired_by = [catalog.practice[i] for i in practice.inspired_by]
     inspired = catalog.inspired[practice.id]
@@ -25,6 +27,7 @@ def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
         ("contact", _contact(practice)),
         ("connections", _connections(catalog, inspired_by, inspired)),
         ("transferability", _transferability(catalog, practice)),
+        ("related", _related(catalog, related)),
     ) if html}
     return assemble(
         {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords), **SEARCH_FIRST},
@@ -105,6 +108,15 @@ def _connections(catalog: Catalog, inspired_by: list[Practice], inspired: tuple[
                             f'({escape(catalog.partner[other.partner].short_name)})</li>\n' for other in others)
             parts.append(f'<p>{label}:</p>\n<ul class="{css}">\n{items}</ul>')
     return "\n".join(parts)
+
+
+def _related(catalog: Catalog, related: tuple[Related, ...]) -> str:
+    """The practices like this one, each with its partner and what it shares with this one."""
+    items = "".join(f'<li><a href="{r.id}.html">{escape(other.title)}</a> '
+                    f'({escape(catalog.partner[other.partner].short_name)}) &mdash; '
+                    f'<span class="gp-related__why">{escape(r.reason)}</span></li>\n'
+                    for r, other in ((r, catalog.practice[r.id]) for r in related))
+    return f'<ul class="gp-related">\n{items}</ul>' if items else ""
 
 
 def _transferability(catalog: Catalog, p: Practice) -> str:

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..explore import index_script
+from ..feed import PATH as FEED, feed_xml
 from ..export import write_practices_csv, write_practices_json, write_transfers_csv
 from ..folding import query_script
 from ..model import Catalog
+from ..related import related_practices
 from ..scaffold import TEMPLATE_FILE, template_text
 from ..schema import json_schema_text
 from ..siteinfo import SiteInfo
@@ -86,7 +88,9 @@ def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, pdfs: tuple[
         "practices.csv": _written(folder, "practices.csv", lambda out: write_practices_csv(catalog, out)),
         "transferability.csv": _written(folder, "transferability.csv", lambda out: write_transfers_csv(catalog, out)),
     }
-    files.update({f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices})
+    related = related_practices(catalog)
+    files.update({f"practices/{p.id}.md": practice_page(catalog, p, related[p.id]) for p in catalog.practices})
+    files[FEED] = feed_xml(catalog, info)
     files["themes/index.md"] = themes_index(catalog)
     files.update({f"themes/{t.key}.md": theme_page(catalog, t, pdf_link(pdfs, "theme", t.key, "../"))
                   for t in catalog.themes})
