@@ -11,9 +11,10 @@ from .invisible import ignorable
 
 #: Control characters shown as escapes, so that every problem stays on one line.
 _VISIBLE = {code: repr(chr(code))[1:-1] for code in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
-#: A file name or a field printed as it is: words without ':', '"' or '\\', single spaces between them. Anything
-#: else (a colon, a quote, a space at an end, a control or invisible character) is quoted.
-_PLAIN = re.compile(r'[^\s:"\\]+(?: [^\s:"\\]+)*')
+#: A file name or a field printed as it is: words without ':', single spaces between them, not starting with '"'
+#: (which starts a quoted name). Anything else (a colon, a space at an end, a control or invisible character) is
+#: quoted.
+_PLAIN = re.compile(r'[^\s:"][^\s:]*(?: [^\s:]+)*')
 
 
 def visible(text: str) -> str:

@@ -102,10 +102,11 @@ def test_names_that_differ_only_in_case_are_refused(project):
 
 
 QUOTED = r'"(?:[^"\\]|\\.)*"'
-PLAIN = r'[^\s:"\\]+(?: [^\s:"\\]+)*'
+PLAIN = r'[^\s:"][^\s:]*(?: [^\s:]+)*'
 SHAPE = re.compile(rf"^({QUOTED}|{PLAIN}):(\d+): (warning: )?({QUOTED}|{PLAIN}): (.+)$")
 NAMES = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12) | st.sampled_from(
-    ["a: b", "x.md:3: title", "warning", "a\nb", 'q"uote', "back\\slash", " lead", "trail ", "\u202eevil", "ok"])
+    ["a: b", "x.md:3: title", "warning", "a\nb", 'q"uote', '"lead', "back\\slash", " lead", "trail ", "\u202eevil",
+     "ok", 'body ("Description" in the form)'])
 
 
 def _unquoted(part: str) -> str:
