@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
-	npm ci --no-audit --no-fund  # axe-core for the accessibility tests (package-lock.json pins it)
+	npm ci --no-audit --no-fund --ignore-scripts  # axe-core, vnu-jar (pinned); no scripts: vnu-jar's would fetch a Java
 	touch $(STAMP)
 
 site: $(STAMP)  ## build the site into site/ with every PDF (laid out from the catalogue the build checks) and an offline zip, swapped in only when all succeeds

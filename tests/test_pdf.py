@@ -20,6 +20,7 @@ import pytest
 from conftest import BODY, ROOT, Project, practice
 from goodpractices import catalog as pipeline
 from goodpractices.body_markdown import render
+from goodpractices.figures import figures
 from goodpractices.pdf import document
 from goodpractices.pdf.beside import Beside, shares
 from goodpractices.pdf.images import Images, site_file
@@ -107,7 +108,8 @@ def test_catalogue_outline_holds_themes_then_practices_in_order_each_on_its_page
     entries = outline(reader)
     themes = [t for t in catalog.themes if catalog.by_theme[t.key]]
     assert [title for title, _, _ in entries] == [t.title for t in themes] + [
-        "Appendix A: Transferability matrix", "Appendix B: Partner directory"]
+        "Appendix A: Transferability matrix", "Appendix B: Partner directory",
+        "Appendix C: Map of partners and transfers", "Appendix D: The library in figures"]
     for (title, _page, children), theme in zip(entries, themes):
         assert [c for c, _ in children] == [p.title for p in catalog.by_theme[theme.key]]
         for child, page in children:
@@ -179,7 +181,7 @@ def test_an_image_of_the_site_is_printed_with_its_alt_text(catalog, tmp_path: Pa
 
 def test_pages_are_a4_and_footers_carry_title_and_page_number(downloads: Path, catalog):
     reader = PdfReader(downloads / "good-practices.pdf")
-    for title, _page, children in outline(reader)[:-2]:
+    for title, _page, children in outline(reader)[:-4]:
         for child, index in children:
             page = reader.pages[index]
             assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
@@ -372,7 +374,8 @@ def test_pages_as_png_for_people_to_look_at(downloads: Path):
     reader = PdfReader(downloads / "good-practices.pdf")
     entries = outline(reader)
     hostile = next(page for _, _, children in entries for title, page in children if title == "R&D <b>now</b>")
-    pages = {"cover": 0, "contents": 1, "practice": hostile, "matrix": entries[-2][1]}
+    pages = {"cover": 0, "contents": 1, "practice": hostile, "matrix": entries[-4][1],
+             "map": entries[-2][1], "figures": entries[-1][1]}
     ARTIFACTS.mkdir(exist_ok=True)
     for name, index in pages.items():
         stem = ARTIFACTS / f"pdf-{name}"
@@ -507,7 +510,8 @@ def test_a_theme_document_holds_only_its_own_pages_and_elements(downloads: Path,
             pages = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/Page"]
             assert len(pages) == len(pdf.pages), path.name
     # Every element of the structure tree is on one of the document's pages, and each practice's title is a
-    # heading of it once: no element of another practice comes along.
+    # heading of it once: no element of another practice comes along (the figures of appendix D are headings too).
+    figure_titles = {figure.title for figure in figures(catalog)}
     for path in _documents(downloads):
         reader = PdfReader(path)
         own = {flat(t) for t in _practice_pages(reader)}
@@ -521,7 +525,7 @@ def test_a_theme_document_holds_only_its_own_pages_and_elements(downloads: Path,
                 continue
             if "/Pg" in node:
                 assert node.raw_get("/Pg").idnum in pages
-            if node["/S"] == "/H2":
+            if node["/S"] == "/H2" and node.get("/T") not in figure_titles:
                 headings.append(node)
             children = node.get("/K")
             stack.extend(children if isinstance(children, ArrayObject) else [children] if children else [])

@@ -129,6 +129,21 @@ def _no_feed() -> None:
     _replace(site, "feed_xml", lambda catalog, info: b"")
 
 
+def _no_map() -> None:
+    from goodpractices import macros  # noqa: PLC0415
+    from goodpractices.partnermap import Frame, Layout  # noqa: PLC0415
+
+    def nowhere(catalog: Catalog) -> Layout:
+        return Layout(Frame(0, 0, 1), (), (), (), ())
+
+    _replace(site, "map_layout", nowhere)
+    _replace(macros, "map_layout", nowhere)
+
+
+def _no_figures() -> None:
+    _replace(site, "figures", lambda catalog: ())
+
+
 @dataclass(frozen=True)
 class Switch:
     """A speed mechanism or a feature: what "off" means, and how this hook switches it off. A feature's
@@ -158,6 +173,10 @@ SWITCHES: dict[str, Switch] = {
     "related-practices": Switch("feature: no related practices are found; practice pages go without them",
                                 _no_related, ("practices/*.html",)),
     "feed": Switch("feature: feed.xml is written empty, not made from the catalogue", _no_feed, ("feed.xml",)),
+    "map": Switch("feature: no map of partners and transfers on the home, Partners and partner pages", _no_map,
+                  ("index.html", "partners/*.html", "search/search_index.*")),
+    "figures": Switch("feature: the figures page without its figures and CSV files", _no_figures,
+                      ("figures/*", "search/search_index.*")),
 }
 
 

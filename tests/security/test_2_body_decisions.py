@@ -174,15 +174,11 @@ def test_the_page_keeps_the_themes_ids_once_and_its_table_of_contents_works(proj
 
 
 def test_bodies_render_with_the_sites_markdown_extensions():
-    import yaml
+    from benchmark.projects import read_config
     from conftest import ROOT
     from goodpractices.body_markdown import EXTENSIONS
 
-    class Loader(yaml.SafeLoader):
-        """mkdocs.yml as YAML, its MkDocs tags (!ENV, !relative) read as nothing."""
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    listed = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)["markdown_extensions"]
+    listed = read_config(ROOT / "mkdocs.yml")["markdown_extensions"]
     as_dict = {next(iter(item)) if isinstance(item, dict) else item:
                (next(iter(item.values())) if isinstance(item, dict) else {}) for item in listed}
     assert as_dict == EXTENSIONS

@@ -10,6 +10,10 @@ from ..model import Catalog, Practice
 from ..render import money
 from ..related import Related, related_practices
 from ..render.rows import STAGE_LABELS, STAGE_SYMBOLS
+from ..figures import figures
+from ..geo import CREDIT
+from ..partnermap import layout as map_layout
+from ..render import figures as charts, partnermap
 from .blocks import ImageFetcher, body_blocks
 
 ORIGIN = ("★", "Origin")
@@ -116,6 +120,37 @@ def _keywords(catalog: Catalog, selection: Selection) -> list[str]:
     return general + sorted({k for p in selection.practices for k in p.keywords})[:KEYWORDS_MAX]
 
 
+#: The font of the map's and the charts' labels in the PDF: one the template embeds.
+SVG_FONT = "Libertinus Serif"
+
+
+def _map(catalog: Catalog, selection: Selection) -> dict[str, Any] | None:
+    """The map of partners and transfers, as SVG for the catalogue and partner documents (a partner's own
+    transfers highlighted), with its alternative text and its legend and credit in words."""
+    if selection.kind not in ("catalogue", "partner"):
+        return None
+    drawn = map_layout(catalog)
+    if not drawn.markers:
+        return None
+    highlight = selection.key if selection.kind == "partner" else None
+    legend = "; ".join(f"{STAGE_SYMBOLS[s]} {STAGE_LABELS[s].lower()}: {partnermap.STAGE_LINES[s]}"
+                       for s in partnermap.STAGE_STYLES)
+    return {"svg": partnermap.svg(catalog, drawn, highlight, font=SVG_FONT, ids=False),
+            "alt": partnermap.description(catalog, drawn, highlight),
+            "caption": "Arrows run from the presenting to the taking-up partner, one per pair"
+                       + (" and stage" if drawn.by_stage else " (at the stage most of its transfers reached)")
+                       + f", wider for more practices. {legend}. {CREDIT}",
+            "unplaced": [p.short_name for p in drawn.unplaced]}
+
+
+def _figures(catalog: Catalog) -> list[dict[str, Any]]:
+    """The library in figures (the catalogue's appendix): each chart as SVG, with its table."""
+    return [{"key": f.key, "title": f.title, "about": f.about, "svg": charts.chart(f, font=SVG_FONT, ids=False),
+             "alt": charts.description(f), "header": [f.label, f.unit] + (["Practices", "Share"] if f.shares else []),
+             "rows": [[r.label, str(r.value)] + ([str(r.total), f"{r.percent}%"] if f.shares else [])
+                      for r in f.rows]} for f in figures(catalog)]
+
+
 def document(catalog: Catalog, selection: Selection, site_name: str, author: str,
              images: ImageFetcher, made: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """Return everything the template prints for `selection`, as JSON-ready data; `made` keeps each
@@ -165,4 +200,6 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
             {"code": p.code, "name": p.name, "short": p.short_name, "country": COUNTRIES[p.country],
              "region": p.region, "website": p.website, "lead": p.lead,
              "practices": len(catalog.by_partner[p.key])} for p in partners],
+        "map": _map(catalog, selection),
+        "figures": _figures(catalog) if whole else None,
     }

@@ -137,6 +137,7 @@ def _toc(doc: Data, pages: dict[str, int] | None) -> list[Data]:
         entries.append((1, "Appendix A: Transferability matrix", "appendix-matrix"))
     if doc["partners"] is not None:
         entries.append((1, "Appendix B: Partner directory", "appendix-partners"))
+    entries += [(1, title, label) for title, label, _ in _more_appendices(doc)]
     return [{"level": level, "title": title, "target": target, "page": str(pages[target]) if pages else ""}
             for level, title, target in entries]
 
@@ -149,7 +150,7 @@ def _piece(doc: Data, kind: str, item: Data | None, ns: str, pages: dict[str, in
     elif kind == "opener":
         piece["chapter"] = {k: item[k] for k in ("key", "title", "question", "description", "count")}
     else:
-        piece.update(matrix=doc["matrix"], partners=doc["partners"])
+        piece.update(matrix=doc["matrix"], partners=doc["partners"], map=doc.get("map"), figures=doc.get("figures"))
     return piece
 
 
@@ -293,6 +294,16 @@ def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Sp
         yield partial(join, slices, _outline(doc), doc["meta"], second.numbers)
 
 
+def _more_appendices(doc: Data) -> list:
+    """The appendices after the partner directory, as (title, label, no children): the map, the figures."""
+    found = []
+    if doc.get("map") is not None:
+        found.append(("Appendix C: Map of partners and transfers", "appendix-map", []))
+    if doc.get("figures") is not None:
+        found.append(("Appendix D: The library in figures", "appendix-figures", []))
+    return found
+
+
 def _outline(doc: Data) -> list:
     """The document's outline: theme › practice, then the appendices."""
     outline = [(chapter["title"], "t-" + chapter["key"] if chapter["opener"] else "p-" + chapter["practices"][0]["id"],
@@ -301,4 +312,5 @@ def _outline(doc: Data) -> list:
         outline.append(("Appendix A: Transferability matrix", "appendix-matrix", []))
     if doc["partners"] is not None:
         outline.append(("Appendix B: Partner directory", "appendix-partners", []))
+    outline += _more_appendices(doc)
     return outline
