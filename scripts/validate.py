@@ -19,7 +19,7 @@ from pathlib import Path
 
 from goodpractices import catalog, completeness, proposal, vocabulary
 from goodpractices.background import fork_pool
-from goodpractices.problems import Problem, count
+from goodpractices.problems import Problem, count, shown_name, visible
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,9 +33,10 @@ def _escape(text: str, *, prop: bool = False) -> str:
 def annotation(problem: Problem) -> str:
     """Return the GitHub Actions workflow command that shows a problem on its file and line."""
     level = "warning" if problem.warning else "error"
-    message = str(Problem("", 0, "", problem.message)).removeprefix(":0: : ")  # control characters shown as printed
+    # The file as it is, for GitHub to find it; the title and message as the problem prints them (an odd field
+    # quoted, control characters as escapes), so that no name can add a property or end the command.
     return (f"::{level} file={_escape(problem.path, prop=True)},line={problem.line},"
-            f"title={_escape(problem.field, prop=True)}::{_escape(message)}")
+            f"title={_escape(shown_name(problem.field), prop=True)}::{_escape(visible(problem.message))}")
 
 
 def _section(problem: Problem, texts: dict[str, str], root: Path) -> str | None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .invisible import visible, without_ignorable
 from .load import Source
 from .model import PartialDate
 from .names import suggestion
@@ -37,18 +38,20 @@ def describe(value: Any) -> str:
 
 
 def quote(value: Any) -> str:
-    """Show a value in a message: text in quotes (cut if long), anything else by its type."""
+    """Show a value in a message: text in quotes (cut if long), anything else by its type; never empty quotes."""
     if not isinstance(value, str):
         return describe(value)
+    if not value.strip():
+        return "an empty text" if not value else "a text of white space only"
     return f"'{value}'" if len(value) <= _SHOWN else f"'{value[:_SHOWN - 1]}…'"
 
 
 def folded(text: str) -> str:
-    """Return the form under which two texts count as the same: NFKC, without control and format characters
-    (zero-width, bidirectional, joiners), case-folded, with single spaces."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf", "Cs"))
-    return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())
+    """Return the form under which two texts count as the same: NFKC, without any character Unicode calls
+    ignorable or format or control (zero-width, bidirectional, joiners, fillers, variation selectors, the
+    combining grapheme joiner), case-folded, with single spaces."""
+    text = without_ignorable(unicodedata.normalize("NFKC", text))
+    return " ".join(without_ignorable(unicodedata.normalize("NFKC", text.casefold())).split())
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -109,6 +112,10 @@ class Checker:
         text = " ".join(value.split())
         if not text:
             self.report(path, f"is empty ({hint})")
+            return None
+        if not visible(text):
+            self.report(path, f"shows nothing: it holds only invisible characters such as "
+                              f"{character_name(text[0])} ({hint})")
             return None
         if not min_len <= len(text) <= max_len:
             self.report(path, f"is {len(text)} characters long, expected {min_len}–{max_len} ({hint})")

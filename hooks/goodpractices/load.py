@@ -12,15 +12,18 @@ from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
+from .invisible import ignorable
 from .problems import Problem
-from .schema import ID_PATTERN, MAX_FILE_BYTES
+from .schema import ID_PATTERN, MAX_FILE_BYTES, MAX_ID_CHARS, WINDOWS_DEVICES
 from .yamlplain import fence_problem
 from .yamlread import YamlDoc, character_name, parse
 
 _HANDLER = YAMLHandler()  # its boundary pattern, ^-{3,}\s*$ per line, runs in linear time (see the tests)
 
 #: Ids whose pages would stand where the site keeps pages of its own.
-RESERVED_IDS = frozenset({"index"})
+SITE_PAGES = frozenset({"index"})
+#: Ids no practice may take: the site's own pages, and Windows' device names (no file there may be named so).
+RESERVED_IDS = SITE_PAGES | WINDOWS_DEVICES
 
 
 @dataclass(frozen=True)
@@ -88,20 +91,27 @@ def _name_problem(name: str) -> str | None:
         name.encode("utf-8")
     except UnicodeEncodeError:
         return f"'{name}' is not valid UTF-8 ({fix})"
-    odd = next((char for char in name if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")), None)
+    odd = next((char for char in name if ignorable(char) or unicodedata.category(char) in ("Zl", "Zp")), None)
     if odd is not None:
         return f"'{name}' contains the character {character_name(odd)} ({fix})"
     if name != name.strip():
         where = "ends" if name[-1].isspace() else "starts"
         return f"'{name}' {where} with a space ({fix})"
+    device = name.split(".")[0].rstrip(" ").lower()
+    if device in WINDOWS_DEVICES:
+        return (f"'{name}' is named like the Windows device {device.upper()}, which no file on Windows may be, "
+                "whatever its extension (choose a descriptive id)")
     if suffix != "md" and doubled:
         return f"'{name}' ends in .{suffix} after .md ({fix}; your editor may hide the '.{suffix}')"
     if suffix != "md":
         return f"'{name}' does not end in .md ({fix})"
-    if stem in RESERVED_IDS:
+    if stem in SITE_PAGES:
         return f"'{stem}' is reserved for a page of the site (choose a descriptive id)"
     if not ID_PATTERN.fullmatch(stem):
         return f"'{stem}' is not a valid id ({fix}: lowercase words joined by single hyphens)"
+    if len(stem) > MAX_ID_CHARS:
+        return (f"'{stem[:40]}…' is {len(stem):,} characters long (keep ids to {MAX_ID_CHARS}: its page, "
+                f"practices/<id>.html, must fit the path limits of Windows and of every file system)")
     return None
 
 
