@@ -324,3 +324,21 @@ def test_the_plugins_licence_wins_over_extras_as_in_the_site_build(corpus: Proje
             assert code == 1
             assert capsys.readouterr().err == ("mkdocs.yml: plugins.goodpractices.licence.name: expected text (a "
                                                "licence name such as CC BY 4.0): no PDF was written.\n")
+
+
+def test_a_chapter_opener_lists_its_practices(documents: list[Path], corpus: Project):
+    """An opener is no longer a page nine-tenths blank: it lists the chapter's practices, each linked."""
+    catalog = pipeline.load(corpus.practices)[0]
+    path = next(p for p in documents if p.name == "good-practices.pdf")
+    reader = PdfReader(path)
+    for title, page, children in outline(reader)[2:]:
+        theme = next((t for t in catalog.themes if t.title == title), None)
+        if theme is None:
+            continue
+        opener = flat(reader.pages[page].extract_text())
+        count = len(catalog.by_theme[theme.key])
+        assert f"{count} practice{'s' if count != 1 else ''} in this chapter:" in opener, title
+        for p in catalog.by_theme[theme.key]:
+            assert flat(p.title)[:60] in opener and flat(p.summary)[:40] in opener, p.id
+        links = [a.get_object() for a in reader.pages[page].get("/Annots", [])]
+        assert len([a for a in links if a.get("/A", {}).get("/S") == "/GoTo"]) == count, title
