@@ -94,6 +94,7 @@ def without_title(text: str, title: str) -> str:
 def script(key: str, data: Any) -> bytes:
     """Return one index script: a call of the worker's loader with the key and the data as JSON."""
     body = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")  # no markup, even inert
     return f'__gps("{key}",{body});\n'.encode("ascii")
 
 
@@ -176,4 +177,18 @@ def read(folder: Path) -> dict[str, Any]:
             continue
         key, _, rest = text[len('__gps("'):].partition('",')
         found[key] = json.loads(rest.rstrip().removesuffix(");"))
+    return found
+
+
+def entries(folder: Path) -> list[dict[str, str]]:
+    """Return a written index's pages and sections as Material's search entries were: location, title, text
+    (plain text, the page's own entry first and without its title)."""
+    data = read(folder)
+    found: list[dict[str, str]] = []
+    for page, (location, title, _, _) in enumerate(data["index"]["pages"]):
+        sections = data[f"p/{page}"]
+        own = next((text for anchor, _, text in sections if not anchor), "")
+        found.append({"location": location, "title": title, "text": own})
+        found += [{"location": location + anchor, "title": heading, "text": text}
+                  for anchor, heading, text in sections if anchor]
     return found
