@@ -22,7 +22,7 @@ FALLBACK: tuple[tuple[str, str], ...] = (
     ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourable", "orable"),
     ("ourite", "orite"), ("tre", "ter"), ("tres", "ters"), ("bre", "ber"), ("bres", "bers"),
     ("ogue", "og"), ("ogues", "ogs"), ("ence", "ense"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
-    ("programme", "program"), ("programmes", "programs"), ("ae", "e"),
+    ("gramme", "gram"), ("grammes", "grams"),
 )
 
 #: The shortest word a rule applies to: shorter words are too often other words ("or", "ore").
@@ -31,16 +31,17 @@ MIN_LENGTH = 4
 
 def variants(word: str, rules: tuple[tuple[str, str], ...]) -> list[str]:
     """Return the other spellings of a folded `word` under `rules`, each once, in rule order: every pair is
-    applied in both directions to the word's ending, whole-word pairs included ('programme' ↔ 'program')."""
+    applied in both directions to the word's ending, after a stem of two letters or more ('size' has none),
+    and an ending is not lengthened where the word has the longer one already ('modelling' ↛ 'modellling')."""
     found: dict[str, None] = {}
     if len(word) < MIN_LENGTH:
         return []
     for british, american in rules:
         for old, new in ((british, american), (american, british)):
-            if word.endswith(old):
-                other = word[: len(word) - len(old)] + new
-                if other != word and len(other) >= MIN_LENGTH - 1:
-                    found[other] = None
+            stem = word[: len(word) - len(old)]
+            if word.endswith(old) and len(stem) >= 2 and not (len(new) > len(old) and word.endswith(new)):
+                if stem + new != word:
+                    found[stem + new] = None
     return list(found)
 
 

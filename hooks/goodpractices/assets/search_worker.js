@@ -68,9 +68,11 @@
     if (word.length < RULES.min) return found;
     rules.forEach(function (pair) {
       [[pair[0], pair[1]], [pair[1], pair[0]]].forEach(function (change) {
-        if (word.endsWith(change[0])) {
-          var other = word.slice(0, word.length - change[0].length) + change[1];
-          if (other !== word && other.length >= RULES.min - 1 && found.indexOf(other) < 0) found.push(other);
+        var stem = word.slice(0, word.length - change[0].length);
+        if (word.endsWith(change[0]) && stem.length >= 2 &&
+            !(change[1].length > change[0].length && word.endsWith(change[1]))) {
+          var other = stem + change[1];
+          if (other !== word && found.indexOf(other) < 0) found.push(other);
         }
       });
     });
