@@ -114,13 +114,15 @@
     return groups;
   }
 
-  /* Each word of the query once, with what it searches for: hyphenated words joined where the index holds the
-     joined word ("3-D" → 3d), a short word joined to its neighbour across a space where that is a word ("3 D"). */
+  /* Each word of the query once, with what it searches for: a hyphenated word joined where a part is a single
+     letter or no word and the index holds the joined word ("3-D" → 3d; "3d-printing" stays two words), a single letter joined to its neighbour across a space where that is a word
+     ("3 D" → 3d, "e government" → egovernment). */
   function words(groups) {
     var list = [];
     groups.forEach(function (group) {
       var joined = group.parts.join("");
-      if (group.parts.length > 1 && postings(joined)) {
+      var loose = group.parts.some(function (part) { return part.length === 1 || !postings(part); });
+      if (group.parts.length > 1 && loose && postings(joined)) {
         list.push({ text: group.text, term: joined, spaced: group.spaced });
       } else {
         group.text.split("-").forEach(function (text, i) {
@@ -130,7 +132,7 @@
     });
     for (var i = list.length - 1; i > 0; i--) {
       var a = list[i - 1], b = list[i], joined = a.term + b.term;
-      if (b.spaced && (a.term.length <= 2 || b.term.length <= 2) && postings(joined)) {
+      if (b.spaced && (a.text.length === 1 || b.text.length === 1) && postings(joined)) {
         list.splice(i - 1, 2, { text: a.text + b.text, term: joined, spaced: a.spaced, changed: true });
       }
     }
