@@ -103,16 +103,6 @@ def _fragments_every_time() -> None:
     _replace(_hook("knowledge_base.py"), "once_per_folder", once_per_folder)
 
 
-def _index_script_copied() -> None:
-    def write_index_script(site_dir: Path) -> None:  # as Material's offline plugin does
-        index = site_dir / "search" / "search_index.json"
-        if index.is_file():
-            data = index.read_text(encoding="utf-8")
-            index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
-
-    _replace(_hook("offline_search.py"), "write_index_script", write_index_script)
-
-
 @dataclass(frozen=True)
 class Switch:
     """A speed mechanism: what "off" means, and how this hook switches it off."""
@@ -134,8 +124,6 @@ SWITCHES: dict[str, Switch] = {
                               "text stay in memory to the end", _bodies_kept),
     "shared-fragments": Switch("once_per_folder renders every block on every page (theme fragments not shared)",
                                _fragments_every_time),
-    "streamed-index": Switch("search_index.js written as Material's offline plugin does: the index read whole "
-                             "and copied", _index_script_copied),
 }
 
 

@@ -50,6 +50,8 @@
       label.setAttribute("data-md-score", "-1");  // Enter in the box follows it (Material's "best result")
       label.textContent = "Explore the practices for “" + query + "”";
       link.href = explore(query);
+      link.style.color = "var(--md-typeset-a-color)";  // a link, in the panel's small print
+      link.style.textDecoration = "underline";
       link.append(label);
       note.append(link);
     }
