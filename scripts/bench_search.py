@@ -7,12 +7,12 @@ works from a folder at all. Each site is opened from its folder (file://) in Deb
 Playwright, with every request that would leave the folder refused. For every query, in a fresh browser context
 (nothing cached), on the home page:
 
-first        the search box is clicked and the query typed at once, then one key (End), as a reader who types
-             fast: from that key's keyup to the panel's first answer (Material writes "N matching documents" or
+first        the search box is clicked and the query typed at once, then one key (End, which Material searches
+             on), as a reader who types fast: from the text's last change to the panel's first answer (Material writes "N matching documents" or
              "No matching documents" above the list for each answer; a MutationObserver sees it).
              This includes whatever the search loads and builds on first use (Material: its whole index).
-later        then --keys more keystrokes (the last letter deleted, then typed again, in turn), each from its
-             keyup to the panel's next answer.
+later        then --keys more keystrokes (the last letter deleted, then typed again, in turn), each from the
+             change it makes to the panel's next answer.
 bytes        the search's files the page loaded before its first results (search/, the worker, lunr), by
              their size on disk.
 
@@ -49,11 +49,11 @@ SHIM = "assets/vendor/iframe-worker/shim.js"
 QUERIES = ("innovation", "cluster", "voucher scheme", "innovation audit", "inovation", "VLAIO")
 LIMITS = {"ratio_1000": 0.1, "ratio_5000": 0.05, "later_ms": 100.0, "bytes_per_practice": 2048.0}
 
-#: Installed before the page's scripts: the time of every keyup in the search box and of every result list.
+#: Installed before the page's scripts: the time of every change of the search box's text, and of every answer.
 PROBE = """
 if (window === window.top) {  // not in the iframe of the worker shim, which runs the search from a folder
   window.__keys = []; window.__lists = [];
-  document.addEventListener("keyup", (event) => {
+  document.addEventListener("input", (event) => {
     if (event.target.matches && event.target.matches(".md-search__input")) window.__keys.push(performance.now());
   }, true);
   document.addEventListener("DOMContentLoaded", () => {  // Material sets the count above the list per answer
@@ -104,8 +104,13 @@ def one_query(browser: Any, site: Path, query: str, keys: int, timeout: float) -
     box.click()
     box.fill(query)
     box.press("End")
-    page.wait_for_function("window.__lists.length > 0 && window.__lists.at(-1) > window.__keys.at(-1)",
-                           timeout=timeout * 1000)
+    try:
+        page.wait_for_function("window.__lists.length > 0 && window.__lists.at(-1) > window.__keys.at(-1)",
+                               timeout=timeout * 1000)
+    except Exception as error:
+        state = page.evaluate("[document.querySelector('.md-search-result__meta').textContent, window.__keys, "
+                              "window.__lists]")
+        raise RuntimeError(f"no answer to {query!r} on {site.name} within {timeout:g} s: {state}") from error
     seen = time.perf_counter()
     first = page.evaluate("window.__lists.find(t => t > window.__keys.at(-1)) - window.__keys.at(-1)")
     loaded = sum(Path(unquote(urlparse(url).path)).stat().st_size for at, url in loads
