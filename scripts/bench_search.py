@@ -8,13 +8,15 @@ Playwright, with every request that would leave the folder refused. For every qu
 (nothing cached), on the home page:
 
 first        the search box is clicked and the query typed at once, then one key (End, which Material searches
-             on), as a reader who types fast: from the text's last change to the panel's first answer (Material writes "N matching documents" or
-             "No matching documents" above the list for each answer; a MutationObserver sees it).
-             This includes whatever the search loads and builds on first use (Material: its whole index).
+             on), as a reader who types fast: from the text's last change to the panel's answer to it, the
+             last answer before a second without any (an answer to an earlier state of the box may come
+             first). Material writes "N matching documents" or "No matching documents" above the list for
+             each answer; a MutationObserver sees it. This includes whatever the search loads and builds on
+             first use (Material: its whole index), from the click into the box on.
 later        then --keys more keystrokes (the last letter deleted, then typed again, in turn), each from the
              change it makes to the panel's next answer.
 bytes        the search's files the page loaded before its first results (search/, the worker, lunr), by
-             their size on disk.
+             their size on disk; and each site's search/ folder and whole size.
 
 Queries (--queries): single words, two words, a typo and a name. Figures are medians over the queries. (The
 baseline's pages hold the practices' bodies only, so it may answer "No matching documents" to a name or a typo:
@@ -41,25 +43,29 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_explore import ARGS, CHROMIUM  # noqa: E402  (a sibling script)
-from benchmark.projects import Workspace, prepare  # noqa: E402
+from benchmark.projects import Workspace, prepare, site_figures  # noqa: E402
 from benchmark.report import write_json  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = "assets/vendor/iframe-worker/shim.js"
 QUERIES = ("innovation", "cluster", "voucher scheme", "innovation audit", "inovation", "VLAIO")
+SETTLE = 1000  # ms without a new answer after which the panel's last answer is the query's
 LIMITS = {"ratio_1000": 0.1, "ratio_5000": 0.05, "later_ms": 100.0, "bytes_per_practice": 2048.0}
 
 #: Installed before the page's scripts: the time of every change of the search box's text, and of every answer.
 PROBE = """
 if (window === window.top) {  // not in the iframe of the worker shim, which runs the search from a folder
-  window.__keys = []; window.__lists = [];
+  window.__keys = []; window.__lists = []; window.__answers = [];
   document.addEventListener("input", (event) => {
     if (event.target.matches && event.target.matches(".md-search__input")) window.__keys.push(performance.now());
   }, true);
   document.addEventListener("DOMContentLoaded", () => {  // Material sets the count above the list per answer
     const meta = document.querySelector(".md-search-result__meta");
     new MutationObserver(() => {
-      if (/matching/i.test(meta.textContent)) window.__lists.push(performance.now());
+      if (/matching/i.test(meta.textContent)) {
+        window.__lists.push(performance.now());
+        window.__answers.push(meta.textContent);
+      }
     }).observe(meta, { childList: true, characterData: true, subtree: true });
   });
 }
@@ -111,8 +117,9 @@ def one_query(browser: Any, site: Path, query: str, keys: int, timeout: float) -
         state = page.evaluate("[document.querySelector('.md-search-result__meta').textContent, window.__keys, "
                               "window.__lists]")
         raise RuntimeError(f"no answer to {query!r} on {site.name} within {timeout:g} s: {state}") from error
+    settled(page, SETTLE)
     seen = time.perf_counter()
-    first = page.evaluate("window.__lists.find(t => t > window.__keys.at(-1)) - window.__keys.at(-1)")
+    first, answer = page.evaluate("[window.__lists.at(-1) - window.__keys.at(-1), window.__answers.at(-1)]")
     loaded = sum(Path(unquote(urlparse(url).path)).stat().st_size for at, url in loads
                  if at <= seen and searched(url) and url.startswith("file:"))
     later = []
@@ -124,11 +131,24 @@ def one_query(browser: Any, site: Path, query: str, keys: int, timeout: float) -
             box.press(query[-1])
         page.wait_for_function(f"window.__lists.length > {count} && window.__lists.at(-1) > window.__keys.at(-1)",
                                timeout=timeout * 1000)
-        later.append(page.evaluate("window.__lists.find(t => t > window.__keys.at(-1)) - window.__keys.at(-1)"))
+        settled(page, SETTLE)
+        later.append(page.evaluate("window.__lists.at(-1) - window.__keys.at(-1)"))
     context.close()
     if outside:
         raise RuntimeError(f"the page asked for {outside[:3]}")
-    return {"first_ms": round(first, 1), "later_ms": [round(t, 1) for t in later], "bytes": loaded}
+    return {"first_ms": round(first, 1), "answer": answer, "later_ms": [round(t, 1) for t in later],
+            "bytes": loaded}
+
+
+def settled(page: Any, quiet_ms: int) -> None:
+    """Wait until the panel has had no new answer for `quiet_ms`: the last answer is the one to the query as
+    typed (an answer to an earlier state of the box may come first, as Material's does once its index is
+    ready)."""
+    while True:
+        count = page.evaluate("window.__lists.length")
+        page.wait_for_timeout(quiet_ms)
+        if page.evaluate("window.__lists.length") == count:
+            return
 
 
 def measure(browser: Any, site: Path, queries: list[str], keys: int, timeout: float) -> dict[str, Any]:
@@ -170,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
             build(ws.baseline, ws.site("baseline"))
             entry = {"full": measure(browser, ws.site("full"), queries, args.keys, args.timeout),
                      "baseline": measure(browser, ws.site("baseline"), queries, 0, args.timeout)}
+            for name in ("full", "baseline"):
+                entry[name].update(site_figures(ws.site(name)))
             entry["ratio"] = round(entry["full"]["first_median_ms"] / entry["baseline"]["first_median_ms"], 4)
             entry["bytes_per_practice"] = round(entry["full"]["bytes_median"] / size)
             entry["baseline_bytes_per_practice"] = round(entry["baseline"]["bytes_median"] / size)
@@ -192,6 +214,11 @@ def report(figures: dict[str, Any]) -> str:
         lines.append(f"| {int(size):,} | {a['first_median_ms']:,.0f} / {b['first_median_ms']:,.0f} | "
                      f"{entry['ratio']:.3f} | {a['later_median_ms']} / {a['later_max_ms']} | "
                      f"{entry['bytes_per_practice']:,} / {entry['baseline_bytes_per_practice']:,} |")
+    lines += ["", "| practices | search/ folder MB A / B | whole site MB A / B |", "|---:|---:|---:|"]
+    for size, entry in figures["sizes"].items():
+        a, b = entry["full"], entry["baseline"]
+        lines.append(f"| {int(size):,} | {a['search_index_bytes'] / 1e6:.1f} / {b['search_index_bytes'] / 1e6:.1f} | "
+                     f"{a['output_bytes'] / 1e6:.1f} / {b['output_bytes'] / 1e6:.1f} |")
     for size, limit in (("1000", LIMITS["ratio_1000"]), ("5000", LIMITS["ratio_5000"])):
         if size in figures["sizes"]:
             value = figures["sizes"][size]["ratio"]

@@ -176,6 +176,14 @@ def test_a_partners_short_name_offers_its_page_first(browser, site, key):
     reader.context.close()
 
 
+def test_listing_pages_are_indexed_and_the_maintainers_pages_are_not(site):
+    from goodpractices.search_index import entries
+
+    pages = {entry["location"].split("#")[0] for entry in entries(site / "search")}
+    assert {"transferability/index.html", "themes/3d-printing.html", "partners/inma.html", "index.html"} <= pages
+    assert not pages & {"security.html", "performance.html", "editors/completeness.html"}
+
+
 def test_nothing_of_materials_lunr_index_is_built(site):
     assert not (site / "assets" / "javascripts" / "lunr").exists()
     assert not list((site / "assets" / "javascripts" / "workers").glob("*.map"))

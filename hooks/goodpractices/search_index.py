@@ -26,6 +26,7 @@ import json
 import re
 import unicodedata
 from array import array
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,17 +57,31 @@ def fold_word(word: str) -> str:
     return word if word.isascii() else fold(word)
 
 
+def _expanded(word: str) -> list[str]:
+    """Return the terms of one lower-case token: its parts folded, and joined if it is hyphenated."""
+    parts = [fold_word(part) for part in word.split("-")]
+    if len(parts) > 1:
+        parts.append("".join(parts))
+    return [part for part in parts if len(part) <= MAX_TERM]
+
+
 def terms(text: str) -> Iterator[str]:
     """Yield the index terms of a plain text, in order: folded words, and each hyphenated word joined too."""
-    for match in _TOKEN.finditer(unicodedata.normalize("NFC", text).lower()):
-        parts = match.group().split("-")
-        for part in parts:
-            if len(part) <= MAX_TERM:
-                yield fold_word(part)
-        if len(parts) > 1:
-            joined = "".join(parts)
-            if len(joined) <= MAX_TERM:
-                yield fold_word(joined)
+    for word in _TOKEN.findall(unicodedata.normalize("NFC", text).lower()):
+        if "-" in word or not word.isascii() or len(word) > MAX_TERM:
+            yield from _expanded(word)
+        else:
+            yield word
+
+
+def counted(text: str) -> Counter[str]:
+    """Return how often each index term is in a plain text (as terms() yields them, counted in C)."""
+    counts = Counter(_TOKEN.findall(unicodedata.normalize("NFC", text).lower()))
+    for word in [word for word in counts if "-" in word or not word.isascii() or len(word) > MAX_TERM]:
+        times = counts.pop(word)
+        for term in _expanded(word):
+            counts[term] += times
+    return counts
 
 
 def shard_name(term: str) -> str:
@@ -104,6 +119,7 @@ class IndexBuilder:
 
     folder: Path
     pages: list[list[str]] = field(default_factory=list)
+    #: Each term's pages and codes, as page << 6 | code (code < 64), in page order.
     postings: dict[str, array] = field(default_factory=dict)
 
     def add(self, entries: Sequence[dict[str, Any]]) -> None:
@@ -114,31 +130,26 @@ class IndexBuilder:
         title = clean(entries[0]["title"])
         page = len(self.pages)
         sections: list[list[str]] = []
-        codes: dict[str, int] = {}
-        for term in terms(title):
-            codes[term] = TITLE
-        for tag in dict.fromkeys(tag for entry in entries for tag in entry.get("tags") or ()):
-            for term in terms(str(tag)):
-                codes[term] = codes.get(term, 0) | KEYWORD
         for entry in entries:
             anchor = entry["location"][len(location):]
-            heading = clean(entry["title"]) if anchor else ""
             text = clean(entry["text"])
             if not anchor:
                 text = without_title(text, title)
-            for term in terms(heading):
-                codes[term] = codes.get(term, 0) | HEADING
-            for term in terms(text):
-                code = codes.get(term, 0)
-                if code & TF_MAX < TF_MAX:
-                    codes[term] = code + 1
             if anchor or text:
-                sections.append([anchor, heading, text])
+                sections.append([anchor, clean(entry["title"]) if anchor else "", text])
+        codes: dict[str, int] = {term: min(times, TF_MAX)
+                                 for term, times in counted(" ".join(text for _, _, text in sections)).items()}
+        flagged = ((TITLE, title), (HEADING, " ".join(heading for _, heading, _ in sections)),
+                   (KEYWORD, " ".join(dict.fromkeys(str(tag) for entry in entries for tag in entry.get("tags") or ()))))
+        for flag, text in flagged:
+            for term in counted(text):
+                codes[term] = codes.get(term, 0) | flag
+        postings = self.postings
         for term, code in codes.items():
-            postings = self.postings.get(term)
-            if postings is None:
-                postings = self.postings[term] = array("i")
-            postings.extend((page, code))
+            found = postings.get(term)
+            if found is None:
+                found = postings[term] = array("l")
+            found.append(page << 6 | code)
         lead = next((text for _, _, text in sections if text), "")
         self.pages.append([location, title, kind_of(location), lead[:LEAD]])
         self._write(f"p/{page}", sections)
@@ -153,13 +164,12 @@ class IndexBuilder:
         shards: dict[str, dict[str, list[int]]] = {}
         lengths: dict[int, list[list[Any]]] = {}
         for term in sorted(self.postings):
-            postings = self.postings[term]
             coded, last = [], 0
-            for i in range(0, len(postings), 2):
-                coded += (postings[i] - last, postings[i + 1])
-                last = postings[i]
+            for posting in self.postings[term]:
+                coded += (posting >> 6) - last, posting & 63
+                last = posting >> 6
             shards.setdefault(shard_name(term), {})[term] = coded
-            lengths.setdefault(len(term), []).append([term, len(postings) // 2])
+            lengths.setdefault(len(term), []).append([term, len(coded) // 2])
         self.postings = {}
         for name, shard in shards.items():
             self._write(f"t/{name}", shard)

@@ -10,6 +10,7 @@
   var TITLE = 32, KEYWORD = 16, HEADING = 8, TF = 7;
   var TEXTS = 20;      // the best results whose text is loaded, for a snippet of the passage that matches
   var PASSAGE = 240;   // characters of a snippet
+  var MARKED = 100;    // the best results whose words found are marked (Material shows 10, then more on scrolling)
   var inPage = typeof document !== "undefined";
   var here = inPage && document.currentScript ? document.currentScript.src : self.location.href;
   var base = new URL(ROOT, here);
@@ -46,6 +47,17 @@
   function fold(word) {
     return word.toLowerCase().replace(letters, function (c) { return LETTERS[c]; })
       .normalize("NFKD").replace(/\p{Mn}/gu, "");
+  }
+
+  var folded = new Map();  // the words of titles and passages, folded once each
+  function foldOnce(word) {
+    var value = folded.get(word);
+    if (value === undefined) {
+      if (folded.size > 100000) folded.clear();
+      value = fold(word);
+      folded.set(word, value);
+    }
+    return value;
   }
 
   function shardName(term) {
@@ -157,8 +169,16 @@
 
   /* When a word finds nothing: a spelling variant, the word split where one side is short ("3d" → 3 d), or
      the nearest indexed word (one edit for 4+ letters, two for 8+), the most frequent of the nearest. */
+  var corrections = new Map();  // each word that found nothing, with what it was corrected to
   function correct(word) {
-    var term = word.term;
+    if (!corrections.has(word.term)) {
+      if (corrections.size > 1000) corrections.clear();
+      corrections.set(word.term, nearest(word.term));
+    }
+    return corrections.get(word.term);
+  }
+
+  function nearest(term) {
     var spelled = variants(term, RULES.silent.concat(RULES.fallback));
     var splits = [];
     [1, 2, term.length - 2, term.length - 1].forEach(function (at) {
@@ -205,7 +225,7 @@
   function marked(text, hits, passage) {
     var pattern = /[\p{L}\p{N}]+/gu, match, spans = [];
     while ((match = pattern.exec(text))) {
-      if (hits.has(fold(match[0]))) spans.push([match.index, match.index + match[0].length]);
+      if (hits.has(foldOnce(match[0]))) spans.push([match.index, match.index + match[0].length]);
     }
     var start = 0, end = text.length;
     if (passage && text.length > PASSAGE) {
@@ -227,7 +247,7 @@
 
   function count(text, hits) {
     var pattern = /[\p{L}\p{N}]+/gu, match, n = 0;
-    while ((match = pattern.exec(text))) if (hits.has(fold(match[0]))) n++;
+    while ((match = pattern.exec(text))) if (hits.has(foldOnce(match[0]))) n++;
     return n;
   }
 
@@ -293,9 +313,9 @@
 
   function rank(list) {
     var pages = index.pages, total = pages.length;
-    var scores = new Float64Array(total), matched = new Uint8Array(total);
+    var scores = new Float64Array(total), matched = new Uint8Array(total), words = new Uint32Array(total);
     var hits = new Set(), ids = [];
-    list.forEach(function (word) {
+    list.forEach(function (word, w) {
       var best = new Float64Array(total);
       word.found.forEach(function (entry) {
         var coded = postings(entry.term), idf = Math.log(1 + total / (coded.length / 2)), page = 0;
@@ -311,28 +331,24 @@
           if (!matched[page]) ids.push(page);
           scores[page] += best[page];
           matched[page] += 1;
+          words[page] |= 1 << Math.min(w, 31);
         }
       }
     });
     ids.sort(function (a, b) { return matched[b] - matched[a] || scores[b] - scores[a] || a - b; });
     return load(ids.slice(0, TEXTS).map(function (id) { return "p/" + id; })).then(function () {
-      return finish(list, ids, scores, matched, hits);
+      return finish(list, ids, scores, matched, words, hits);
     });
   }
 
-  function finish(list, ids, scores, matched, hits) {
-    var perWord = list.map(function (word) {
-      var pages = new Set();
-      word.found.forEach(function (entry) {
-        var coded = postings(entry.term), page = 0;
-        for (var i = 0; i < coded.length; i += 2) { page += coded[i]; pages.add(page); }
-      });
-      return pages;
-    });
-    var items = ids.map(function (id) {
+  function finish(list, ids, scores, matched, words, hits) {
+    var items = ids.map(function (id, rank) {
       var terms = {};
-      list.forEach(function (word, w) { terms[word.text] = perWord[w].has(id); });
-      return item(id, matched[id] * 1000 + scores[id], terms, hits);
+      list.forEach(function (word, w) { terms[word.text] = (words[id] & (1 << Math.min(w, 31))) !== 0; });
+      var score = matched[id] * 1000 + scores[id];
+      if (rank < MARKED) return item(id, score, terms, hits);
+      var page = index.pages[id];  // far down the list: shown only if the reader scrolls there, not marked
+      return [{ location: page[0], title: escape(page[1]), text: escape(page[3]), score: score, terms: terms }];
     });
     var last = list[list.length - 1], suggest = [];
     if (last && !last.changed) {
@@ -357,18 +373,25 @@
     if (!ready) {
       ready = load(["index"]).then(function () {
         index = store.index;
+        if (!index) {
+          ready = null;  // tried again with the next message
+          throw new Error("search/index.js did not load");
+        }
         shards = new Set(index.shards);
         lengths = new Set(index.lengths);
       });
+      ready.catch(function () { /* each message reports it */ });
     }
     return ready;
   }
 
+  setup();  // at once: Material starts its worker with the page, and over http sends SETUP at once too
   addEventListener("message", function (event) {
     var message = event.data;
     if (!message) return;
     if (message.type === SETUP) {
-      setup().then(function () { postMessage({ type: READY }); });
+      var answer = function () { postMessage({ type: READY }); };
+      setup().then(answer, answer);  // without an index, every query finds nothing
     } else if (message.type === QUERY) {
       var seq = ++latest;
       setup().then(function () { return search(String(message.data || "")); })
