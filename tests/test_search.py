@@ -230,3 +230,26 @@ def test_corpus_hyphen_and_space_variants_find_the_practices_titled_with_the_wor
                                               ("VLAIO", "partners/vlaio.html"), ("INMA", "partners/inma.html")])
 def test_corpus_accents_and_abbreviations_find_the_partner(reader, corpus, query, first):
     assert reader.search(query)[0] == first
+
+
+# --- hostile content -------------------------------------------------------------------------------------------
+
+HOSTILE = "<img src=x onerror=\"window.__pwned=1\"></script><script>window.__pwned=2</script>&lt;b&gt;"
+
+
+def test_markup_in_a_practice_is_shown_as_text_in_results_and_runs_nothing(browser, project):
+    from conftest import practice
+
+    project.add("p.md", practice(title=f"'Quokka audits {HOSTILE}'",
+                                 summary=f"'A quokka summary long enough for the contract, carrying {HOSTILE}.'"))
+    done = project.build()
+    assert done.returncode == 0, done.stderr
+    reader = Reader(browser, project.root / "site", "file")
+    reader.open()
+    assert reader.search("quokka")[0] == "practices/p.html"
+    first = reader.page.locator(".md-search-result__item").first
+    assert HOSTILE.replace("&lt;b&gt;", "") in first.locator("h1").inner_text()  # the title, as text
+    assert "<img src=x" in first.inner_text() and first.locator("img, script").count() == 0
+    assert reader.page.evaluate("window.__pwned") is None
+    assert reader.outside == []
+    reader.context.close()
