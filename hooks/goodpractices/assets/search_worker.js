@@ -11,6 +11,7 @@
   var TEXTS = 20;      // the best results whose text is loaded, for a snippet of the passage that matches
   var PASSAGE = 240;   // characters of a snippet
   var MARKED = 100;    // the best results whose words found are marked (Material shows 10, then more on scrolling)
+  var LEADS = 1000;    // the best results shown with the start of their text (each one is copied twice to the page)
   var inPage = typeof document !== "undefined";
   var here = inPage && document.currentScript ? document.currentScript.src : self.location.href;
   var base = new URL(ROOT, here);
@@ -342,13 +343,19 @@
   }
 
   function finish(list, ids, scores, matched, words, hits) {
+    var shared = new Map();  // one object per set of words found: built, copied and sent once
     var items = ids.map(function (id, rank) {
-      var terms = {};
-      list.forEach(function (word, w) { terms[word.text] = (words[id] & (1 << Math.min(w, 31))) !== 0; });
+      var terms = shared.get(words[id]);
+      if (!terms) {
+        terms = {};
+        list.forEach(function (word, w) { terms[word.text] = (words[id] & (1 << Math.min(w, 31))) !== 0; });
+        shared.set(words[id], terms);
+      }
       var score = matched[id] * 1000 + scores[id];
       if (rank < MARKED) return item(id, score, terms, hits);
-      var page = index.pages[id];  // far down the list: shown only if the reader scrolls there, not marked
-      return [{ location: page[0], title: escape(page[1]), text: escape(page[3]), score: score, terms: terms }];
+      var page = index.pages[id];  // far down the list, shown only if the reader scrolls there: not marked,
+      return [{ location: page[0], title: escape(page[1]),  // and past LEADS the title alone
+                text: rank < LEADS ? escape(page[3]) : "", score: score, terms: terms }];
     });
     var last = list[list.length - 1], suggest = [];
     if (last && !last.changed) {
