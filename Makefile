@@ -9,14 +9,11 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
-	npm ci --no-audit --no-fund  # axe-core for the accessibility tests (package-lock.json pins it)
+	npm ci --no-audit --no-fund --ignore-scripts  # axe-core, vnu-jar (pinned); no scripts: vnu-jar's would fetch a Java
 	touch $(STAMP)
 
-PDFS := build/downloads
-
-site: $(STAMP)  ## build the site into site/ with every PDF and an offline zip (swapped in only when all succeeds)
-	rm -rf $(PDFS) && $(PY) scripts/export_pdf.py --all --downloads $(PDFS)
-	GOODPRACTICES_PDFS=$(PDFS) $(PY) scripts/build.py --zip build/good-practices-site.zip
+site: $(STAMP)  ## build the site into site/ with every PDF (laid out from the catalogue the build checks) and an offline zip, swapped in only when all succeeds
+	$(PY) scripts/build.py --pdfs --zip build/good-practices-site.zip
 	mv build/good-practices-site.zip site/downloads/good-practices-site.zip
 
 pdf: $(STAMP)  ## the catalogue, every theme and every partner as PDFs in site/downloads/ (no site build needed)

@@ -22,7 +22,7 @@ END = "<!-- end of modules -->"
 TREES = ("hooks", "scripts")
 #: The job of a folder that is not a package (a package's job is its __init__.py's, in the list).
 FOLDER_JOBS = {
-    "hooks": "the MkDocs hooks, the only code that imports mkdocs",
+    "hooks": "the package, and the MkDocs hooks loaded by path (only they and goodpractices/mkdocs/ import mkdocs)",
     "scripts": "command-line tools, each `main(argv) -> int`",
 }
 TABLE_HEAD = ("| module | its one job |", "|---|---|")

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from goodpractices.catalog import FIXED_EPOCH
+from goodpractices.render.downloads import OFFLINE_NOTE, ZIP_BLOCK, ZIP_SIZE, size_label
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,21 +26,53 @@ RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 #: The latest time a zip entry can carry.
 ZIP_LAST = (2107, 12, 31, 23, 59, 58)
+#: The switch mkdocs.yml gives the plugin's `pdfs` setting (`pdfs: !ENV [GOODPRACTICES_MAKE_PDFS, false]`).
+MAKE_PDFS = "GOODPRACTICES_MAKE_PDFS"
 
 
 def write_zip(site: Path, target: Path, epoch: int) -> None:
     """Zip the site for offline use, byte-identical for the same files (sorted, fixed dates and modes); the zip
-    appears whole or not at all."""
+    appears whole or not at all.
+
+    It unpacks into one folder named as the zip without `.zip` (good-practices-site/), with index.html at its
+    top. Its copy of the Downloads page says it is the offline copy instead of linking to the zip it is in;
+    the site's own copy then gets the zip's size (`fill_zip_size`)."""
     stamp = min(max(time.gmtime(epoch)[:6], (1980, 1, 1, 0, 0, 0)), ZIP_LAST)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.new")
+    folder = target.name.removesuffix(".zip") or "site"
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{site.name}/{path.relative_to(site).as_posix()}", date_time=stamp)
+            name = path.relative_to(site).as_posix()
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
+            data = path.read_bytes()
+            archive.writestr(info, offline_downloads_page(data) if name == DOWNLOADS_PAGE else data)
     os.replace(partial, target)
+
+
+#: The Downloads page, whose offline copy holds no link to the zip, and whose online copy gives its size.
+DOWNLOADS_PAGE = "downloads/index.html"
+
+
+def offline_downloads_page(html: bytes) -> bytes:
+    """Return the Downloads page with the zip's paragraph replaced by a note that this is the offline copy."""
+    start, end = (part.encode() for part in ZIP_BLOCK)
+    first = html.find(start)
+    last = html.find(end, first)
+    if first < 0 or last < 0:
+        return html
+    return html[:first] + OFFLINE_NOTE.encode() + html[last + len(end):]
+
+
+def fill_zip_size(site: Path, size: int) -> None:
+    """Write the zip's size into the site's Downloads page, where the page left room for it."""
+    page = site / DOWNLOADS_PAGE
+    if page.is_file():
+        html = page.read_bytes()
+        filled = f'<span class="gp-size" data-gp-zip-size> ({size_label(size)})</span>'.encode()
+        page.write_bytes(html.replace(ZIP_SIZE.encode(), filled, 1))
 
 
 def exchange(first: Path, second: Path) -> bool:
@@ -130,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", "-f", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--site-dir", "-d", type=Path, default=None, help="default: site/ beside mkdocs.yml")
     parser.add_argument("--zip", type=Path, default=None, help="also write the site as a zip for offline use")
+    parser.add_argument("--pdfs", action="store_true",
+                        help="lay out every PDF from the catalogue the build checks (mkdocs.yml's `pdfs` setting reads "
+                             f"{MAKE_PDFS}; a preview makes none)")
     args = parser.parse_args(argv)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch and not epoch.isdigit():
@@ -148,18 +184,20 @@ def main(argv: list[str] | None = None) -> int:
             # --strict always, and never -q: MkDocs counts warnings only at the log levels it shows.
             command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
                        "--site-dir", str(staging)]
-            status = subprocess.run(command, cwd=config.parent, env=os.environ.copy()).returncode
+            env = {**os.environ, MAKE_PDFS: "true"} if args.pdfs else os.environ.copy()
+            status = subprocess.run(command, cwd=config.parent, env=env).returncode
             if status != 0:
                 print(f"build failed: {target.name}/ was left as it was", file=sys.stderr)
                 return status
+            if args.zip:  # from the new site, before it takes the old one's place
+                write_zip(staging, args.zip.resolve(), int(epoch) if epoch else FIXED_EPOCH)
+                fill_zip_size(staging, args.zip.resolve().stat().st_size)
             try:
                 swap_in(staging, target)
             except OSError as error:  # e.g. site/ is a mount point, which no rename can replace
                 print(f"build failed: {target.name}/ cannot be replaced ({error.strerror}); it was left as it "
                       "was (build with --site-dir into a folder that is not a mount point)", file=sys.stderr)
                 return 1
-            if args.zip:
-                write_zip(target, args.zip.resolve(), int(epoch) if epoch else FIXED_EPOCH)
             return 0
         finally:
             remove(staging)  # the failed build, or the old site after the swap

@@ -1,21 +1,26 @@
-"""Write the generated files: the JSON Schema, the issue form and the table of country names.
+"""Write the generated files: the JSON Schema, the issue form, CONTRIBUTING.md, the template, the country names and
+the map's outlines.
 
-The first two come from the schema and the registries, the third from Babel's CLDR data.
+The schema, the form and the template come from the schema and the registries, CONTRIBUTING.md from the site's
+address in mkdocs.yml, the table of country names from Babel's CLDR data, the map's outlines (europe.json) from
+Natural Earth's in the world-atlas package (`npm ci` installs it from package-lock.json).
 
 With --check, write nothing and exit 1 if a committed file differs from what would be generated."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from goodpractices import countries, forms, scaffold
+from goodpractices import contributing, countries, forms, geo, scaffold
 from goodpractices.schema import json_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = "practices/practice.schema.json"
 COUNTRIES_PATH = f"hooks/goodpractices/{countries.TABLE}"
+OUTLINES_PATH = f"hooks/goodpractices/{geo.TABLE}"
 
 
 def generated(root: Path) -> tuple[dict[str, str], list[str]]:
@@ -23,9 +28,15 @@ def generated(root: Path) -> tuple[dict[str, str], list[str]]:
     themes, partners, problems = scaffold.registries(root / "practices")
     if problems:
         return {}, [str(p) for p in problems]
+    atlas = ROOT / geo.SOURCE  # a build tool, installed beside this script by `npm ci`, whatever the project
+    if not atlas.is_file():
+        return {}, [f"{geo.SOURCE}: missing (run: npm ci, which installs world-atlas from package-lock.json)"]
     keys = ([t.key for t in themes], [p.key for p in partners])
     return {SCHEMA_PATH: json_schema_text(*keys), forms.FORM_PATH: forms.issue_form_yaml(themes, partners),
-            COUNTRIES_PATH: countries.table_text()}, []
+            contributing.PATH: contributing.contributing_text(contributing.site_url(root / "mkdocs.yml")),
+            contributing.TEMPLATE_PATH: scaffold.template_text(themes, partners),
+            COUNTRIES_PATH: countries.table_text(),
+            OUTLINES_PATH: geo.table_text(json.loads(atlas.read_text(encoding="utf-8")))}, []
 
 
 def main(argv: list[str] | None = None) -> int:

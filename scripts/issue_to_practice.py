@@ -2,20 +2,25 @@
 
 The body is GitHub's Markdown for a form (a `### Label` heading per item, `_No response_` for empty ones). Its
 text is untrusted: values are written as quoted YAML text, and the validator checks the file before it is
-written, with its own messages."""
+written, as a proposal (no placeholder or sample may stay). Every problem of every answer is told at once, in the
+form's own words: its labels, never a file, a line or a field's internal name."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import re
 import sys
 from contextlib import redirect_stderr
 from pathlib import Path
 
-from goodpractices import forms, scaffold
+from goodpractices import forms, proposal, scaffold, vocabulary
 from goodpractices.catalog import shown_path
-from goodpractices.problems import count
+from goodpractices.load import parse_practice
+from goodpractices.problems import Problem, plural
+from goodpractices.proposal import section_at
+from goodpractices.schema import FIELDS, SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,8 +29,8 @@ def comment(messages: str) -> str:
     """Return a Markdown comment for the issue that shows the messages verbatim: in a code fence longer than any
     run of backticks they hold, so text from the form cannot end the fence and be rendered."""
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", messages)), default=0))
-    return ("This proposal could not be turned into a practice file yet. Please edit the issue to correct "
-            f"the fields named below, then ask a maintainer to add the label again.\n\n{fence}text\n"
+    return ("This proposal could not be turned into a page yet. Please edit the issue to correct the answers "
+            f"named below (all of them are listed), then ask a maintainer to add the label again.\n\n{fence}text\n"
             f"{messages.rstrip()}\n{fence}\n")
 
 
@@ -50,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def convert(cli: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    """Read the body named by the arguments and write its practice, or print why not."""
+    """Read the body named by the arguments and write its practice, or print, in the form's words, every
+    problem of every answer at once."""
     if str(args.body) == "-":
         text, shown = sys.stdin.read(), "issue body"
     else:
@@ -66,27 +72,57 @@ def convert(cli: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     proposal = forms.read_body(text, shown, themes, partners)
     if args.updated:
         proposal.values["updated"] = args.updated
-    if proposal.problems:
-        print("\n".join(map(str, proposal.problems)), file=sys.stderr)
-        print(f"{count(proposal.problems)} in the form; nothing was written.", file=sys.stderr)
-        return 1
     title = proposal.values.get("title")
     practice_id = scaffold.practice_id(title if isinstance(title, str) else "")
     practice = scaffold.practice_text(proposal.values, proposal.sections)
-    exists = scaffold.exists_problem(folder, practice_id)
-    problems = [exists] if exists else scaffold.check_new(folder, practice_id, practice)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if any(not p.warning for p in problems):
-        print(f"{count(problems)}; nothing was written.", file=sys.stderr)
+    found = list(proposal.problems)
+    if not any("appears twice" in p.message for p in found):  # the answers could be told apart: check them
+        found += checked(folder, practice_id, practice)
+    helps = forms.help_texts()
+    said: list[tuple[int, str]] = []
+    unanswered = {p.field for p in found if p.message.startswith("has no answer")}
+    for problem in found:
+        if problem.warning or problem.field == "body" and SECTIONS[0] in unanswered:
+            continue  # an empty text is said once, as the Description without an answer
+        section = problem.field if problem.field in SECTIONS else section_at(practice, problem.line)
+        message = vocabulary.form_message(problem, section, helps)
+        if message not in (m for _, m in said):
+            said.append((ORDER.index(message.split(":", 1)[0]) if message.split(":", 1)[0] in ORDER else 0,
+                         message))
+    if said:
+        print("\n".join(message for _, message in sorted(said, key=lambda item: item[0])), file=sys.stderr)
+        print(f"{plural(len(said), 'answer')} to correct; nothing was written.", file=sys.stderr)
         return 1
     try:
         path = scaffold.write_new(folder, practice_id, practice)
     except FileExistsError:
-        print(scaffold.exists_problem(folder, practice_id), file=sys.stderr)
+        print(f"Title: {taken(practice_id)}", file=sys.stderr)
         return 1
     print(shown_path(path, folder.parent))
     return 0
+
+
+#: The form's labels in the form's order, to list the problems as the proposer reads the form.
+ORDER = ["The proposal", *(f.label for f in FIELDS if f.name not in vocabulary.NOT_IN_FORM), *SECTIONS,
+         vocabulary.CONSENT]
+
+
+def taken(practice_id: str) -> str:
+    return (f"another practice already has the page address this title gives, '{practice_id}' (choose another "
+            "title)")
+
+
+def checked(folder: Path, practice_id: str, practice: str) -> list[Problem]:
+    """Check the file the form gives as the validator would once it is in the folder, and as a proposal."""
+    if scaffold.exists_problem(folder, practice_id):
+        return [Problem("", 1, "title", taken(practice_id))]
+    library = scaffold.check_new(folder, practice_id, practice)
+    shown = f"{practice_id}.md"
+    source, _ = parse_practice(practice.encode("utf-8"), shown, shown)
+    own = proposal.check_source(source, source.body) if source is not None else []
+    target = {p.path for p in library} or {shown}
+    own = [dataclasses.replace(p, path=next(iter(target))) for p in own]
+    return proposal.merged(library, own)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Start a new practice file: practices/<id>.md with valid front matter and the recommended sections.
 
-On a terminal it asks for what the flags do not give; otherwise it takes flags only and never waits for input.
+On a terminal it asks for what the flags do not give, checks each answer as it is given, and offers the optional
+parts (contact, links, transfers, inspired by); otherwise it takes flags only and never waits for input.
 The values are checked by the validator, with its messages, before anything is written; an existing file is
 never overwritten."""
 
@@ -13,17 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from goodpractices import scaffold
+from goodpractices import interview, scaffold
+from goodpractices.plaintext import plain_value
 from goodpractices.problems import count
-from goodpractices.schema import FIELDS, FIELDS_BY_NAME, SECTIONS, STATUSES
+from goodpractices.schema import FIELDS, FIELDS_BY_NAME, SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SIMPLE = ("text", "theme", "partner", "country", "date", "end", "status", "amount")
 LISTS = ("keywords", "ids")
 CONTACT = ("name", "organisation", "email")
-#: What a terminal session asks for, in order (the rest can be added to the file later).
-ASKED = ("title", "theme", "partner", "summary", "country", "region", "institution", "start", "end", "status",
-         "budget_eur", "keywords", "contact")
 
 
 def flag(name: str) -> str:
@@ -70,59 +69,14 @@ def values_from(args: argparse.Namespace) -> dict[str, Any]:
         if field.kind == "amount":
             values[field.name] = scaffold.amount(raw)
         elif field.kind in LISTS:
-            values[field.name] = [item.strip() for text in raw for item in text.split(",") if item.strip()]
+            values[field.name] = [plain_value(item) for text in raw for item in text.split(",") if item.strip()]
         elif field.kind == "transferability":
             values[field.name] = {partner: stage for partner, stage in raw}
         elif field.kind == "links":
             values[field.name] = [{"title": title, "url": url} for title, url in raw]
         else:
-            values[field.name] = raw
+            values[field.name] = plain_value(raw)
     return values
-
-
-def _choose(ask: Callable[[str], str], label: str, choices: list[tuple[str, str]], required: bool) -> str | None:
-    """Show a numbered list and return the key chosen by number (or typed), or None to skip."""
-    print(f"{label}:")
-    for number, (key, name) in enumerate(choices, start=1):
-        print(f"  {number:2}. {name} ({key})" if name != key else f"  {number:2}. {key}")
-    while True:
-        answer = ask(f"{label} (number{'' if required else ', or Enter to skip'}): ").strip()
-        if not answer.isdigit():
-            return answer or None
-        if 1 <= int(answer) <= len(choices):
-            return choices[int(answer) - 1][0]
-        print(f"Choose a number from 1 to {len(choices)}.")
-
-
-def ask_missing(values: dict[str, Any], names: list[str], ask: Callable[[str], str], themes: Any, partners: Any
-                ) -> None:
-    """Ask on the terminal for the fields in `names` (required ones until answered; optional ones may be skipped)."""
-    for name in names:
-        field = FIELDS_BY_NAME[name]
-        while True:
-            if field.kind in ("theme", "partner", "status"):
-                choices = ([(t.key, t.title) for t in themes] if field.kind == "theme" else
-                           [(p.key, f"{p.name}, {p.country}") for p in partners] if field.kind == "partner" else
-                           [(status, status) for status in STATUSES])
-                answer: Any = _choose(ask, field.label, choices, field.required)
-            elif field.kind == "contact":
-                contact = {part: ask(f"Contact {part} ({'Enter to skip' if part != 'name' else 'Enter for none'}): ")
-                           .strip() for part in CONTACT}
-                answer = {k: v for k, v in contact.items() if v} or None
-            else:
-                skip = "" if field.required else ", or Enter to skip"
-                hint = "separated by commas" if field.kind in LISTS else field.hint
-                answer = ask(f"{field.label} ({hint}{skip}): ").strip() or None
-                if answer is not None and field.kind in LISTS:
-                    answer = [item.strip() for item in answer.split(",") if item.strip()]
-                elif answer is not None and field.kind == "amount":
-                    answer = scaffold.amount(answer)
-            if answer is not None or not field.required:
-                break
-            print(f"{field.label} is required.")
-        values.pop(name, None)
-        if answer is not None:
-            values[name] = answer
 
 
 def main(argv: list[str] | None = None, ask: Callable[[str], str] = input) -> int:
@@ -146,9 +100,14 @@ def _run(argv: list[str] | None, ask: Callable[[str], str]) -> int:
     values = values_from(args)
     values.setdefault("updated", datetime.date.today().isoformat())
     interactive = sys.stdin.isatty()
+    talk = interview.Interview(themes, partners, interview.existing_ids(folder), ask,
+                               lambda text: print(text, file=sys.stderr))
+    for name in ("theme", "partner", "country"):  # names people see ('P6', a title, 'Austria') stand for keys
+        if isinstance(values.get(name), str):
+            values[name] = talk.read(name, values[name])
     if interactive:
-        ask_missing(values, [name for name in ASKED if name not in values or FIELDS_BY_NAME[name].required
-                             and not values.get(name)], ask, themes, partners)
+        talk.run(values, [name for name in interview.SIMPLE if name not in values
+                          or FIELDS_BY_NAME[name].required and not values.get(name)])
     missing = [f for f in FIELDS if f.required and not values.get(f.name)]
     if missing:
         cli.error("missing " + ", ".join(f"{flag(f.name)} ({f.hint})" for f in missing)
@@ -169,14 +128,17 @@ def _run(argv: list[str] | None, ask: Callable[[str], str]) -> int:
             print(f"{count(problems)}; nothing was written.", file=sys.stderr)
             return 1
         print("Please correct:", ", ".join(FIELDS_BY_NAME[name].label for name in fields), file=sys.stderr)
-        ask_missing(values, fields, ask, themes, partners)
+        for name in fields:
+            values.pop(name, None)
+        talk.run(values, [name for name in fields if name in interview.SIMPLE])
     try:
         path = scaffold.write_new(folder, practice_id, scaffold.practice_text(values, sections))
     except FileExistsError:
         print(scaffold.exists_problem(folder, practice_id), file=sys.stderr)
         return 1
     print(scaffold.catalog.shown_path(path, folder.parent))
-    print("Now replace the placeholder paragraphs under each heading with the practice's text.", file=sys.stderr)
+    print("Now replace the placeholder paragraph under each heading with the practice's text (or delete the "
+          "heading): a pull request that still holds one is refused.", file=sys.stderr)
     return 0
 
 

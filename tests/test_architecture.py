@@ -32,12 +32,13 @@ def test_every_module_and_package_is_listed_with_its_job() -> None:
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     """A small copy of the layout, with its ARCHITECTURE.md written by the script."""
-    for name in ("hooks/knowledge_base.py", "hooks/goodpractices/__init__.py", "hooks/goodpractices/load.py",
+    for name in ("hooks/goodpractices/mkdocs/__init__.py", "hooks/goodpractices/mkdocs/plugin.py",
+                 "hooks/goodpractices/__init__.py", "hooks/goodpractices/load.py",
                  "hooks/goodpractices/render/__init__.py", "scripts/build.py"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
     (tmp_path / "ARCHITECTURE.md").write_text(
-        f"# Architecture\n\nThe adapter is hooks/knowledge_base.py; load.py reads.\n\n{architecture.BEGIN}\n"
+        f"# Architecture\n\nThe adapter is hooks/goodpractices/mkdocs/plugin.py; load.py reads.\n\n{architecture.BEGIN}\n"
         f"{architecture.END}\n\nThe end.\n")
     architecture.write(tmp_path)
     assert architecture.check(tmp_path) == []
@@ -46,7 +47,7 @@ def tree(tmp_path: Path) -> Path:
 
 def test_the_generated_list_keeps_the_text_around_it(tree: Path) -> None:
     text = (tree / "ARCHITECTURE.md").read_text()
-    assert text.startswith("# Architecture\n\nThe adapter is hooks/knowledge_base.py; load.py reads.\n\n")
+    assert text.startswith("# Architecture\n\nThe adapter is hooks/goodpractices/mkdocs/plugin.py; load.py reads.\n\n")
     assert text.endswith(f"{architecture.END}\n\nThe end.\n")
     assert "| `load.py` | Read practice and registry files: bytes to text, front matter to values with their " \
            "lines; nothing else. |" in text

@@ -72,16 +72,14 @@ def test_pages_render_without_outside_requests(page, site, name, url):
     assert outside == []
 
 
-def test_matrix_scrolls_sideways_on_a_phone_with_a_sticky_header(browser, site):
+def test_on_a_phone_the_matrix_is_a_list_and_the_page_does_not_scroll_sideways(browser, site):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     page.goto((site / "transferability/index.html").as_uri())
     wrap = page.locator(".gp-matrix-wrap").last
-    sizes = wrap.evaluate("e => [e.scrollWidth, e.clientWidth]")
-    assert sizes[0] > sizes[1]  # the table scrolls inside its box instead of widening the page
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth")  # every partner's cell is in view
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    position = page.locator(".gp-matrix thead th").first.evaluate("e => getComputedStyle(e).position")
-    assert position == "sticky"
+    assert page.locator(".gp-matrix thead").first.evaluate("e => e.getBoundingClientRect().height") <= 1
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "matrix-phone.png"))
     context.close()

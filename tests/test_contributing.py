@@ -115,22 +115,32 @@ def test_new_practice_from_flags_writes_a_valid_file_and_prints_its_path(built):
 
 def test_new_practice_refuses_bad_values_with_the_validators_messages(project):
     done = call("new_practice.py", "--practices", str(project.practices), "--title", "A good title",
-               "--theme", "Digitalisation", "--partner", "INMA", "--summary", "Too short.", "--country", "Romania")
+               "--theme", "Digitalisaton", "--partner", "INMA Romania", "--summary", "Too short.", "--country",
+               "Atlantis")
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        "practices/a-good-title.md:3: theme: 'Digitalisation' is not a known theme (use one of: 3d-printing, "
+        "practices/a-good-title.md:3: theme: 'Digitalisaton' is not a known theme (use one of: 3d-printing, "
         "cmo-services, digitalisation, monitoring-evaluation, public-private-innovation, sme-innovation; "
         "did you mean 'digitalisation'?)",
-        "practices/a-good-title.md:4: partner: 'INMA' is not a known partner (use one of: auvergne-rhone-alpes, "
-        "ecoplus, inma, lund-university, noi-techpark, north-east-rda, rda-ostrava, region-skane, "
-        "southern-denmark, vlaio, westpannon; did you mean 'inma'?)",
+        "practices/a-good-title.md:4: partner: 'INMA Romania' is not a known partner (use one of: "
+        "auvergne-rhone-alpes, ecoplus, inma, lund-university, noi-techpark, north-east-rda, rda-ostrava, "
+        "region-skane, southern-denmark, vlaio, westpannon; did you mean 'inma'?)",
         "practices/a-good-title.md:5: summary: is 10 characters long, expected 50–800 "
         "(one plain-text paragraph of 50–800 characters)",
-        "practices/a-good-title.md:6: country: 'Romania' is not an ISO 3166-1 alpha-2 country code "
-        "(a two-letter ISO 3166-1 code such as AT; did you mean 'RO'?)",
+        "practices/a-good-title.md:6: country: 'Atlantis' is not an ISO 3166-1 alpha-2 country code "
+        "(a two-letter ISO 3166-1 code such as AT)",
         "4 errors, 0 warnings; nothing was written.",
     ]
     assert list(project.practices.glob("*.md")) == []
+
+
+def test_new_practice_understands_the_names_people_see(project):
+    done = call("new_practice.py", "--practices", str(project.practices), "--title", "A good title",
+               "--theme", "Support for digitalisation", "--partner", "P4", "--summary", SUMMARY, "--country",
+               "Romania")
+    assert (done.returncode, done.stdout) == (0, "practices/a-good-title.md\n")
+    data = front(project.practices / "a-good-title.md")
+    assert (data["theme"], data["partner"], data["country"]) == ("digitalisation", "inma", "RO")
 
 
 def test_new_practice_never_waits_for_input_when_stdin_is_not_a_terminal(project):
@@ -165,29 +175,6 @@ def test_new_practice_refuses_a_title_already_used(project):
             "practices/first.md (give each practice its own title)") in done.stderr
 
 
-def test_new_practice_asks_on_a_terminal(project):
-    """Scripted answers through a pseudo-terminal: numbered theme and partner, a wrong country asked again."""
-    import pty
-
-    main, secondary = pty.openpty()
-    answers = ["Cluster vouchers for first projects", "9", "3", "6", SUMMARY, "Romania", "", "", "2020-01", "",
-               "2", "", "vouchers, research", "", "", "", "RO"]
-    os.write(main, ("\n".join(answers) + "\n").encode())
-    done = subprocess.run([PY, str(ROOT / "scripts/new_practice.py"), "--practices", str(project.practices)],
-                          stdin=secondary, capture_output=True, text=True, timeout=60)
-    os.close(secondary)
-    os.close(main)
-    assert done.returncode == 0, done.stderr
-    assert "  3. Innovation services for SMEs (sme-innovation)" in done.stdout
-    assert "Choose a number from 1 to 6." in done.stdout and "   2. ongoing\n" in done.stdout
-    assert "country: 'Romania' is not an ISO 3166-1 alpha-2 country code" in done.stderr
-    assert "Please correct: Country" in done.stderr
-    data = front(project.practices / "cluster-vouchers-for-first-projects.md")
-    assert (data["theme"], data["partner"], data["country"]) == ("sme-innovation", "rda-ostrava", "RO")
-    assert data["keywords"] == ["vouchers", "research"] and data["status"] == "ongoing"
-    assert done.stdout.endswith("practices/cluster-vouchers-for-first-projects.md\n")
-
-
 @pytest.mark.parametrize(("title", "expected"), [
     ("Cluster Management Excellence!", "cluster-management-excellence"),
     ("Ärzte & Co. – Øresund", "arzte-co-oresund"),
@@ -219,7 +206,9 @@ def test_a_stale_generated_file_is_reported(tmp_path):
     (tmp_path / "practices").mkdir()
     for name in ("themes.yml", "partners.yml"):
         (tmp_path / "practices" / name).write_bytes((ROOT / "practices" / name).read_bytes())
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nsite_url: https://example.org/kb\n")
     assert call("generate.py", "--root", str(tmp_path)).returncode == 0
+    assert "(https://example.org/kb/contributing.html)" in (tmp_path / "CONTRIBUTING.md").read_text()
     form = tmp_path / forms.FORM_PATH
     form.write_text(form.read_text().replace("Region Skåne", "Region Skane"))
     done = call("generate.py", "--root", str(tmp_path), "--check")
@@ -305,16 +294,24 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_in_the_form_becomes_quoted_text(project, text):
+    from goodpractices.proposal import summary_problems
+
     title = f"Title {text}"[:150]
+    summary = f"{SUMMARY} {text}"
     body = body_from_form(title=title, theme="Support for digitalisation (digitalisation)",
-                          partner="INMA, RO (inma)", summary=f"{SUMMARY} {text}", keywords=text.split("\n")[0],
+                          partner="INMA, RO (inma)", summary=summary, keywords=text.split("\n")[0],
                           description=f"Plain text about {text.split(chr(10))[0].replace('<', '')}.")
     done = convert(project, body)
+    if summary_problems(summary):  # Markdown or HTML in the summary: refused, in the form's words
+        assert done.returncode == 1
+        assert done.stderr.startswith("Summary: holds ")
+        assert list(project.practices.glob("*.md")) == []
+        return
     assert done.returncode == 0, done.stderr
     (path,) = project.practices.glob("*.md")
     data = front(path)
-    assert data["title"] == " ".join(title.split()) or data["title"] == title.strip()
-    assert data["summary"] == f"{SUMMARY} {text}".strip()
+    assert data["title"] == " ".join(title.split())
+    assert data["summary"] == summary.strip()
     assert errors_of(project.practices) == []
 
 
@@ -323,44 +320,41 @@ def test_html_in_a_section_is_refused_with_the_validators_message(project):
                           description="Look: <script>alert(1)</script>")
     done = convert(project, body)
     assert done.returncode == 1
-    assert "practices/a-good-title.md:10: body: has a <script> tag (remove it: practice pages carry no scripts, " \
-           "styles, frames, forms or embedded media)" in done.stderr
-    assert done.stderr.endswith("nothing was written.\n")
+    assert done.stderr == ("Description: has a <script> tag (remove it: practice pages carry no scripts, styles, "
+                           "frames, forms or embedded media)\n1 answer to correct; nothing was written.\n")
     assert list(project.practices.glob("*.md")) == []
 
 
-@pytest.mark.parametrize(("answers", "heading", "expected"), [
-    ({"consent": ""}, "Consent",
-     "consent: the consent box is not ticked (tick it in the issue, or ask the proposer to)"),
-    ({"summary": f"{SUMMARY}\n\n### Partner\n\nvlaio"}, "Partner",
-     "partner: the heading '### Partner' appears twice (remove it from the text; the form uses it)"),
-    ({"transferability": "inma assessed"}, "Transferability",
-     "transferability: 'inma assessed' is not written as 'partner-key: stage' (one partner per line)"),
-    ({"links": "https://example.org"}, "Links",
-     "links: 'https://example.org' is not written as 'text | https://address' (one link per line)"),
-    ({"contact": "Jana"}, "Contact",
-     "contact: 'Jana' is not written as 'name: …', 'organisation: …' or 'email: …'"),
+@pytest.mark.parametrize(("answers", "expected"), [
+    ({"consent": ""}, "Consent: the box is not ticked (edit the issue and tick it: without it the text cannot be "
+                      "published)"),
+    ({"summary": f"{SUMMARY}\n\n### Partner\n\nvlaio"},
+     "Partner: the heading '### Partner' appears twice (remove it from the text; the form uses it)"),
+    ({"transferability": "inma assessed"}, "Transferability: 'inma assessed' is not written as 'partner: stage' "
+                                           "(one partner per line, e.g. 'RDA Ostrava: assessed')"),
+    ({"links": "https://example.org"},
+     "Links: 'https://example.org' is not written as 'text | https://address' (one link per line)"),
+    ({"contact": "Jana"}, "Contact: 'Jana' is not written as 'name: …', 'organisation: …' or 'email: …'"),
 ])
-def test_a_form_that_cannot_be_read_is_refused(project, answers, heading, expected):
+def test_a_form_that_cannot_be_read_is_refused(project, answers, expected):
     values = {"title": "A good title", "theme": "digitalisation", "partner": "inma", "summary": SUMMARY,
               "description": "Text."} | answers
-    body = body_from_form(**values)
-    line = [number for number, text in enumerate(body.split("\n"), 1) if text == f"### {heading}"][-1]
-    done = convert(project, body)
+    done = convert(project, body_from_form(**values))
     assert done.returncode == 1
-    assert done.stderr == f"body.md:{line}: {expected}\n1 error, 0 warnings in the form; nothing was written.\n"
+    assert done.stderr == f"{expected}\n1 answer to correct; nothing was written.\n"
     assert list(project.practices.glob("*.md")) == []
 
 
-def test_missing_required_answers_get_the_validators_messages(project):
+def test_missing_required_answers_are_named_by_their_labels(project):
     done = convert(project, body_from_form(theme="Nope (nope)", description="Text."))
     assert done.returncode == 1
-    assert done.stderr.splitlines()[:4] == [
-        "practices/practice.md:1: partner: missing (add partner: the key of the presenting partner)",
-        "practices/practice.md:1: summary: missing (add summary: one plain-text paragraph of 50–800 characters)",
-        "practices/practice.md:1: title: missing (add title: a short descriptive title, 5–150 characters)",
-        "practices/practice.md:2: theme: 'Nope (nope)' is not a known theme (use one of: 3d-printing, cmo-services, "
-        "digitalisation, monitoring-evaluation, public-private-innovation, sme-innovation)",
+    assert done.stderr.splitlines() == [
+        "Title: has no answer, and one is needed (a short descriptive title, 5–150 characters)",
+        "Theme: 'Nope (nope)' is not a known theme (use one of: 3d-printing, cmo-services, digitalisation, "
+        "monitoring-evaluation, public-private-innovation, sme-innovation)",
+        "Partner: has no answer, and one is needed (the project partner that presents the practice)",
+        "Summary: has no answer, and one is needed (one plain-text paragraph of 50–800 characters)",
+        "4 answers to correct; nothing was written.",
     ]
 
 
@@ -379,9 +373,11 @@ def test_any_form_gives_a_valid_file_or_messages_never_a_broken_file(tmp_path_fa
     code = CONVERTER.main([str(path), "--practices", str(project.practices)])
     files = list(project.practices.glob("*.md"))
     if code == 0:
+        from goodpractices.plaintext import plain_value
+
         (written,) = files
         assert errors_of(project.practices) == []
-        assert front(written)["title"] == title.strip()
+        assert front(written)["title"] == " ".join(plain_value(title).split())
     else:
         assert code == 1 and files == []
 
@@ -410,6 +406,27 @@ def test_the_contributing_page_lists_the_keys_and_offers_the_template(built):
     assert "issues/new?template=new-practice.yml" in page
 
 
+def test_the_contributing_page_speaks_a_policy_officers_words(built):
+    import html
+    import re
+
+    site = built[0].root / "site"
+    page = (site / "contributing.html").read_text()
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    for jargon in ("ISO 3166", "alpha-2", "YAML list", "1,000,000,000,000,000", "finite number", "{{", "period"):
+        assert jargon not in text, jargon
+    assert "(required)" in text and "a year (2017), a month (2017-05) or a day (2017-05-14)" in text
+    from goodpractices.schema import FIELDS
+
+    for field in FIELDS:  # each name on a line of its own, never squeezed into a narrow table column
+        assert f"<dt><code>{field.name}</code>{' (required)' if field.required else ''}</dt>" in page
+    home = (ROOT / "docs/index.md").read_text()
+    assert "by pull request" not in home and "online form (no software needed)" in home
+    assert "1. Fill in the online form (no software needed)" in text
+    completeness = (site / "editors/completeness.html").read_text()
+    assert "a start date, a status, a contact and a budget" in completeness and "period" not in completeness
+
+
 def test_the_template_is_a_valid_practice_whose_placeholders_the_report_finds(project):
     from goodpractices import completeness
     from goodpractices.schema import FIELDS
@@ -418,7 +435,16 @@ def test_the_template_is_a_valid_practice_whose_placeholders_the_report_finds(pr
     text = scaffold.template_text(themes, partners)
     for field in FIELDS:
         assert f"\n# {field.name} ({'required' if field.required else 'optional'}): " in text
-    project.add("new-practice.md", text)
+    project.add("new-practice.md", text)  # saved unchanged: its theme and partner are no keys
+    assert [str(p) for p in catalog.build(project.practices).problems] == [
+        "practices/new-practice.md:16: theme: 'choose one theme key from the list above' is not a known theme (use "
+        "one of: 3d-printing, cmo-services, digitalisation, monitoring-evaluation, public-private-innovation, "
+        "sme-innovation)",
+        f"practices/new-practice.md:30: partner: 'choose one partner key from the list above' is not a known partner "
+        f"(use one of: {PARTNERS})"]
+    text = text.replace('"choose one theme key from the list above"', "cmo-services").replace(
+        '"choose one partner key from the list above"', "ecoplus")
+    project.add("new-practice.md", text)  # only the keys chosen: the library accepts it, the report finds the rest
     result = catalog.build(project.practices)
     assert [str(p) for p in result.problems] == []
     (gaps,) = [completeness.gaps_of(p) for p in result.catalog.practices]
@@ -432,9 +458,33 @@ def test_the_template_is_a_valid_practice_whose_placeholders_the_report_finds(pr
     assert [str(p) for p in catalog.build(project.practices).problems if "inspired_by" not in str(p)] == []
 
 
-def test_the_root_contributing_file_points_to_the_page():
+def test_the_root_contributing_file_reads_correctly_on_github():
+    """Every link of CONTRIBUTING.md works on GitHub: the published page, the repository's template, the form."""
+    import re
+
+    from goodpractices import contributing
+
     text = (ROOT / "CONTRIBUTING.md").read_text()
-    assert "docs/contributing.md" in text and "make new" in text and "make validate" in text
+    links = re.findall(r"\]\(([^)\s]+)\)", text)
+    site = contributing.site_url(ROOT / "mkdocs.yml")
+    assert f"{site}contributing.html" in links and contributing.TEMPLATE_PATH in links
+    assert f"{contributing.REPOSITORY}/issues/new?template=new-practice.yml" in links
+    relative = [link for link in links if "://" not in link]
+    assert relative == [contributing.TEMPLATE_PATH] and (ROOT / contributing.TEMPLATE_PATH).is_file()
+    themes, partners, _ = scaffold.registries(ROOT / "practices")
+    assert (ROOT / contributing.TEMPLATE_PATH).read_text() == scaffold.template_text(themes, partners)
+    assert "{{" not in text and "docs/contributing.md" not in text
+    assert "make new" in text and "make validate" in text and "--proposal" in text
+
+
+def test_the_contributing_source_shows_no_macro_where_github_renders_it():
+    """GitHub hides HTML comments: the macros sit in comments that the built page closes around them."""
+    import re
+
+    source = (ROOT / "docs/contributing.md").read_text()
+    shown_on_github = re.sub(r"<!--.*?-->", "", source, flags=re.DOTALL)
+    assert "{{" not in shown_on_github and "{%" not in shown_on_github
+    assert source.count("{{ theme_keys() }}") == source.count("{{ partner_keys() }}") == 1
 
 
 # --- hints where a contributor is close ------------------------------------------------------------------------------
@@ -496,8 +546,8 @@ def test_a_refused_form_gives_a_comment_whose_fence_its_text_cannot_close(projec
     done = convert(project, body, "--comment", "comment.md")
     assert done.returncode == 1
     text = (project.root / "comment.md").read_text()
-    assert text.startswith("This proposal could not be turned into a practice file yet.")
-    assert "\n`````text\npractices/a-good-title.md:3: theme: 'nope ```` x' is not a known theme" in text
+    assert text.startswith("This proposal could not be turned into a page yet.")
+    assert "\n`````text\nTheme: 'nope ```` x' is not a known theme" in text
     assert text.endswith("nothing was written.\n`````\n")
     assert convert(project, body_from_form(title="A good title", theme="digitalisation", partner="inma",
                                            summary=SUMMARY, description="Text."), "--comment", "c2.md").returncode == 0

@@ -137,3 +137,64 @@ def test_sections_are_plain_text_without_the_pages_furniture():
                               Section("Why it works", "One1 line.\n\nkeep\nthis\n\nSub\n\n- first\n\n- second\n\n- Note."),
                               Section("Empty", "")]
     assert sections("") == []
+
+
+def test_the_downloads_page_lists_every_data_file_with_its_size(built):
+    from goodpractices.render.downloads import DATA_FILES, size_label
+    from htmltables import tables
+
+    site, _ = built
+    page = (site / "downloads" / "index.html").read_text()
+    table = next(t for t in tables(page, "gp-downloads") if t[0] == ["File", "What it holds", "Size"])
+    assert [row[0] for row in table[1:]] == list(DATA_FILES) and "practices.csv" in DATA_FILES
+    for name, _what, size in table[1:]:
+        assert size == size_label((site / name).stat().st_size), name
+        assert f'<a href="../{name}" download>{name}</a>' in page
+
+
+@pytest.mark.parametrize(("size", "label"), [(0, "1 KB"), (499, "1 KB"), (1_500, "2 KB"), (999_499, "999 KB"),
+                                             (1_000_000, "1.0 MB"), (12_549_999, "12.5 MB")])
+def test_sizes_read_as_the_pdfs_do(size, label):
+    from goodpractices.render.downloads import size_label
+
+    assert size_label(size) == label
+
+
+def test_the_offline_zip_unpacks_into_a_named_folder_and_holds_no_link_to_itself(tmp_path: Path):
+    import re
+    import subprocess
+    import sys
+    import zipfile
+
+    from conftest import ROOT
+    from goodpractices.render.downloads import SITE_FOLDER, size_label
+
+    project = Project(tmp_path / "project")
+    for name, text in CORPUS.items():
+        project.add(f"{name}.md", text)
+    target = tmp_path / "dist" / f"{SITE_FOLDER}.zip"
+    # As `make site` builds: with the PDFs, and the zip.
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--config-file",
+                           str(project.root / "mkdocs.yml"), "--pdfs", "--zip", str(target)], capture_output=True,
+                          text=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    site = project.root / "site"
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        assert all(name.startswith(f"{SITE_FOLDER}/") for name in names)
+        assert f"{SITE_FOLDER}/index.html" in names and f"{SITE_FOLDER}/404.html" in names
+        inside = {name.removeprefix(f"{SITE_FOLDER}/"): archive.read(name) for name in names}
+    assert set(inside) == {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    offline = inside.pop("downloads/index.html").decode()
+    assert all(data == (site / name).read_bytes() for name, data in inside.items())
+    assert not re.search(r'href="[^"]*\.zip"', offline)  # no link to a zip inside the zip
+    assert "You are reading the offline copy of this site" in offline
+    assert not any(re.search(rb'href="[^"]*\.zip"', data) for data in inside.values())
+    online = (site / "downloads" / "index.html").read_text()
+    link = (f'<a href="{SITE_FOLDER}.zip" download>{SITE_FOLDER}.zip</a><span class="gp-size" data-gp-zip-size> '
+            f'({size_label(target.stat().st_size)})</span>')
+    assert link in online
+    assert f"open <code>index.html</code> in the <code>{SITE_FOLDER}</code> folder" in online.replace("\n", " ")
+    # Everything but the zip's paragraph is the same in both copies.
+    strip = re.compile(r'<div class="gp-site-zip">.*?</div>', re.S)
+    assert strip.sub("", online) == strip.sub("", offline)

@@ -75,7 +75,7 @@ def test_the_report_lists_gaps_per_partner(project):
         "INMA (inma): 1 of 1 practices need work\n"
         "  practices/gappy.md: A gappy practice\n"
         "    missing sections: Difficulties encountered, Potential for learning or transfer\n"
-        "    missing fields: period, status, contact, budget\n"
+        "    missing fields: start, status, contact, budget\n"
         "    placeholder: The budget has not yet been documented.\n"
         "    placeholder: TODO: ask INMA.\n"
         "1 of 2 practices are complete.\n")

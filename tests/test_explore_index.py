@@ -44,3 +44,37 @@ def test_folding_drops_accents_and_case_and_lists_each_changed_word_once() -> No
     assert fold("Auvergne-Rhône-Alpes Øresund Straße Łódź") == "auvergne-rhone-alpes oresund strasse lodz"
     assert folded_forms("Region Skåne, Skåne and SKÅNE; Malmö or Malmo, plain words") == "skane malmo"
     assert folded_forms("No accents here") == ""
+
+
+def _offered(html: str) -> dict[str, dict[str, int]]:
+    """The explore page's facets: name → {value: count of the whole library}."""
+    import re
+
+    found: dict[str, dict[str, int]] = {}
+    for name, value, count in re.findall(r'<input type="(?:checkbox|radio)" name="([a-z]+)" value="([^"]*)"[^>]*>'
+                                         r'<span class="gp-facet__name[^"]*">[^<]*</span> '
+                                         r'<span class="gp-facet__count">(\d+)</span>', html):
+        found.setdefault(name, {})[value] = int(count)
+    return found
+
+
+def test_the_page_offers_only_facet_values_that_match_some_practice(tmp_path: Path) -> None:
+    from goodpractices.render.explore import explore_page
+    from goodpractices.schema import STAGES, STATUSES
+
+    # The shipped practices: no status at all, so no Status facet; uptake only by the partners that took some up.
+    catalog, _ = pipeline.load(Path(__file__).resolve().parent.parent / "practices")
+    html = b"".join(explore_page(catalog).slots).decode()
+    offered = _offered(html)
+    assert "status" not in offered and 'data-facet="status"' not in html and "status," not in html
+    assert set(offered["by"]) == {""} | {t.partner for t in catalog.transfers}
+    assert set(offered["partner"]) == {p.partner for p in catalog.practices}
+    assert set(offered["stage"]) == {""} | {s for i, s in enumerate(STAGES)
+                                            if any(t.rank >= i for t in catalog.transfers)}
+    assert all(n > 0 for values in offered.values() for n in values.values())
+    # A corpus where every status and stage occurs offers them all.
+    make_corpus.write_corpus(60, tmp_path, seed=7)
+    catalog, _ = pipeline.load(tmp_path)
+    offered = _offered(b"".join(explore_page(catalog).slots).decode())
+    assert set(offered["status"]) == {s for s in STATUSES if any(p.status == s for p in catalog.practices)}
+    assert all(n > 0 for values in offered.values() for n in values.values())

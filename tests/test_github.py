@@ -19,11 +19,11 @@ BIN = Path(sys.executable).parent
 
 #: What each workflow may do: its triggers, and the permissions of the workflow and of each job.
 EXPECTED = {
-    "pull-request.yml": ({"pull_request"}, {"contents": "read"}, {"check": None}),
+    "pull-request.yml": ({"pull_request", "workflow_dispatch"}, {"contents": "read"}, {"check": None}),
     "pages.yml": ({"push"}, {}, {"build": {"contents": "read"},
                                  "deploy": {"pages": "write", "id-token": "write"}}),
     "practice-from-issue.yml": ({"issues"}, {}, {"convert": {"contents": "write", "pull-requests": "write",
-                                                               "issues": "write"}}),
+                                                               "issues": "write", "actions": "write"}}),
 }
 
 
@@ -159,3 +159,18 @@ def test_the_pre_commit_hook_runs_the_validator_on_changed_practices(project):
     done = subprocess.run([*command, str(good), str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert done.stdout.startswith("practices/bad-one.md:3: theme: 'INMA' is not a known theme")
+
+
+def test_the_pull_request_from_an_issue_gets_its_checks_without_a_maintainer():
+    """The converting workflow starts the check on the new branch by workflow_dispatch (the one event a
+    workflow's token may start), and the check validates the changed practices as a proposal."""
+    convert = load(GITHUB / "workflows/practice-from-issue.yml")["jobs"]["convert"]
+    opening = next(s for s in convert["steps"] if "gh pr create" in s.get("run", ""))
+    assert opening["run"].rstrip().endswith('gh workflow run pull-request.yml --repo "$GITHUB_REPOSITORY" '
+                                            '--ref "$branch"')
+    assert "close and reopen" not in (GITHUB / "workflows/practice-from-issue.yml").read_text()
+    assert set(opening["env"]) == {"GH_TOKEN", "ISSUE_NUMBER"}  # no text of the proposer's
+    check = load(GITHUB / "workflows/pull-request.yml")
+    assert check["on"]["workflow_dispatch"] is None
+    validate = next(s for s in steps(check) if "scripts/validate.py" in s.get("run", ""))
+    assert '.venv/bin/python scripts/validate.py --proposal "${changed[@]}"' in validate["run"]

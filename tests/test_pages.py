@@ -130,7 +130,7 @@ def test_navigation_is_tabs_from_the_model_without_practices(built):
     site, catalog = built
     page = read(site, "about.html")
     tabs = re.findall(r'class="md-tabs__link">\s*([^<]+?)\s*</a>', page)
-    assert tabs == ["Home", "Explore", "Themes", "Partners", "Transferability", "Downloads", "About"]
+    assert tabs == ["Home", "Explore", "Figures", "Themes", "Partners", "Transferability", "Downloads", "About"]
     navigation = page.split('class="md-content"')[0]
     assert "practices/" not in navigation[navigation.index('<nav class="md-tabs"'):]
     assert "security.html" not in navigation and "performance.html" not in navigation  # the maintainers' pages
@@ -175,7 +175,8 @@ def test_the_sections_made_from_the_front_matter_are_in_the_table_of_contents(bu
     anchors = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc)
     assert anchors == ["user-content-description", "user-content-resources-needed",
                        "user-content-evidence-of-success", "user-content-difficulties-encountered",
-                       "user-content-potential-for-learning-or-transfer", "connections", "transferability"]
+                       "user-content-potential-for-learning-or-transfer", "connections", "transferability",
+                       "related"]
     for anchor in anchors:
         assert page.count(f'id="{anchor}"') == 1
     assert '<h2 id="transferability">Transferability<a class="headerlink" href="#transferability"' in page
@@ -207,3 +208,53 @@ def test_the_search_index_is_also_a_script_for_a_site_opened_from_a_folder(built
     index = (site / "search" / "search_index.json").read_bytes()  # Material's, left empty: the index is ours
     assert (site / "search" / "search_index.js").read_bytes() == b"var __index = " + index
     assert json.loads(index)["docs"] == [] and (site / "search" / "index.js").read_bytes().startswith(b'__gps("')
+
+
+def test_a_column_empty_for_every_row_of_a_practice_table_is_not_shown(tmp_path: Path):
+    from conftest import ROOT
+    from goodpractices.render.themes import theme_page
+
+    folder = tmp_path / "practices"
+    folder.mkdir()
+    for name in ("themes.yml", "partners.yml"):
+        (folder / name).write_bytes((ROOT / "practices" / name).read_bytes())
+    files = {"a": practice("status: ongoing\n", title="Audits with a status", theme="sme-innovation"),
+             "b": practice(title="Audits without one", theme="sme-innovation"),
+             "c": practice("start: 2019-03\n", title="Hubs with a period", theme="digitalisation"),
+             "d": practice(title="Monitoring with neither", theme="monitoring-evaluation")}
+    for name, text in files.items():
+        (folder / f"{name}.md").write_text(text)
+    catalog, _ = pipeline.load(folder)
+    expected = {"sme-innovation": ["Practice", "Presented by", "Country", "Status"],
+                "digitalisation": ["Practice", "Presented by", "Country", "Period"],
+                "monitoring-evaluation": ["Practice", "Presented by", "Country"]}
+    for key, columns in expected.items():
+        html = b"".join(theme_page(catalog, catalog.theme[key]).slots).decode()
+        table = tables(html)[0]
+        assert table[0] == columns
+        assert all(len(row) == len(columns) for row in table[1:]) and len(table) == 1 + len(catalog.by_theme[key])
+    sme = tables(b"".join(theme_page(catalog, catalog.theme["sme-innovation"]).slots).decode())[0]
+    assert sorted(row[-1] for row in sme[1:]) == ["Ongoing", "—"]
+
+
+def test_theme_and_partner_pages_link_to_explore_filtered_to_them(built):
+    site, catalog = built
+    for theme in catalog.themes:
+        html = read(site, f"themes/{theme.key}.html")
+        link = f'<a href="../explore/index.html?theme={theme.key}">Explore this theme\'s practices</a>'
+        assert (link in html) == bool(catalog.by_theme[theme.key]), theme.key
+    for partner in catalog.partners:
+        html = read(site, f"partners/{partner.key}.html")
+        presents = f'<a href="../explore/index.html?partner={partner.key}">the practices '
+        took = f'<a href="../explore/index.html?by={partner.key}">those it took up</a>'
+        assert (presents in html) == bool(catalog.by_partner[partner.key]), partner.key
+        assert (took in html) == bool(catalog.transfers_to[partner.key]), partner.key
+
+
+def test_a_practice_page_says_what_the_partner_number_is(built):
+    site, catalog = built
+    for p in catalog.practices:
+        partner = catalog.partner[p.partner]
+        html = read(site, p.url)
+        assert f"{partner.short_name}</a>, project partner {partner.code} &middot;" in html
+        assert f"<dd>{partner.name} (project partner {partner.code})</dd>".replace("&", "&amp;") in html

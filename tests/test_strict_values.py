@@ -178,25 +178,29 @@ def test_a_title_with_invisible_noise_is_never_a_second_title(project, noise, up
     assert "is already the title of practices/a.md" in problems[0] or "character U+" in problems[0]
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("good.md ", "'good.md ' ends with a space (rename it to 'good.md')"),
-    ("good.md\n", "'good.md\\n' contains the character U+000A (rename it to 'good.md')"),
-    ("good\n.md", "'good\\n.md' contains the character U+000A (rename it to 'good.md')"),
-    ("good.md\t", "'good.md\\t' contains the character U+0009 (rename it to 'good.md')"),
-    (" good.md", "' good.md' starts with a space (rename it to 'good.md')"),
-    ("go\u200bod.md", "'go\u200bod.md' contains the character U+200B (ZERO WIDTH SPACE) (rename it to 'go-od.md')"),
-    ("good.md\u2028", "'good.md\\u2028' contains the character U+2028 (LINE SEPARATOR) (rename it to 'good.md')"),
-    ("good.md\x7f", "'good.md\\x7f' contains the character U+007F (DELETE) (rename it to 'good.md')"),
-    ("good.MD", "'good.MD' does not end in .md (rename it to 'good.md')"),
-    ("good.markdown", "'good.markdown' does not end in .md (rename it to 'good.md')"),
-    ("good.md.txt", "'good.md.txt' does not end in .md (rename it to 'good-md.md')"),
-    ("good", "'good' does not end in .md (rename it to 'good.md')"),
+@pytest.mark.parametrize(("name", "shown", "message"), [
+    ("good.md ", '"practices/good.md "', "'good.md ' ends with a space (rename it to 'good.md')"),
+    ("good.md\n", '"practices/good.md\\n"', "'good.md\\n' contains the character U+000A (rename it to 'good.md')"),
+    ("good\n.md", '"practices/good\\n.md"', "'good\\n.md' contains the character U+000A (rename it to 'good.md')"),
+    ("good.md\t", '"practices/good.md\\t"', "'good.md\\t' contains the character U+0009 (rename it to 'good.md')"),
+    (" good.md", "practices/ good.md", "' good.md' starts with a space (rename it to 'good.md')"),
+    ("go\u200bod.md", '"practices/go\\u200bod.md"',
+     "'go\u200bod.md' contains the character U+200B (ZERO WIDTH SPACE) (rename it to 'go-od.md')"),
+    ("good.md\u2028", '"practices/good.md\\u2028"',
+     "'good.md\\u2028' contains the character U+2028 (LINE SEPARATOR) (rename it to 'good.md')"),
+    ("good.md\x7f", '"practices/good.md\\u007f"',
+     "'good.md\\x7f' contains the character U+007F (DELETE) (rename it to 'good.md')"),
+    ("good.MD", "practices/good.MD", "'good.MD' does not end in .md (rename it to 'good.md')"),
+    ("good.markdown", "practices/good.markdown", "'good.markdown' does not end in .md (rename it to 'good.md')"),
+    ("good.md.txt", "practices/good.md.txt",
+     "'good.md.txt' ends in .txt after .md (rename it to 'good.md'; your editor may hide the '.txt')"),
+    ("good", "practices/good", "'good' does not end in .md (rename it to 'good.md')"),
 ])
-def test_odd_file_names_are_reported_never_skipped(project, name, message):
+def test_odd_file_names_are_reported_never_skipped(project, name, shown, message):
+    """An odd name is quoted where it names the file, so that the line still splits at the same places."""
     project.add(name, VALID)
     problems = [str(p) for p in catalog.build(project.practices).problems]
-    shown = name.translate({10: "\\n", 9: "\\t", 0x2028: "\\u2028", 0x7F: "\\x7f"})
-    assert problems == [f"practices/{shown}:1: file name: {message}"]
+    assert problems == [f"{shown}:1: file name: {message}"]
 
 
 def test_a_file_name_that_is_not_utf8_is_reported_on_one_line(project):
@@ -205,7 +209,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_on_one_line(project):
     done = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), "--practices", str(project.practices)],
                           capture_output=True, text=True)
     assert done.returncode == 1, done.stderr
-    assert done.stdout == ("practices/good\\udcff.md:1: file name: 'good\\udcff.md' is not valid UTF-8 "
+    assert done.stdout == ("\"practices/good\\udcff.md\":1: file name: 'good\\udcff.md' is not valid UTF-8 "
                            "(rename it to 'good.md')\n")
 
 

@@ -118,7 +118,8 @@ def test_no_stays_norway_and_dates_stay_text(project):
     ("bad.md", b"# Just a title\n", "practices/bad.md:1: front matter: missing (start the file with a line '---', "
                                     "the fields, and another line '---')"),
     ("bad.md", b"---\ntitle: Never closed\n\n## Description\n",
-     "practices/bad.md:1: front matter: not closed (add a line '---' after the last field)"),
+     "practices/bad.md:4: front matter: the fields are not closed before '## Description' (add a line '---' after "
+     "the last field)"),
     ("bad.md", b"---\ntitle: x\ntheme: [unclosed\n---\nbody\n",
      "practices/bad.md:4: theme: did not find expected ',' or ']' (check the indentation; "
      "quote values that contain ': ' or ' #')"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from . import body_markdown
@@ -18,6 +20,8 @@ from .text import sections
 _GENERATED = {heading.casefold(): name for heading, name in GENERATED_SECTIONS.values()}
 #: A heading's anchor goes into the page's table of contents: plain names only.
 _ANCHOR = re.compile(r"[\w.:-]+")
+#: Python-Markdown's placeholder for a piece of HTML it keeps aside (an entity, a raw tag).
+_STASHED = re.compile("\x02wzxhzdk:[0-9]+\x03")
 #: Refusals reported for one body, at most: a body with thousands of them gets a count of the rest.
 MAX_FINDINGS = 20
 #: The rendered HTML of a body, at most: a short body may multiply (a long definition used many times).
@@ -36,23 +40,88 @@ class Body:
     placeholders: tuple[str, ...]
 
 
+#: What a source character may stand for once Markdown and HTML have read it: an entity (with or without its ';'),
+#: a backslash-escaped punctuation mark, or itself.
+_TOKEN = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});?|\\[!-/:-@\[-`{-~]|.",
+                    re.DOTALL)
+
+
+#: An ATX heading line ('## Title ##') and a setext underline ('===' or '---'), as Python-Markdown reads them.
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
+#: Marks that a heading's text loses when rendered (emphasis, code, links): ignored when heading lines are compared.
+_MARKS = re.compile(r"[*_`~\[\]()]")
+_SETEXT = re.compile(r" {0,3}(=|-)\1*[ \t]*$")
+
+
 class _Lines:
-    """Finds the body line of the first text that a finding names."""
+    """Finds the body line of the first text that a finding names: as written, or once decoded the way Markdown
+    and browsers read it (entities, backslash escapes, controls and white space dropped, any case)."""
 
     def __init__(self, body: str, first: int) -> None:
         self.body, self.first, self._folded = body, first, ""
+        self._decoded: tuple[str, list[int]] | None = None
+        self._lines: list[str] = []
 
     def __call__(self, needles: tuple[str, ...]) -> int:
         for needle in needles:
-            if not needle:
-                continue
-            at = self.body.find(needle)
-            if at == -1:
-                self._folded = self._folded or self.body.casefold()
-                at = self._folded.find(needle.casefold())
+            at = self._find(needle)
             if at != -1:
                 return self.first + self.body.count("\n", 0, at)
         return self.first
+
+    def heading(self, level: int, title: str) -> int:
+        """Return the line of the first heading of this level and title, written '#' or underlined, else the
+        line of the title's text (or the body's first line)."""
+        lines = self._lines = self._lines or self.body.split("\n")
+
+        def plain(text: str) -> str:
+            return _MARKS.sub("", _squeeze(_decoded(text)))
+
+        wanted = _MARKS.sub("", _squeeze(title))
+        for number, text in enumerate(lines):
+            atx = _ATX.match(text)
+            underline = number + 1 < len(lines) and _SETEXT.match(lines[number + 1])
+            if atx and len(atx.group(1)) == level and plain(atx.group(2) or "") == wanted:
+                return self.first + number
+            if underline and (level == 1) is (underline.group(1) == "=") and wanted and plain(text) == wanted:
+                return self.first + number
+        return self((f"# {title}", title))
+
+    def _find(self, needle: str) -> int:
+        """Return where in the body a needle starts, or -1."""
+        if not needle.strip():
+            return -1
+        at = self.body.find(needle)
+        if at == -1:
+            self._folded = self._folded or self.body.casefold()
+            at = self._folded.find(needle.casefold())
+        if at == -1:
+            text, starts = self._decode()
+            found = text.find(_squeeze(needle))
+            at = starts[found] if found != -1 else -1
+        return at
+
+    def _decode(self) -> tuple[str, list[int]]:
+        """Return the body decoded (see the class) and, for each of its characters, where its source starts."""
+        if self._decoded is None:
+            parts, starts = [], []
+            for token in _TOKEN.finditer(self.body):
+                for char in _squeeze(_decoded(token.group())):
+                    parts.append(char)
+                    starts.append(token.start())
+            self._decoded = "".join(parts), starts
+        return self._decoded
+
+
+def _decoded(text: str) -> str:
+    """Return source text as Markdown and HTML read it: entities decoded, backslash escapes removed."""
+    return "".join(html.unescape(raw) if raw[0] == "&" else raw[1] if raw[0] == "\\" and len(raw) == 2 else raw
+                   for raw in _TOKEN.findall(text))
+
+
+def _squeeze(text: str) -> str:
+    """Return text without controls and white space, case-folded: how a needle and the decoded body compare."""
+    return "".join(char for char in text if not char.isspace() and unicodedata.category(char) != "Cc").casefold()
 
 
 def check_body(checker: Checker, body: str, line: int) -> Body | None:
@@ -102,12 +171,15 @@ def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, wh
     """Refuse level-1 headings and the sections the page makes itself; warn for missing recommended ones."""
     titles = set()
     for heading in headings:
-        line = where((f"# {heading.title}", heading.title))
+        line = where.heading(heading.level, heading.title)
         if not _ANCHOR.fullmatch(heading.anchor):
-            checker.report(("body",), f"has a heading id {heading.anchor[:60]!r} that is not a plain name (use "
-                                      "letters, digits, '-', '_', '.' or ':')", line=where((heading.anchor,)))
+            anchor = _STASHED.sub("…", heading.anchor)  # an entity or tag in an attribute list leaves a placeholder
+            shown = f"{anchor[:60]!r}" if anchor.strip("…") else "written with entities or HTML"
+            checker.report(("body",), f"has a heading id {shown} that is not a plain name (use letters, digits, "
+                                      "'-', '_', '.' or ':')", line=where((anchor, f"#{anchor}", heading.title)))
         if heading.level == 1:
-            checker.report(("body",), f"has a level-1 heading '{heading.title}' (the title comes from the front "
+            shown = f"'{heading.title}'" if heading.title.strip() else "with no text"
+            checker.report(("body",), f"has a level-1 heading {shown} (the title comes from the front "
                                       "matter; use '##' for sections)", line=line)
         elif heading.title.casefold() in _GENERATED:
             checker.report(("body",), f"has a '{heading.title}' section, which the page makes from the front matter "

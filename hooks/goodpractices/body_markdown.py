@@ -19,8 +19,11 @@ EXTENSIONS: dict[str, dict[str, Any]] = {
     "abbr": {}, "admonition": {}, "attr_list": {}, "def_list": {}, "footnotes": {}, "fenced_code": {}, "tables": {},
     "toc": {"permalink": True},
 }
-#: A body that still takes longer than this to render (after markdown_limits) fails, with its file named.
-RENDER_SECONDS = 3.0
+#: The last resort, for a body that markdown_limits let through and that still renders for this long (wall clock):
+#: it fails, with its file named. The slowest body the limits let through takes about 1 s of CPU
+#: (scripts/bench_markdown.py), so no body a person writes comes near it however loaded the machine: the verdict
+#: does not depend on the clock, and validate.py and the build give the same one.
+RENDER_SECONDS = 30.0
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import names
 from .load import Source, parse_practice, read_bytes, read_registry
 from .model import Catalog, Partner, Practice
 from .problems import ContentError, Problem
@@ -159,8 +160,11 @@ def _check_all(files: list[tuple[bytes, str, str]], ctx: Context) -> list[Checke
     return [check_file(raw, shown, name, ctx) for raw, shown, name in files]
 
 
-def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool: Executor | None = None) -> Result:
+def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool: Executor | None = None,
+          changed: frozenset[str] = frozenset()) -> Result:
     """Read and check `folder` (its registries and every practice, plus `extra` files) into a Result.
+
+    A title repeated between a `changed` file (by shown path) and another is reported on the changed one.
 
     With a cache, files whose bytes (and registries) are unchanged since the last build are not checked again;
     with a pool, a worker process checks half of the others."""
@@ -172,7 +176,7 @@ def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool
     problems += more
     partners, more = build_partners(partners_doc, shown_path(folder / "partners.yml", root)) if partners_doc else ((), [])
     problems += more
-    ctx = Context(tuple(t.key for t in themes), tuple(p.key for p in partners))
+    ctx = Context(tuple(t.key for t in themes), tuple(p.key for p in partners), *names.aliases(themes, partners))
     problems += unread_files(folder)
     files: list[tuple[tuple[str, bytes, Context], bytes, str]] = []  # (cache key, bytes, file name)
     for path in [*practice_files(folder), *extra]:
@@ -192,7 +196,7 @@ def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool
             checked.append((source, clean))
     if cache is not None:
         cache.checked = fresh  # only the files of this build
-    problems += check_links_between(checked)
+    problems += check_links_between(checked, changed)
     problems.sort()
     if any(not p.warning for p in problems):
         return Result(None, tuple(problems))

@@ -9,8 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .invisible import visible, without_ignorable
 from .load import Source
 from .model import PartialDate
+from .names import suggestion
 from .problems import Problem
 from .schema import DATE_PATTERN, FIRST_YEAR, FORBIDDEN_HINTS, LAST_YEAR, invisible
 from .yamlread import character_name
@@ -36,18 +38,20 @@ def describe(value: Any) -> str:
 
 
 def quote(value: Any) -> str:
-    """Show a value in a message: text in quotes (cut if long), anything else by its type."""
+    """Show a value in a message: text in quotes (cut if long), anything else by its type; never empty quotes."""
     if not isinstance(value, str):
         return describe(value)
+    if not value.strip():
+        return "an empty text" if not value else "a text of white space only"
     return f"'{value}'" if len(value) <= _SHOWN else f"'{value[:_SHOWN - 1]}…'"
 
 
 def folded(text: str) -> str:
-    """Return the form under which two texts count as the same: NFKC, without control and format characters
-    (zero-width, bidirectional, joiners), case-folded, with single spaces."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf", "Cs"))
-    return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())
+    """Return the form under which two texts count as the same: NFKC, without any character Unicode calls
+    ignorable or format or control (zero-width, bidirectional, joiners, fillers, variation selectors, the
+    combining grapheme joiner), case-folded, with single spaces."""
+    text = without_ignorable(unicodedata.normalize("NFKC", text))
+    return " ".join(without_ignorable(unicodedata.normalize("NFKC", text.casefold())).split())
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -78,6 +82,9 @@ class Context:
 
     themes: tuple[str, ...]
     partners: tuple[str, ...]
+    #: Every name people see for a theme or partner, folded, with its key (names.py): for suggestions.
+    theme_names: tuple[tuple[str, str], ...] = ()
+    partner_names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -106,20 +113,27 @@ class Checker:
         if not text:
             self.report(path, f"is empty ({hint})")
             return None
+        if not visible(text):
+            self.report(path, f"shows nothing: it holds only invisible characters such as "
+                              f"{character_name(text[0])} ({hint})")
+            return None
         if not min_len <= len(text) <= max_len:
             self.report(path, f"is {len(text)} characters long, expected {min_len}–{max_len} ({hint})")
             return None
         return text
 
-    def key(self, path: Path, value: Any, choices: tuple[str, ...], what: str, hint: str) -> str | None:
-        """Return value if it is one of `choices`, or report it with a suggestion."""
+    def key(self, path: Path, value: Any, choices: tuple[str, ...], what: str, hint: str,
+            names: tuple[tuple[str, str], ...] = ()) -> str | None:
+        """Return value if it is one of `choices`, or report it with a suggestion (from `names` too)."""
         if isinstance(value, list):
             self.report(path, f"expected one {what} key, got a list ({hint})")
             return None
         if not isinstance(value, str) or value not in choices:
             shown = quote(value)
+            named = suggestion(value, names) if isinstance(value, str) and names else None
+            hint_text = f"; did you mean '{named}'?" if named else did_you_mean(str(value), choices)
             self.report(path, f"{shown} is not a known {what} (use one of: {', '.join(sorted(choices))}"
-                              f"{did_you_mean(str(value), choices)})")
+                              f"{hint_text})")
             return None
         return value
 

@@ -26,8 +26,9 @@ class Gaps:
 
 
 def field_label(name: str) -> str:
-    """Name an expected field for editors: 'period' (start), 'status', 'contact', 'budget'."""
-    return {"start": "period", "budget_eur": "budget"}.get(name, FIELDS_BY_NAME[name].name)
+    """Name an expected field for editors as the file and the form name it: 'start', 'status', 'contact',
+    'budget'."""
+    return {"budget_eur": "budget"}.get(name, FIELDS_BY_NAME[name].name)
 
 
 def placeholder_sentences(prose: str) -> tuple[str, ...]:

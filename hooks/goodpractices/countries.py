@@ -49,4 +49,18 @@ def _codes_by_name() -> dict[str, str]:
 
 def code_for(text: str) -> str | None:
     """Return the code a country name (English or a partner's language) or a code in the wrong case stands for."""
-    return _codes_by_name().get(" ".join(text.split()).casefold())
+    from .names import fold  # noqa: PLC0415 (names imports the model; countries is imported early)
+
+    names = _codes_by_name()
+    return names.get(" ".join(text.split()).casefold()) or _folded_codes().get(fold(text))
+
+
+@cache
+def _folded_codes() -> dict[str, str]:
+    """The names of _codes_by_name without accents, case or punctuation ('osterreich', 'cote d ivoire')."""
+    from .names import fold  # noqa: PLC0415
+
+    folded: dict[str, str] = {}
+    for name, code in _codes_by_name().items():
+        folded.setdefault(fold(name), code)
+    return folded

@@ -54,7 +54,8 @@ def check_field(checker: Checker, spec: Field, value: Any, ctx: Context, practic
     if kind == "text":
         return checker.text(path, value, hint, spec.min_len, spec.max_len)
     if kind in ("theme", "partner"):
-        return checker.key(path, value, ctx.themes if kind == "theme" else ctx.partners, kind, hint)
+        return checker.key(path, value, ctx.themes if kind == "theme" else ctx.partners, kind, hint,
+                           ctx.theme_names if kind == "theme" else ctx.partner_names)
     if kind == "country":
         if not isinstance(value, str) or value not in COUNTRIES:
             shown = quote(value)
@@ -118,7 +119,7 @@ def _transferability(checker: Checker, value: Any, ctx: Context, practice_id: st
     for key, entry in entries.items():
         path: Path = ("transferability", key)
         if key not in ctx.partners:
-            checker.key(path, key, ctx.partners, "partner", hint)
+            checker.key(path, key, ctx.partners, "partner", hint, ctx.partner_names)
             continue
         if key == partner:
             checker.report(path, f"'{key}' presents this practice and cannot take it up (remove the entry)")

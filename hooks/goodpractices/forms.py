@@ -10,17 +10,20 @@ from typing import Any
 
 import yaml
 
+from . import names
+from .countries import COUNTRIES, code_for
 from .model import Partner, Theme
+from .plaintext import plain_section, plain_value, spaces
 from .problems import Problem
+from .proposal import summary_problems
 from .scaffold import SECTION_PROMPTS, amount
 from .schema import FIELDS, SECTIONS, STAGES, STATUSES, Field
+from .vocabulary import NOT_IN_FORM
 
 FORM_PATH = ".github/ISSUE_TEMPLATE/new-practice.yml"
 LABEL = "new practice"  # the label the form sets; a maintainer adds ACCEPTED to convert the proposal
 ACCEPTED = "practice-accepted"
 NO_RESPONSE = "_No response_"
-#: Set when the proposal becomes a file, not by the proposer.
-NOT_IN_FORM = ("updated",)
 CONSENT_ID = "consent"
 CONSENT = ("I am allowed to share this text, and I agree that it is published on the good-practices site "
            "and in its PDF under the site's licence.")
@@ -29,17 +32,21 @@ CONSENT = ("I am allowed to share this text, and I agree that it is published on
 FORM_HELP: dict[str, str] = {
     "theme": "The one theme the practice belongs to.",
     "partner": "The project partner that presents the practice.",
-    "country": "Where the practice runs, as a two-letter code such as AT or RO; leave empty for the partner's country.",
+    "country": "The country where the practice runs, by its name or two-letter code, such as Austria or AT; "
+               "leave empty for the partner's country.",
+    "budget_eur": "The budget in euros, as a number without spaces or separators, e.g. 900000.",
     "status": "Whether the practice is planned, running or completed.",
 }
 
 #: How list-like fields are written in a text area: one entry per line.
 LINE_FORMATS: dict[str, str] = {
-    "keywords": "One keyword per line.",
-    "ids": "One practice id per line (the file name without .md, as in the page address).",
-    "transferability": "The partners that took the practice up: one per line, as `partner-key: stage` (the keys "
-                       "are in brackets in the Partner list), optionally followed by ` | a short note`. "
-                       f"Stages: {', '.join(STAGES)}.",
+    "keywords": "One keyword per line (or separated by commas), each up to 40 characters.",
+    "ids": "Practices of this site that inspired this one: one per line, by their page address or its last part "
+           "(flemish-cluster-programme for …/practices/flemish-cluster-programme.html).",
+    "transferability": "The partners that took the practice up: one per line, as `partner: stage`, the partner by "
+                       "its name or number as the Partner list shows it (e.g. `RDA Ostrava: assessed` or `P6: "
+                       "assessed`), optionally followed by ` | a short note`. "
+                       f"Stages, in order: {', '.join(STAGES)}.",
     "contact": "Up to three lines: `name: …`, `organisation: …`, `email: …` (the name is needed).",
     "links": "One link per line, as `Text of the link | https://address`.",
 }
@@ -124,37 +131,83 @@ class Proposal:
     problems: list[Problem] = field(default_factory=list)
 
 
+def help_texts() -> dict[str, str]:
+    """Return each field's help as the form shows it, by field name."""
+    return {spec.name: LINE_FORMATS.get(spec.kind) or FORM_HELP.get(spec.name) or spec.hint for spec in FIELDS}
+
+
 def _lines(text: str) -> list[str]:
-    """Return the non-empty lines of a text area, without list bullets people may type."""
-    return [re.sub(r"^[-*•]\s+", "", line.strip()) for line in text.splitlines() if line.strip()]
+    """Return the non-empty lines of a text area, plain, without the list bullets people type or paste."""
+    return [plain_value(re.sub(r"^[-*•◦▪‣–—·]\s+", "", line.strip())) for line in spaces(text).splitlines()
+            if line.strip()]
 
 
-def _key(text: str, options: dict[str, str]) -> str:
-    """Return the registry key a dropdown choice names; a typed key (or anything else) as written."""
-    return options.get(text, text)
+@dataclass(frozen=True)
+class Registries:
+    """What the form's answers name: the themes and partners, and every name people see for them."""
+
+    themes: Sequence[Theme]
+    partners: Sequence[Partner]
+
+    def key(self, kind: str, text: str) -> str:
+        """Return the key a dropdown choice or a typed name stands for; anything else as written."""
+        theme_names, partner_names = names.aliases(self.themes, self.partners)
+        return names.key_for(text, theme_names if kind == "theme" else partner_names) or text
+
+    def suggest(self, text: str) -> str:
+        """Return '; did you mean …?' with a partner's short name, or ''."""
+        key = names.suggestion(text, names.aliases((), self.partners)[1])
+        partner = next((p for p in self.partners if p.key == key), None)
+        return f"; did you mean '{partner.short_name}'?" if partner else ""
 
 
-def _value(spec: Field, text: str, options: dict[str, str], report: Any) -> Any:
+def _transfers(spec: Field, text: str, known: Registries, report: Any) -> dict[str, Any]:
+    """Read `partner: stage | note` lines; an unknown partner and a wrong stage on one line are both reported."""
+    result: dict[str, Any] = {}
+    for line in _lines(text):
+        entry, _, note = line.partition("|")
+        partner, colon, stage_text = entry.rpartition(":")
+        if not colon:
+            report(spec.name, f"'{line}' is not written as 'partner: stage' (one partner per line, e.g. "
+                              f"'RDA Ostrava: assessed')")
+            continue
+        key = known.key("partner", partner.strip())
+        stage = names.stage_for(stage_text, STAGES)
+        if key not in {p.key for p in known.partners}:
+            report(spec.name, f"'{partner.strip()}' is not a partner of the project (write its name or number as "
+                              f"the Partner list shows it{known.suggest(partner)})")
+        if stage is None:
+            from .checker import did_you_mean  # noqa: PLC0415 (the checker loads the validator's modules)
+
+            report(spec.name, f"'{stage_text.strip()}' is not a stage, in '{line}' (write one of: "
+                              f"{', '.join(STAGES)}{did_you_mean(stage_text.strip(), STAGES)})")
+        if key in {p.key for p in known.partners} and stage is not None:
+            result[key] = {"stage": stage, "note": note.strip()} if note.strip() else stage
+    return result
+
+
+def _value(spec: Field, text: str, known: Registries, report: Any) -> Any:
     """Read one field's text as the value the front matter holds; what cannot be read is kept as text for the
     validator to explain."""
     kind = spec.kind
     if kind in ("theme", "partner"):
-        return _key(text, options)
+        return known.key(kind, plain_value(text))
+    if kind == "country":
+        value = plain_value(text)
+        return value if value in COUNTRIES else code_for(value) or value
     if kind == "amount":
-        return amount(text)
-    if kind == "keywords" or kind == "ids":
-        return _lines(text)
+        return amount(plain_value(text))
+    if kind == "keywords":
+        words = [word.strip() for line in _lines(text) for word in re.split(r"[,;]", line) if word.strip()]
+        for word in words:
+            if len(word) > spec.max_len:
+                report(spec.name, f"'{word}' has {len(word)} characters, and a keyword at most {spec.max_len} "
+                                  "(one keyword per line, or separated by commas)")
+        return [word for word in words if len(word) <= spec.max_len]
+    if kind == "ids":
+        return [re.sub(r"^.*/|\.html?$|\.md$", "", line.rstrip("/")) for line in _lines(text)]
     if kind == "transferability":
-        result: dict[str, Any] = {}
-        for line in _lines(text):
-            entry, _, note = line.partition("|")
-            partner, colon, stage = entry.partition(":")
-            if not colon:
-                report(spec.name, f"'{line}' is not written as 'partner-key: stage' (one partner per line)")
-                continue
-            stage = stage.strip()
-            result[partner.strip()] = {"stage": stage, "note": note.strip()} if note.strip() else stage
-        return result
+        return _transfers(spec, text, known, report)
     if kind == "contact":
         contact: dict[str, str] = {}
         for line in _lines(text):
@@ -173,7 +226,12 @@ def _value(spec: Field, text: str, options: dict[str, str], report: Any) -> Any:
                 continue
             links.append({"title": title.strip(), "url": url.strip()})
         return links
-    return text.strip()
+    if spec.name == "summary":
+        value = plain_value(text)
+        for message in summary_problems(value):
+            report(spec.name, message)
+        return value
+    return " ".join(plain_value(text).split())
 
 
 def read_body(body: str, shown: str, themes: Sequence[Theme], partners: Sequence[Partner]) -> Proposal:
@@ -200,7 +258,7 @@ def read_body(body: str, shown: str, themes: Sequence[Theme], partners: Sequence
     bounds = sorted(starts.values()) + [len(lines)]
     texts = {label: "\n".join(lines[start + 1: bounds[bounds.index(start) + 1]]).strip()
              for label, start in starts.items()}
-    options = {theme_option(t): t.key for t in themes} | {partner_option(p): p.key for p in partners}
+    known = Registries(themes, partners)
 
     def reporter(label: str) -> Any:
         return lambda name, message: proposal.problems.append(Problem(shown, starts[label] + 1, name, message))
@@ -208,15 +266,18 @@ def read_body(body: str, shown: str, themes: Sequence[Theme], partners: Sequence
     for label, spec in specs.items():
         text = texts.get(label, NO_RESPONSE)
         if text and text != NO_RESPONSE:
-            proposal.values[spec.name] = _value(spec, text, options, reporter(label))
+            proposal.values[spec.name] = _value(spec, text, known, reporter(label))
     for section in SECTIONS:
-        text = texts.get(section, NO_RESPONSE)
+        text = plain_section(texts.get(section, NO_RESPONSE))
         if text and text != NO_RESPONSE:
             proposal.sections[section] = text
+    if SECTIONS[0] not in proposal.sections:
+        proposal.problems.append(Problem(shown, starts.get(SECTIONS[0], 0) + 1, SECTIONS[0], "has no answer, and "
+                                         f"one is needed (the practice's text: {SECTION_PROMPTS[SECTIONS[0]]})"))
     consent = texts.get("Consent", "")
     if not re.search(r"^- \[[xX]\] ", consent, re.MULTILINE):
         where = starts.get("Consent", 0) + 1
-        proposal.problems.append(Problem(shown, where, CONSENT_ID, "the consent box is not ticked (tick it in the "
-                                                                   "issue, or ask the proposer to)"))
+        proposal.problems.append(Problem(shown, where, CONSENT_ID, "the box is not ticked (edit the issue and tick "
+                                                                   "it: without it the text cannot be published)"))
     return proposal
 

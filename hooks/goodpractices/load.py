@@ -12,14 +12,18 @@ from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
+from .invisible import ignorable
 from .problems import Problem
-from .schema import ID_PATTERN, MAX_FILE_BYTES
+from .schema import ID_PATTERN, MAX_FILE_BYTES, MAX_ID_CHARS, WINDOWS_DEVICES
+from .yamlplain import fence_problem
 from .yamlread import YamlDoc, character_name, parse
 
 _HANDLER = YAMLHandler()  # its boundary pattern, ^-{3,}\s*$ per line, runs in linear time (see the tests)
 
 #: Ids whose pages would stand where the site keeps pages of its own.
-RESERVED_IDS = frozenset({"index"})
+SITE_PAGES = frozenset({"index"})
+#: Ids no practice may take: the site's own pages, and Windows' device names (no file there may be named so).
+RESERVED_IDS = SITE_PAGES | WINDOWS_DEVICES
 
 
 @dataclass(frozen=True)
@@ -54,9 +58,8 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         line = raw.count(b"\n", 0, error.start) + 1
         byte = raw[error.start]
         return None, [Problem(shown, line, "encoding", f"byte 0x{byte:02x} is not UTF-8 (save the file as UTF-8)")]
-    if text.startswith("\ufeff"):
-        return None, [Problem(shown, 1, "encoding", "starts with a byte-order mark (save as UTF-8 without BOM)")]
-    return text.replace("\r\n", "\n"), []
+    # A byte-order mark at the start is how editors on Windows mark UTF-8: accepted, and not part of the text.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n"), []
 
 
 def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
@@ -81,23 +84,34 @@ def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
 def _name_problem(name: str) -> str | None:
     """Say what is wrong with a practice file's name, or None."""
     stem, _, suffix = name.rpartition(".")
-    fix = f"rename it to '{suggest_id(stem or suffix)}.md'"
+    # 'new.md.txt' is 'new.md' with an extension that an editor added (and may hide): the id is 'new'.
+    doubled = re.fullmatch(r"(.+?)(?:\.md)+\.[^.]+", name, re.IGNORECASE)
+    fix = f"rename it to '{suggest_id(doubled.group(1) if doubled else stem or suffix)}.md'"
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
         return f"'{name}' is not valid UTF-8 ({fix})"
-    odd = next((char for char in name if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")), None)
+    odd = next((char for char in name if ignorable(char) or unicodedata.category(char) in ("Zl", "Zp")), None)
     if odd is not None:
         return f"'{name}' contains the character {character_name(odd)} ({fix})"
     if name != name.strip():
         where = "ends" if name[-1].isspace() else "starts"
         return f"'{name}' {where} with a space ({fix})"
+    device = name.split(".")[0].rstrip(" ").lower()
+    if device in WINDOWS_DEVICES:
+        return (f"'{name}' is named like the Windows device {device.upper()}, which no file on Windows may be, "
+                "whatever its extension (choose a descriptive id)")
+    if suffix != "md" and doubled:
+        return f"'{name}' ends in .{suffix} after .md ({fix}; your editor may hide the '.{suffix}')"
     if suffix != "md":
         return f"'{name}' does not end in .md ({fix})"
-    if stem in RESERVED_IDS:
+    if stem in SITE_PAGES:
         return f"'{stem}' is reserved for a page of the site (choose a descriptive id)"
     if not ID_PATTERN.fullmatch(stem):
         return f"'{stem}' is not a valid id ({fix}: lowercase words joined by single hyphens)"
+    if len(stem) > MAX_ID_CHARS:
+        return (f"'{stem[:40]}…' is {len(stem):,} characters long (keep ids to {MAX_ID_CHARS}: its page, "
+                f"practices/<id>.html, must fit the path limits of Windows and of every file system)")
     return None
 
 
@@ -116,12 +130,13 @@ def parse_practice(raw: bytes, shown: str, name: str) -> tuple[Source | None, li
     if not text.strip():
         return None, problems + [Problem(shown, 1, "file", "is empty (start with front matter between two '---' lines)")]
     if not _HANDLER.detect(text):
-        return None, problems + [Problem(shown, 1, "front matter", "missing (start the file with a line '---', "
-                                         "the fields, and another line '---')")]
+        line, message = fence_problem(text, opened=False)
+        return None, problems + [Problem(shown, line, "front matter", message)]
     try:
         front, body = _HANDLER.split(text)
     except ValueError:
-        return None, problems + [Problem(shown, 1, "front matter", "not closed (add a line '---' after the last field)")]
+        line, message = fence_problem(text, opened=True)
+        return None, problems + [Problem(shown, line, "front matter", message)]
     front_start = text.index(front) if front else text.index("\n") + 1
     offset = text.count("\n", 0, front_start)
     closing = text.find("\n", front_start + len(front)) + 1 or len(text)

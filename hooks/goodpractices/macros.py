@@ -8,9 +8,11 @@ from typing import Any
 from markupsafe import escape
 
 from .model import Catalog
+from .partnermap import layout as map_layout
 from .pdf.listing import Download
 from .render.downloads import pdf_link
 from .render import render_html
+from .render.partnermap import figure as map_figure
 from .render.themes import theme_cards
 from .schema import field_reference_markdown
 
@@ -42,6 +44,7 @@ def for_catalog(catalog: Catalog, pdfs: tuple[Download, ...] = ()) -> dict[str, 
     dated = sorted((p for p in catalog.practices if p.updated), key=lambda p: (p.updated, p.id), reverse=True)
     dated_apart = len({p.updated for p in dated}) > 1
     latest = Catalog(catalog.themes, catalog.partners, tuple(dated[:RECENT_MAX]))
+    drawn = map_figure(catalog, map_layout(catalog), "")
 
     def field_reference() -> str:
         """The table of front-matter fields, from the schema."""
@@ -77,5 +80,9 @@ def for_catalog(catalog: Catalog, pdfs: tuple[Download, ...] = ()) -> dict[str, 
         """A link to the whole catalogue's PDF (none in a preview, which makes no PDF)."""
         return str(pdf_link(pdfs, "catalogue", "", ""))
 
-    return {"catalogue_pdf": catalogue_pdf, "field_reference": field_reference, "count": count, "themes": themes,
+    def partner_map() -> str:
+        """The map of partners and the transfers between them, its legend and the same facts as a list."""
+        return str(drawn)
+
+    return {"partner_map": partner_map, "catalogue_pdf": catalogue_pdf, "field_reference": field_reference, "count": count, "themes": themes,
             "recent": recent, "theme_keys": theme_keys, "partner_keys": partner_keys}

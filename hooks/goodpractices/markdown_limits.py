@@ -20,6 +20,12 @@ MAX_HTML_DEPTH = 32  # raw HTML elements inside each other
 MAX_BRACKETS = 250
 MAX_EMPHASIS = 500
 MAX_BACKTICKS = 1_000
+#: Inline marks per paragraph: every character that can start an inline construct ('&' of an entity, '\\' of an
+#: escape, '<', '!', '[', '*', '_', '`'). Python-Markdown re-scans a paragraph's text after each inline match, so
+#: its time grows with (marks in a paragraph) x (paragraph length): one 200,000-character paragraph of entities
+#: took 2.3 s of CPU, the same marks split into paragraphs of 2,000 take 0.1 s (scripts/bench_markdown.py).
+MAX_INLINE = 2_000
+_INLINE = re.compile(r"[&\\<!\[*_`]")
 #: Per body: (what is counted, limit, how to fix).
 PER_BODY = {
     "raw HTML tags": (1_000, "write it in Markdown"),
@@ -132,7 +138,8 @@ def _tags(text: str) -> tuple[int, int]:
 
 class _Nesting:
     """Follows how deep raw HTML elements nest, a line at a time, as a browser would: an end tag closes the
-    nearest open element of its name (a stray one closes nothing), and '<x/>' opens x unless x is void."""
+    nearest open element of its name (a stray one closes nothing), and '<x/>' opens x unless x is void. A name
+    followed by anything but a space, '/' or '>' is no tag (Markdown's autolinks: '<https://…>', '<a@b.org>')."""
 
     def __init__(self) -> None:
         self.open: list[str] = []
@@ -145,10 +152,11 @@ class _Nesting:
             closing = text[end: end + 1] == "/"
             end += closing
             start = end
-            while end < len(text) and end - start < 16 and text[end].isalnum():
+            while end < len(text) and (text[end].isalnum() or text[end] == "-"):
                 end += 1
             name = text[start:end].lower()
-            if name and name[0].isalpha() and name not in _VOID:
+            tag = end == len(text) or text[end] in " \t/>"  # not an autolink: '<https://…>', '<a@b.org>'
+            if tag and name and name[0].isalpha() and name not in _VOID:
                 if not closing:
                     self.open.append(name)
                     if len(self.open) > self.deepest:
@@ -168,6 +176,7 @@ class _Counts:
     brackets: int = 0
     emphasis: int = 0
     backticks: int = 0
+    inline: int = 0
 
 
 def overruns(body: str) -> list[Overrun]:
@@ -214,6 +223,7 @@ def overruns(body: str) -> list[Overrun]:
         paragraph.brackets += prose.count("[")
         paragraph.emphasis += prose.count("*") + prose.count("_")
         paragraph.backticks += text.count("`")
+        paragraph.inline += len(_INLINE.findall(text))
         if paragraph.brackets > MAX_BRACKETS:
             report("[", paragraph.start, f"has more than {MAX_BRACKETS} '[' in one paragraph (split it, or write "
                                          "brackets as \\[)")
@@ -223,6 +233,9 @@ def overruns(body: str) -> list[Overrun]:
         if paragraph.backticks > MAX_BACKTICKS:
             report("`", paragraph.start, f"has more than {MAX_BACKTICKS} '`' in one paragraph (split it, or put "
                                          "the code in a fenced block)")
+        if paragraph.inline > MAX_INLINE:
+            report("inline", paragraph.start, f"has more than {MAX_INLINE:,} inline marks ('&', '\\', '<', '!', '[', "
+                                              "'*', '_', '`') in one paragraph (split it into shorter paragraphs)")
         depth = _depth(text, indent)
         if depth > MAX_DEPTH:
             report("depth", offset, f"nests lists or quotes {depth} levels deep (keep it to {MAX_DEPTH})")

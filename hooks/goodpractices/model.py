@@ -78,6 +78,9 @@ class Partner:
     lead: bool
     note: str | None
     extended_phase: bool
+    #: Where the map puts the partner's marker, in decimal degrees (north, east); both or neither.
+    latitude: float | None = None
+    longitude: float | None = None
 
     @property
     def code(self) -> str:

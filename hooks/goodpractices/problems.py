@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .invisible import ignorable
+
 #: Control characters shown as escapes, so that every problem stays on one line.
 _VISIBLE = {code: repr(chr(code))[1:-1] for code in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+#: A file name or a field printed as it is: words without ':', single spaces between them, not starting with '"'
+#: (which starts a quoted name). Anything else (a colon, a space at an end, a control or invisible character) is
+#: quoted.
+_PLAIN = re.compile(r'[^\s:"][^\s:]*(?: [^\s:]+)*')
+
+
+def visible(text: str) -> str:
+    """Return text as a problem prints it: control characters and line separators as escapes, on one line,
+    and a lone surrogate as \\udcff."""
+    return text.translate(_VISIBLE).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def shown_name(name: str) -> str:
+    """Return a file name or field as a problem prints it: as it is if plain, else in double quotes with JSON's
+    escapes, so that `path:line: field: message` always splits the same way (a name holding ': ' or a line
+    break cannot pass for another file's problem). 'warning' is quoted too: unquoted, it marks a warning."""
+    if _PLAIN.fullmatch(name) and name != "warning" and all(c.isprintable() and not ignorable(c) for c in name):
+        return name
+    return '"' + "".join(map(_quoted, name)) + '"'
+
+
+def _quoted(char: str) -> str:
+    """One character of a quoted name: JSON's escape for a quote, a backslash, and anything a reader cannot see."""
+    if char in '"\\' or not char.isprintable() or ignorable(char):
+        return json.dumps(char)[1:-1]  # \n, \u200b, a pair of \uXXXX for a character beyond the BMP
+    return char
 
 
 @dataclass(frozen=True, order=True)
@@ -21,8 +51,7 @@ class Problem:
 
     def __str__(self) -> str:
         level = "warning: " if self.warning else ""
-        text = f"{self.path}:{self.line}: {level}{self.field}: {self.message}".translate(_VISIBLE)
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate prints as \udcff
+        return f"{shown_name(self.path)}:{self.line}: {level}{shown_name(self.field)}: {visible(self.message)}"
 
 
 def plural(n: int, word: str) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from . import icons
 from .countries import COUNTRIES
+from .geo import FRAME
 from .load import Source
 from .model import Partner, Theme
 from .problems import Problem
@@ -66,10 +67,37 @@ def build_themes(doc: YamlDoc, shown: str) -> tuple[tuple[Theme, ...], list[Prob
     return tuple(themes), whole.problems
 
 
+#: What a partner's coordinates may be: within the frame of the map's outlines (geo.FRAME), and how to write them.
+_DEGREES = {"latitude": (FRAME[1], FRAME[3], "degrees north, e.g. 48.2047"),
+            "longitude": (FRAME[0], FRAME[2], "degrees east, west negative, e.g. 15.6256")}
+
+
+def _place(checker: Checker, key: str, fields: dict[str, Any]) -> tuple[float | None, float | None]:
+    """Return a partner's (latitude, longitude) for the map, both or neither, or report why not."""
+    given = [name for name in _DEGREES if name in fields]
+    if len(given) == 1:
+        other = "longitude" if given[0] == "latitude" else "latitude"
+        checker.report((key, given[0]), f"{other}: missing (add {other}: … beside {given[0]}, or remove both)")
+        return None, None
+    values = []
+    for name in given:
+        low, high, how = _DEGREES[name]
+        value = fields[name]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            checker.report((key, name), f"{name}: expected a number, got {describe(value)} (write {how})")
+        elif not low <= value <= high:
+            checker.report((key, name), f"{name}: {value} is outside the map, which spans {low:g} to {high:g} "
+                                        f"(write {how})")
+        else:
+            values.append(float(value))
+    return (values[0], values[1]) if len(values) == 2 else (None, None)
+
+
 def build_partners(doc: YamlDoc, shown: str) -> tuple[tuple[Partner, ...], list[Problem]]:
     """Return the partners sorted by number, and the problems of partners.yml."""
     whole, entries = _entries(doc, shown)
-    known = ("number", "name", "short_name", "country", "region", "website", "lead", "note", "extended_phase")
+    known = ("number", "name", "short_name", "country", "region", "latitude", "longitude", "website", "lead", "note",
+             "extended_phase")
     partners, numbers = [], {}
     for key, fields, checker in entries:
         for unknown in set(fields) - set(known):
@@ -94,8 +122,9 @@ def build_partners(doc: YamlDoc, shown: str) -> tuple[tuple[Partner, ...], list[
             flags[flag] = fields.get(flag, default)
             if not isinstance(flags[flag], bool):
                 checker.report((key, flag), f"expected true or false, got {describe(flags[flag])}")
+        place = _place(checker, key, fields)
         whole.problems += checker.problems
         if not checker.problems:
             partners.append(Partner(key, number, name, short_name, country, region, website,
-                                    flags["lead"], note, flags["extended_phase"]))
+                                    flags["lead"], note, flags["extended_phase"], *place))
     return tuple(sorted(partners, key=lambda p: p.number)), whole.problems

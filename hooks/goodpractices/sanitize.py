@@ -1,20 +1,22 @@
 """Decide on a body's rendered HTML: find what is refused, then keep only the allowlist, with content ids prefixed.
 
 Markdown is rendered first, so code is text (escaped) and every way of writing an image, a link or a tag is an
-element here. Two parsers look: Python's, to say what is refused and where, and nh3's (html5ever, as browsers
-parse), which keeps only allowlisted tags and attributes and reports any remote image the first one missed.
+element here. The decision reads the HTML as the sanitiser and browsers do: nh3 (html5ever, a browser's parser)
+parses it once keeping every element and attribute, and the elements of that tree are judged; the sanitiser then
+keeps only allowlisted tags and attributes, and reports any remote image the decision missed.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from html import unescape
+from collections.abc import Callable
 from html.parser import HTMLParser
-from urllib.parse import SplitResult, unquote, urlsplit
 
 import nh3
+
+from .urls import TABS, local, quoted, scheme_of, where
 
 #: Every id and footnote anchor from content gets this prefix, as GitHub does: no content can shadow the
 #: theme's element ids (`__drawer`, `__search`…), its globals, or the sections the page makes itself.
@@ -57,7 +59,11 @@ CLASSES = frozenset({
     "bug", "example", "quote", "cite",
 })
 _LANGUAGE = re.compile(r"language-[a-z0-9+#._-]{1,30}")
-_CONTROL = dict.fromkeys((*range(0x21), 0x7F))
+#: Elements whose content a browser reads as text up to their end tag (raw text); html5ever writes it unescaped.
+RAW_TEXT = ("script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")
+#: What may name an element in HTML (html5ever lower-cases it), and a URL's scheme (entities decoded, tabs dropped).
+_ELEMENT_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
+_SCHEME_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*(?=:)")
 
 
 @dataclass(frozen=True)
@@ -66,59 +72,6 @@ class Finding:
 
     message: str
     needles: tuple[str, ...]
-
-
-def _squeezed(url: str) -> str:
-    """Return a URL as a browser reads its scheme: ASCII controls and spaces removed, lower case."""
-    return url.translate(_CONTROL).lower()
-
-
-def _scheme(url: str) -> str | None:
-    """Return the scheme a browser would see in `url` ('javascript', 'http', …), or None for a relative URL."""
-    squeezed = _squeezed(url)
-    head, colon, _ = squeezed.partition(":")
-    if colon and head and "/" not in head and "?" not in head and "#" not in head:
-        return head
-    return None
-
-
-def _split(url: str) -> SplitResult | None:
-    """Split a URL as urllib does, or return None where urllib cannot (a broken IPv6 host, say)."""
-    try:
-        return urlsplit(url)
-    except ValueError:
-        return None
-
-
-def local(url: str) -> bool:
-    """Tell whether a URL stays inside the site: relative, no scheme, no host, no backslash, not above its root
-    (a browser reads '%2e%2e' as '..')."""
-    squeezed = url.strip(" \t\n\r\f")
-    if not squeezed or "\\" in squeezed or any(ord(c) < 0x20 or ord(c) == 0x7F for c in squeezed):
-        return False
-    if squeezed.startswith("/") or _scheme(squeezed) is not None:
-        return False
-    parts = _split(squeezed)
-    if parts is None or parts.scheme or parts.netloc:
-        return False
-    path = unquote(parts.path)
-    if "\\" in path or path.startswith("/"):
-        return False
-    resolved = posixpath.normpath(posixpath.join("practices", path))  # pages are one folder down
-    return resolved != ".." and not resolved.startswith("../")
-
-
-def _where(url: str) -> str:
-    """Name where a URL points, for a message: its host, its scheme, or the URL itself."""
-    parts = _split(url.strip().replace("\\", "/"))
-    try:
-        host = parts.hostname if parts is not None else None
-    except ValueError:
-        host = None
-    if host:
-        return host
-    scheme = _scheme(url)
-    return f"{scheme}:" if scheme else repr(url.strip()[:60])
 
 
 class _Decisions:
@@ -131,32 +84,43 @@ class _Decisions:
 
     def element(self, tag: str, attrs: list[tuple[str, str | None]], raw: str) -> None:
         """Decide on one start tag; `raw` is how it is written (raw HTML passes through Markdown unchanged)."""
+        self.tag(tag, raw)
+        for name, value in attrs:
+            self.attribute(tag, name, value or "", raw)
+
+    def tag(self, tag: str, raw: str = "") -> None:
+        """Decide on an element's name."""
         self.h1 += tag == "h1"
         if tag in REFUSED_TAGS:
             self.findings.append(Finding(
                 f"has a <{tag}> tag (remove it: practice pages carry no scripts, styles, frames, forms or "
                 "embedded media)", (raw, f"<{tag}")))
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on"):
-                self.findings.append(Finding(f"has an event-handler attribute {name} on <{tag}> (remove it)",
-                                             (raw, name + "=", name)))
-            elif name in ("id", "name"):
-                self.ids.add(value)
-            elif name == "src" and tag == "img":
-                if not local(value):
-                    self.findings.append(_remote(tag, name, value, raw))
-            elif name in FETCHED and value.strip():  # srcset, poster, background…: an image has one local src
+
+    def attribute(self, tag: str, name: str, value: str, raw: str = "") -> str:
+        """Decide on one attribute of an element (and return its value: nh3 calls this for each it parses)."""
+        if name.startswith("on"):
+            self.findings.append(Finding(f"has an event-handler attribute {name} on <{tag}> (remove it)",
+                                         (raw, name + "=", name)))
+        elif name in ("id", "name"):
+            self.ids.add(value)
+        elif name == "src" and tag == "img":
+            if not local(value):
                 self.findings.append(_remote(tag, name, value, raw))
-            if name in FOLLOWED or (name == "src" and tag != "img"):
-                scheme = _scheme(value)
-                if scheme is not None and scheme not in URL_SCHEMES:
-                    self.findings.append(Finding(f"has a {scheme}: URL in {name} (use an http(s) address)",
-                                                 (raw, value.strip(), f"{scheme}:", scheme)))
-                elif scheme is None and value.strip() and not value.strip().startswith("#") and not local(value):
-                    self.findings.append(Finding(
-                        f"links to {value.strip()[:80]!r}, outside the site (link to a page of the site with a "
-                        "relative path, or to a full https:// address)", (raw, value.strip())))
+        elif name == "src":  # <img> aside, what fetches a src is refused: a src elsewhere is harmless if local
+            if value.strip() and not local(value):
+                self.findings.append(_remote(tag, name, value, raw))
+        elif name in FETCHED and value.strip() and (name != "data" or tag in ("object", "embed")):
+            self.findings.append(_remote(tag, name, value, raw))  # srcset, poster…: an image has one local src
+        if name in FOLLOWED or (name == "src" and tag != "img"):
+            scheme = scheme_of(value)
+            if scheme is not None and scheme not in URL_SCHEMES:
+                self.findings.append(Finding(f"has a {scheme}: URL in {name}, {quoted(value)} (use an "
+                                             "http(s) address)", (value.strip(), raw, f"{scheme}:", scheme)))
+            elif scheme is None and value.strip() and not value.strip().startswith("#") and not local(value):
+                self.findings.append(Finding(
+                    f"links to {quoted(value)}, outside the site (link to a page of the site with a "
+                    "relative path, or to a full https:// address)", (raw, value.strip())))
+        return value
 
 
 class _Parser(HTMLParser):
@@ -168,6 +132,18 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.decisions.element(tag, attrs, self.get_starttag_text() or "")
+
+    handle_startendtag = handle_starttag
+
+
+class _ParsedParser(_Parser):
+    """Reads the element names of html5ever's serialisation (as_parsed): what it writes raw in RAW_TEXT elements
+    is text, as html5ever read it, so that this parser sees the elements html5ever saw and no other."""
+
+    CDATA_CONTENT_ELEMENTS = RAW_TEXT
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.decisions.tag(tag)
 
     handle_startendtag = handle_starttag
 
@@ -188,28 +164,53 @@ class Inspection:
 
 def _remote(tag: str, name: str, value: str, raw: str = "") -> Finding:
     """A refused image source (`raw`: the start tag as written, if known)."""
+    if name == "src" and not value.strip():
+        return Finding("has an image without a source (write the path of a picture in docs/assets/, e.g. "
+                       "![Text](../assets/photo.png))", (raw, "<img", "!["))
     if name != "src":
         return Finding(f"has a {name} attribute on <{tag}> (give the image one src inside the site)", (raw, name))
-    return Finding(f"shows an image from outside the site, {_where(value)} (readers' browsers would fetch it; put "
+    return Finding(f"shows an image from outside the site, {where(value)} (readers' browsers would fetch it; put "
                    "the image in docs/assets/ and link it with a relative path, or link to it instead)",
-                   (raw, value.strip(), _where(value).rstrip(":"), "!["))
+                   (raw, value.strip(), where(value).rstrip(":"), "!["))
 
 
 def inspect(html: str, markup: bool = True) -> Inspection:
-    """Return what the HTML refuses, in order, the ids it defines and its level-1 headings.
+    """Return what the HTML refuses, in order, the ids it defines and its level-1 headings. Raw HTML is read twice:
+    as written, by Python's parser, and as the sanitiser and browsers parse it (html5ever, through as_parsed),
+    where content that the first reads as tags is text (<title>, <textarea>, <xmp>, <noscript>…) or the other
+    way round (comments closed by '--!>' or '<!-->', <style> in <svg>): what either finds is refused.
 
     `markup=False` says the Markdown had no raw HTML and no attribute list ('<' and '{' absent): then every tag
     is the serializer's, read exactly by a pattern in a fraction of the HTML parser's time."""
     decisions = _Decisions()
-    if markup:
+    if markup:  # as written (its start tags help find the line), then as browsers parse it: either may refuse
         parser = _Parser(decisions)
         parser.feed(html)
         parser.close()
+        parsed = _Decisions()  # each attribute as html5ever builds it, then the elements it wrote out
+        parser = _ParsedParser(parsed)
+        parser.feed(as_parsed(html, parsed.attribute))
+        parser.close()
+        said = {finding.message for finding in decisions.findings}
+        decisions.findings += [finding for finding in parsed.findings if finding.message not in said]
+        decisions.ids |= parsed.ids
+        decisions.h1 = max(decisions.h1, parsed.h1)
     else:
         for tag in _SERIALIZED_TAG.finditer(html):
             attrs = [(name, unescape(value)) for name, value in _SERIALIZED_ATTRIBUTE.findall(tag.group(2))]
             decisions.element(tag.group(1), attrs, "")  # type: ignore[arg-type]
     return Inspection(tuple(decisions.findings), frozenset(decisions.ids), decisions.h1)
+
+
+def as_parsed(html: str, visit: Callable[[str, str, str], str | None] | None = None) -> str:
+    """Return HTML as html5ever parses it (the sanitiser's parser, which parses as browsers do), written out
+    again with every element and attribute it found: comments dropped, names in lower case, values quoted,
+    entities decoded, text escaped but in RAW_TEXT elements; `visit(tag, name, value)` sees each attribute as
+    html5ever built it, even where the writing out loses it (an HTML element inside SVG's <style>)."""
+    names = {name.lower() for name in _ELEMENT_NAME.findall(html)} | TAGS | REFUSED_TAGS
+    schemes = {scheme.lower() for scheme in _SCHEME_LIKE.findall(unescape(html).translate(TABS))}
+    return nh3.clean(html, tags=names, clean_content_tags=set(), attributes={}, generic_attribute_prefixes={""},
+                     url_schemes=schemes | URL_SCHEMES, strip_comments=True, link_rel=None, attribute_filter=visit)
 
 
 def clean(html: str, ids: frozenset[str] = frozenset()) -> tuple[str, list[Finding]]:
@@ -243,7 +244,7 @@ def _link(href: str, ids: frozenset[str]) -> str:
     """Point a link at a content id by its prefixed name, and a practice's `.md` link at its page."""
     if href.startswith("#"):
         return "#" + ID_PREFIX + href[1:] if href[1:] in ids else href
-    if _scheme(href) is None and not href.startswith("/"):
+    if scheme_of(href) is None and not href.startswith("/"):
         path, hash_, fragment = href.partition("#")
         if path.endswith(".md"):
             return path[:-3] + ".html" + hash_ + fragment

@@ -37,6 +37,17 @@ SECTION_PROMPTS: dict[str, str] = {
 assert tuple(SECTION_PROMPTS) == SECTIONS
 
 
+#: The downloadable template's values for the required fields: samples to replace, which a proposal may not keep
+#: (the theme and the partner are no keys, so that a template saved unchanged is refused everywhere).
+SAMPLES: dict[str, str] = {
+    "title": "Replace this title: the practice's name in a few words",
+    "theme": "choose one theme key from the list above",
+    "partner": "choose one partner key from the list above",
+    "summary": "Replace this summary: what the practice does, for whom, and why other regions may want to learn "
+               "from it, in one plain paragraph.",
+}
+
+
 def placeholder(section: str) -> str:
     """Return the sentence that stands in a section until its text is written (the report finds it)."""
     return f"Replace this paragraph: {SECTION_PROMPTS[section]}"
@@ -85,7 +96,7 @@ def template_text(themes: Sequence[Theme], partners: Sequence[Partner]) -> str:
         lines.append("")
         lines.append(f"# {field.name} ({'required' if field.required else 'optional'}): {field.rule.replace('`', '')}")
         lines += [f"#   {choice}" for choice in choices.get(field.name, ())]
-        example = block({field.name: field.example})
+        example = block({field.name: SAMPLES.get(field.name, field.example)})
         lines += example.split("\n") if field.required else [f"# {line}" for line in example.split("\n")]
     lines.append("---")
     body = "".join(f"\n## {section}\n\n{placeholder(section)}\n" for section in SECTIONS)

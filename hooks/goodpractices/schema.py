@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from .invisible import bmp_ranges, ignorable, refused
+
 Kind = Literal[
     "text", "theme", "partner", "country", "date", "end", "status", "amount",
     "keywords", "ids", "transferability", "contact", "links",
@@ -18,6 +20,11 @@ Kind = Literal[
 # Each pattern runs in linear time (no nested or overlapping repeats; the tests feed each its worst case).
 # Python code uses ID_PATTERN and DATE_PATTERN with fullmatch: `$` alone also matches before a final line break.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: The longest id: its page, practices/<id>.html, must fit the limits of every system that holds the site or its
+#: sources (255 bytes a name; 260 characters a whole path on Windows, the site's folder included).
+MAX_ID_CHARS = 100
+#: Names Windows gives to devices, whatever the extension (con.md, nul.html): no file there may be named so.
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
 DATE_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 #: name@domain.tld, the domain with a dot that has something on each side (use with match; the lookahead holds
 #: the end): possessive and lazy repeats keep it linear.
@@ -43,6 +50,7 @@ GENERATED_SECTIONS: dict[str, tuple[str, str]] = {
     "contact": ("Contact", "contact"),
     "connections": ("Connections", "inspired_by"),
     "transferability": ("Transferability", "transferability"),
+    "related": ("Related practices", "keywords"),
 }
 
 #: The optional fields stakeholders rely on; the editors' completeness report lists practices without them.
@@ -177,25 +185,16 @@ JOINERS = frozenset("\u200c\u200d")
 
 
 def invisible(char: str) -> bool:
-    """Tell whether no text may hold a character: a control (but tab and line breaks), a lone surrogate, or a
-    format character (zero-width, bidirectional) other than the joiners."""
-    category = unicodedata.category(char)
-    return (category == "Cc" and char not in "\t\n\r") or category == "Cs" or (category == "Cf"
-                                                                                 and char not in JOINERS)
+    """Tell whether no text may hold a character, by Unicode property (invisible.py): a control (but tab and line
+    breaks), a lone surrogate, a format character other than the joiners, a Hangul filler, an unassigned
+    default-ignorable code point."""
+    return refused(char)
 
 
 @cache
 def _invisible_class() -> str:
     """The invisible characters of the Basic Multilingual Plane as a regular-expression class, in ranges."""
-    ranges: list[list[int]] = []
-    for code in range(0x10000):
-        if 0xD800 <= code <= 0xDFFF or not invisible(chr(code)):
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "[" + "".join(f"\\u{a:04X}" + (f"-\\u{b:04X}" if b > a else "") for a, b in ranges) + "]"
+    return "[" + bmp_ranges(invisible) + "]"
 
 
 def _text(min_len: int, max_len: int) -> dict[str, Any]:
@@ -203,9 +202,10 @@ def _text(min_len: int, max_len: int) -> dict[str, Any]:
     as the validator counts them (a pattern, since JSON Schema's lengths count every character).
 
     `patternErrorMessage` is what editors built on VS Code's JSON language service show instead of the pattern."""
-    hidden = _invisible_class()
+    hidden, shown = _invisible_class(), r"[^\s" + bmp_ranges(ignorable) + "]"  # shown: what a reader sees
     return {"type": "string",
-            "pattern": rf"^(?![\s\S]*{hidden})\s*\S(?:\S|\s+(?=\S)){{{min_len - 1},{max_len - 1}}}\s*$",
+            "pattern": rf"^(?![\s\S]*{hidden})(?=[\s\S]*?{shown})"
+                       rf"\s*\S(?:\S|\s+(?=\S)){{{min_len - 1},{max_len - 1}}}\s*$",
             "patternErrorMessage": f"Expected text of {min_len}–{max_len} characters, without control or "
                                    "invisible characters."}
 
@@ -288,11 +288,7 @@ def json_schema_text(themes: Sequence[str], partners: Sequence[str]) -> str:
 
 
 def field_reference_markdown() -> str:
-    """Return the field reference as a Markdown table, for the contributors' documentation."""
-    from .yamlwrite import inline  # noqa: PLC0415 (only the docs need it)
+    """Return the field reference as a Markdown table for the Contributing page (fieldguide.py words it)."""
+    from .fieldguide import reference_table  # noqa: PLC0415 (only the docs need it)
 
-    rows = ["| field | required | what to write | example |", "|---|---|---|---|"]
-    for f in FIELDS:
-        example = inline(f.example).replace("|", "\\|")
-        rows.append(f"| `{f.name}` | {'yes' if f.required else 'no'} | {f.rule} | `{example}` |")
-    return "\n".join(rows) + "\n"
+    return reference_table()

@@ -52,49 +52,53 @@ def _text(value: Any, where: str, hint: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"mkdocs.yml: extra.{where}: expected text ({hint})")
+        raise ValueError(f"mkdocs.yml: {where}: expected text ({hint})")
     return value.strip()
 
 
 def _web(value: Any, where: str) -> str | None:
     url = _text(value, where, "an https:// address")
     if url is not None and not url.startswith(("https://", "http://")):
-        raise ValueError(f"mkdocs.yml: extra.{where}: expected an http(s) address, got {url!r} (write it in full)")
+        raise ValueError(f"mkdocs.yml: {where}: expected an http(s) address, got {url!r} (write it in full)")
     return url
 
 
-def _licence(value: Any) -> Licence:
+def _licence(value: Any, where: str = "extra.licence") -> Licence:
     if value is None:
         return CC_BY
     if isinstance(value, str):
-        name = _text(value, "licence", "a licence name such as CC BY 4.0")
+        name = _text(value, where, "a licence name such as CC BY 4.0")
         return _KNOWN.get(name or "", Licence(name or "", None))
     if not isinstance(value, Mapping) or set(value) - {"name", "url"} or "name" not in value:
-        raise ValueError("mkdocs.yml: extra.licence: expected a name, or {name, url} "
+        raise ValueError(f"mkdocs.yml: {where}: expected a name, or {{name, url}} "
                          "(e.g. licence: {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/})")
-    name = _text(value["name"], "licence.name", "a licence name such as CC BY 4.0") or ""
-    return Licence(name, _web(value.get("url"), "licence.url") or _KNOWN.get(name, Licence(name, None)).url)
+    name = _text(value["name"], f"{where}.name", "a licence name such as CC BY 4.0") or ""
+    return Licence(name, _web(value.get("url"), f"{where}.url") or _KNOWN.get(name, Licence(name, None)).url)
 
 
-def _funder(value: Any) -> Funder:
+def _funder(value: Any, where: str = "extra.funder") -> Funder:
     if value is None:
         return Funder(None, None, "", None)
     if not isinstance(value, Mapping) or set(value) - {"statement", "logo", "logo_alt", "url"}:
-        raise ValueError("mkdocs.yml: extra.funder: expected a mapping with statement, logo, logo_alt and url "
+        raise ValueError(f"mkdocs.yml: {where}: expected a mapping with statement, logo, logo_alt and url "
                          "(each optional)")
-    logo = _text(value.get("logo"), "funder.logo", "a file of docs/, e.g. assets/funder-logo.svg")
+    logo = _text(value.get("logo"), f"{where}.logo", "a file of docs/, e.g. assets/funder-logo.svg")
     if logo is not None and (":" in logo or logo.startswith(("/", "\\")) or ".." in logo.split("/")):
-        raise ValueError(f"mkdocs.yml: extra.funder.logo: {logo!r} is not a file of the site "
+        raise ValueError(f"mkdocs.yml: {where}.logo: {logo!r} is not a file of the site "
                          "(put the image in docs/ and give its path, e.g. assets/funder-logo.svg)")
-    alt = _text(value.get("logo_alt"), "funder.logo_alt", "what the logo shows, e.g. the programme's name")
+    alt = _text(value.get("logo_alt"), f"{where}.logo_alt", "what the logo shows, e.g. the programme's name")
     if logo is not None and alt is None:
-        raise ValueError("mkdocs.yml: extra.funder.logo_alt: missing (say what the logo shows, for screen readers)")
-    return Funder(_text(value.get("statement"), "funder.statement", "one sentence"), logo, alt or "",
-                  _web(value.get("url"), "funder.url"))
+        raise ValueError(f"mkdocs.yml: {where}.logo_alt: missing (say what the logo shows, for screen readers)")
+    return Funder(_text(value.get("statement"), f"{where}.statement", "one sentence"), logo, alt or "",
+                  _web(value.get("url"), f"{where}.url"))
 
 
-def site_info(name: str, url: str | None, extra: Mapping[str, Any], catalog: Catalog) -> SiteInfo:
-    """Return the site's information; raise ValueError naming the `extra` field that is wrong and how to fix it."""
+def site_info(name: str, url: str | None, extra: Mapping[str, Any], catalog: Catalog,
+              where: Mapping[str, str] | None = None) -> SiteInfo:
+    """Return the site's information; raise ValueError naming the setting that is wrong and how to fix it.
+
+    `where` says where each setting was written in mkdocs.yml (default: `extra.<key>`)."""
+    places = {"licence": "extra.licence", "funder": "extra.funder", **(where or {})}
     address = url if not url or url.endswith("/") else url + "/"
-    return SiteInfo(name, address or None, _licence(extra.get("licence")), _funder(extra.get("funder")),
-                    catalog.last_updated)
+    return SiteInfo(name, address or None, _licence(extra.get("licence"), places["licence"]),
+                    _funder(extra.get("funder"), places["funder"]), catalog.last_updated)

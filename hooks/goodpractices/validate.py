@@ -45,13 +45,20 @@ def check_practice(source: Source, ctx: Context) -> tuple[dict[str, Any], list[P
     return clean, checker.problems
 
 
-def check_links_between(practices: list[tuple[Source, dict[str, Any]]]) -> list[Problem]:
-    """Check what spans files: titles unique once case, width and invisible characters are ignored, and
-    `inspired_by` ids that exist."""
+def check_links_between(practices: list[tuple[Source, dict[str, Any]]], changed: frozenset[str] = frozenset()
+                        ) -> list[Problem]:
+    """Check what spans files: file names that differ by more than case, titles unique once case, width and
+    invisible characters are ignored, and `inspired_by` ids that exist. A repeated title (or name) is reported on
+    the file that repeats it: a `changed` one (a pull request's) rather than one already in the library."""
     problems: list[Problem] = []
     ids = {source.id for source, _ in practices}
     titles: dict[str, str] = {}
-    for source, clean in practices:
+    names: dict[str, str] = {}
+    for source, clean in sorted(practices, key=lambda checked: checked[0].path in changed):
+        other = names.setdefault(source.path.casefold(), source.path)
+        if other != source.path:
+            problems.append(Problem(source.path, 1, "file name", f"differs from {other} only in case (Windows and "
+                                    "macOS hold one file for both: merge them, or give one another id)"))
         title = clean.get("title")
         if title:
             other = titles.setdefault(folded(title), source.path)

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from .yamlplain import plain_mistake
+
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: The most characters a YAML text may have: front matter is a few dozen short fields, a registry a few dozen entries.
@@ -243,9 +245,14 @@ def _escape(text: str, index: int) -> str:
 
 
 def _syntax(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
-    """Turn a parser error into a problem at its line, named by the field being read when it happened."""
+    """Turn a parser error into a problem at its line, named by the field being read when it happened; the
+    mistakes people make are named in their words (yamlplain.py)."""
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
+    plain = plain_mistake(text, line)
+    if plain is not None:
+        number, key, message = plain
+        return YamlProblem(number, key or top_key(text, number) or "yaml", message)
     what = error.problem or error.context or "invalid YAML"
     owner = error.context_mark or mark
     field = (top_key(text, owner.line + 1) if owner else None) or "yaml"

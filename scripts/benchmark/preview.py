@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from .measure import ENV
-from .projects import Workspace
+from .projects import Workspace, read_config
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,7 @@ def edit_to_rebuilt(preview: Preview, runs: int, log: Path, limit: float) -> lis
     """Serve a project, edit one practice `runs` times and return the seconds until each edit is served."""
     port = free_port()
     # `mkdocs serve` serves the site under the path of its site_url, as it will be published.
-    config = yaml.safe_load((preview.project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(preview.project / "mkdocs.yml")
     mount = urlsplit(config.get("site_url") or "/").path.rstrip("/")
     url = f"http://127.0.0.1:{port}{mount}/{preview.page}"
     original = preview.source.read_bytes()

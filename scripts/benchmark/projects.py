@@ -43,21 +43,34 @@ class Workspace:
 
 
 def project_config(first_hooks: Sequence[Path] = ()) -> str:
-    """Return the repository's mkdocs.yml for a copy of the project in another folder: the hook, `overrides`
+    """Return the repository's mkdocs.yml for a copy of the project in another folder: the hooks, `overrides`
     and `watch` paths made absolute, and `first_hooks` loaded before the project's own hooks."""
     text = ((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
             .replace("\n  - hooks/", f"\n  - {ROOT / 'hooks'}/")
             .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
             .replace("  - hooks\n", f"  - {ROOT / 'hooks'}\n"))
-    if str(ROOT / "hooks" / "knowledge_base.py") not in text or text.count("\nhooks:\n") != 1:
-        raise RuntimeError("mkdocs.yml no longer lists hooks/knowledge_base.py under `hooks:`: "
+    if "\n  - goodpractices:" not in text or text.count("\nhooks:\n") != 1:
+        raise RuntimeError("mkdocs.yml no longer lists the goodpractices plugin and one `hooks:` section: "
                            "update scripts/benchmark/projects.py")
     return text.replace("\nhooks:\n", "\nhooks:\n" + "".join(f"  - {hook}\n" for hook in first_hooks))
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as plain data: `!ENV [NAME, default]` gives its default (the environment is not read)."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: (
+    loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
+
+
+def read_config(path: Path) -> dict:
+    """Return a mkdocs.yml's settings as plain data (see _ConfigLoader)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (a safe loader)
+
+
 def baseline_config() -> str:
     """Return the baseline's mkdocs.yml: Material, search only, the project's Markdown extensions."""
-    project = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    project = read_config(ROOT / "mkdocs.yml")
     config = {
         "site_name": "Baseline",
         "use_directory_urls": False,

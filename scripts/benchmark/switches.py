@@ -1,14 +1,16 @@
 """A benchmark-only MkDocs hook that switches one speed mechanism off, to measure what it buys (see ablation).
 
 Listed before the project's hooks in the benchmark's copy of mkdocs.yml, it reads the mechanism's name from
-the BENCHMARK_SWITCH_OFF environment variable at on_startup (when every hook is loaded and none has run) and
-replaces the names the project's hooks call with plain stand-ins. The production code has no benchmark
+the BENCHMARK_SWITCH_OFF environment variable at on_startup (when every plugin and hook is loaded, before the
+project's plugin's own on_startup) and replaces the names the project's plugin and hooks call with plain
+stand-ins. The production code has no benchmark
 branch; if a name a switch needs is gone, the build fails rather than measure nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import logging
 import os
 import sys
@@ -19,12 +21,18 @@ from types import ModuleType
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.plugins import event_priority
 
 from goodpractices.model import Catalog
-from goodpractices.render import GeneratedPage, slots
+from goodpractices.render import GeneratedPage, site, slots
 
 VARIABLE = "BENCHMARK_SWITCH_OFF"
 log = logging.getLogger("mkdocs.hooks.benchmark")
+
+
+def _plugin() -> ModuleType:
+    """Return the module of the project's MkDocs plugin (the names it calls are looked up there)."""
+    return importlib.import_module("goodpractices.mkdocs.plugin")
 
 
 def _hook(file_name: str) -> ModuleType:
@@ -47,16 +55,16 @@ def _nothing(*args: Any, **kwargs: Any) -> None:
 
 
 def _no_worker() -> None:
-    _replace(_hook("knowledge_base.py"), "fork_pool", lambda: None)
+    _replace(_plugin(), "fork_pool", lambda: None)
 
 
 def _no_mmap_threshold() -> None:
-    _replace(_hook("knowledge_base.py"), "return_large_blocks", _nothing)
+    _replace(_plugin(), "return_large_blocks", _nothing)
 
 
 def _pages_changed(change: Callable[[GeneratedPage], GeneratedPage]) -> None:
     """Have the adapter's generated_files change each generated page right after it is made."""
-    adapter = _hook("knowledge_base.py")
+    adapter = _plugin()
     made = adapter.generated_files
 
     def generated_files(*args: Any) -> dict[str, Any]:
@@ -100,15 +108,41 @@ def _fragments_every_time() -> None:
     def once_per_folder() -> Callable[..., Markup]:
         return lambda name, caller, titled=False: Markup(caller())
 
-    _replace(_hook("knowledge_base.py"), "once_per_folder", once_per_folder)
+    _replace(_plugin(), "once_per_folder", once_per_folder)
+
+
+def _no_related() -> None:
+    _replace(site, "related_practices", lambda catalog, practices=None: {p.id: () for p in catalog.practices})
+
+
+def _no_feed() -> None:
+    _replace(site, "feed_xml", lambda catalog, info: b"")
+
+
+def _no_map() -> None:
+    from goodpractices import macros  # noqa: PLC0415
+    from goodpractices.partnermap import Frame, Layout  # noqa: PLC0415
+
+    def nowhere(catalog: Catalog) -> Layout:
+        return Layout(Frame(0, 0, 1), (), (), (), ())
+
+    _replace(site, "map_layout", nowhere)
+    _replace(macros, "map_layout", nowhere)
+
+
+def _no_figures() -> None:
+    _replace(site, "figures", lambda catalog: ())
 
 
 @dataclass(frozen=True)
 class Switch:
-    """A speed mechanism: what "off" means, and how this hook switches it off."""
+    """A speed mechanism or a feature: what "off" means, and how this hook switches it off. A feature's
+    `changes` are the files (glob patterns) it makes or changes: switched off, only they may differ, and the
+    Δ it shows is what the feature costs."""
 
     off: str
     switch_off: Callable[[], None]
+    changes: tuple[str, ...] = ()
 
 
 #: Every mechanism the ablation measures, by name.
@@ -124,9 +158,17 @@ SWITCHES: dict[str, Switch] = {
                               "text stay in memory to the end", _bodies_kept),
     "shared-fragments": Switch("once_per_folder renders every block on every page (theme fragments not shared)",
                                _fragments_every_time),
+    "related-practices": Switch("feature: no related practices are found; practice pages go without them",
+                                _no_related, ("practices/*.html",)),
+    "feed": Switch("feature: feed.xml is written empty, not made from the catalogue", _no_feed, ("feed.xml",)),
+    "map": Switch("feature: no map of partners and transfers on the home, Partners and partner pages", _no_map,
+                  ("index.html", "partners/*.html", "search/*")),
+    "figures": Switch("feature: the figures page without its figures and CSV files", _no_figures,
+                      ("figures/*", "search/*")),
 }
 
 
+@event_priority(100)  # before the project's plugin, whose on_startup calls return_large_blocks
 def on_startup(command: str, dirty: bool) -> None:
     name = os.environ.get(VARIABLE, "")
     if name:

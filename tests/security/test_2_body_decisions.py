@@ -42,15 +42,15 @@ def body_with(text: str) -> str:
     ('<a href="x.html" ONCLICK=alert(1)>x</a>', "has an event-handler attribute onclick on <a> (remove it)"),
     ("A paragraph.\n{: onclick=\"alert(1)\" }", "has an event-handler attribute onclick on <p> (remove it)"),
     # script URLs
-    ("[click](javascript:alert(1))", "has a javascript: URL in href (use an http(s) address)"),
-    ('<a href="&#106;avascript:alert(1)">x</a>', "has a javascript: URL in href (use an http(s) address)"),
-    ('<a href="java&#x09;script:alert(1)">x</a>', "has a javascript: URL in href (use an http(s) address)"),
-    ("[x]( JaVaScRiPt:alert(1) )", "has a javascript: URL in href (use an http(s) address)"),
-    ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "has a data: URL in href (use an http(s) address)"),
-    ("[v](vbscript:msgbox)", "has a vbscript: URL in href (use an http(s) address)"),
-    ("[ref][r]\n\n[r]: javascript:alert(1)", "has a javascript: URL in href (use an http(s) address)"),
-    ("[x](local.html){: href=\"javascript:alert(1)\" }", "has a javascript: URL in href (use an http(s) address)"),
-    ("[f](file:///etc/passwd)", "has a file: URL in href (use an http(s) address)"),
+    ("[click](javascript:alert(1))", "has a javascript: URL in href, 'javascript:alert(1)' (use an http(s) address)"),
+    ('<a href="&#106;avascript:alert(1)">x</a>', "has a javascript: URL in href, 'javascript:alert(1)' (use an http(s) address)"),
+    ('<a href="java&#x09;script:alert(1)">x</a>', "has a javascript: URL in href, 'java\\tscript:alert(1)' (use an http(s) address)"),
+    ("[x]( JaVaScRiPt:alert(1) )", "has a javascript: URL in href, 'JaVaScRiPt:alert(1)' (use an http(s) address)"),
+    ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "has a data: URL in href, 'data:text/html;base64,PHNjcmlwdD4=' (use an http(s) address)"),
+    ("[v](vbscript:msgbox)", "has a vbscript: URL in href, 'vbscript:msgbox' (use an http(s) address)"),
+    ("[ref][r]\n\n[r]: javascript:alert(1)", "has a javascript: URL in href, 'javascript:alert(1)' (use an http(s) address)"),
+    ("[x](local.html){: href=\"javascript:alert(1)\" }", "has a javascript: URL in href, 'javascript:alert(1)' (use an http(s) address)"),
+    ("[f](file:///etc/passwd)", "has a file: URL in href, 'file:///etc/passwd' (use an http(s) address)"),
     # links out of the site from a page opened from a folder
     ("[p](../../../../etc/passwd)", "links to '../../../../etc/passwd', outside the site (link to a page of the "
                                     "site with a relative path, or to a full https:// address)"),
@@ -174,11 +174,11 @@ def test_the_page_keeps_the_themes_ids_once_and_its_table_of_contents_works(proj
 
 
 def test_bodies_render_with_the_sites_markdown_extensions():
-    import yaml
+    from benchmark.projects import read_config
     from conftest import ROOT
     from goodpractices.body_markdown import EXTENSIONS
 
-    listed = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["markdown_extensions"]
+    listed = read_config(ROOT / "mkdocs.yml")["markdown_extensions"]
     as_dict = {next(iter(item)) if isinstance(item, dict) else item:
                (next(iter(item.values())) if isinstance(item, dict) else {}) for item in listed}
     assert as_dict == EXTENSIONS

@@ -60,6 +60,8 @@ def test_bracket_storm_and_deep_nesting_fail_fast(project):
            "\\[)" in done.stderr
 
 
+INLINE = "has more than 2,000 inline marks ('&', '\\', '<', '!', '[', '*', '_', '`') in one paragraph (split it into " \
+         "shorter paragraphs)"
 LIMITS = [  # (a body construct past its limit, the message)
     ("<div>" * 40, "nests HTML elements 40 deep (keep it to 32)"),
     ("<a " * 1_001, "has more than 1,000 raw HTML tags (write it in Markdown)"),
@@ -79,6 +81,8 @@ LIMITS = [  # (a body construct past its limit, the message)
     ("> " * 11 + "x", "nests lists or quotes 11 levels deep (keep it to 10)"),
     ("".join("   " * i + ("1. " if i % 2 else "* ") + "x\n" for i in range(40)),
      "nests lists or quotes 11 levels deep (keep it to 10)"),
+    ("&amp;" * 2_001, INLINE),
+    ("\\. " * 2_001, INLINE),
     ("x" * 200_001, "is 200,001 characters long (keep it under 200,000: shorten it, or link to a longer document)"),
 ]
 

@@ -52,17 +52,20 @@
   const lastEl = document.getElementById("gp-explore-last");
   const clearAll = document.getElementById("gp-explore-clear");
   const toggle = root.querySelector(".gp-explore__toggle");
+  const toggleCount = toggle.querySelector(".gp-explore__on");
   const selects = { from: form.elements.from, to: form.elements.to };
   /* Every checkbox and radio, by facet and value position (-1 for the "any" radio). */
-  const inputs = {};
+  const MULTI = ["theme", "partner", "country", "status", "keyword"];
+  const SINGLE = ["text", "from", "to", "by", "stage", "sort"];
+  /* The page offers only values that match some practice, and leaves a facet out when it has none. */
+  const inputs = { by: new Map(), stage: new Map() };
+  for (const name of MULTI) inputs[name] = new Map();
   for (const input of form.querySelectorAll("input[type=checkbox], input[type=radio]")) {
     const at = input.value === "" ? -1 : facetIndex[input.name].get(input.value);
-    (inputs[input.name] = inputs[input.name] || new Map()).set(at, {
+    inputs[input.name].set(at, {
       input: input, label: input.closest("label"), count: input.closest("label").querySelector(".gp-facet__count"),
     });
   }
-  const MULTI = ["theme", "partner", "country", "status", "keyword"];
-  const SINGLE = ["text", "from", "to", "by", "stage", "sort"];
   const LEGENDS = {};
   for (const fieldset of form.querySelectorAll("fieldset")) {
     LEGENDS[fieldset.dataset.facet] = fieldset.querySelector("legend").textContent;
@@ -75,7 +78,9 @@
   let entries = [];
 
   function valid(name, value) {
-    if (MULTI.includes(name) || name === "by" || name === "stage") return facetIndex[name].has(value);
+    if (MULTI.includes(name) || name === "by" || name === "stage") {
+      return facetIndex[name].has(value) && inputs[name].has(facetIndex[name].get(value));
+    }
     if (name === "from" || name === "to") return /^\d{4}$/.test(value);
     if (name === "sort") return Object.prototype.hasOwnProperty.call(comparisons, value);
     return name === "text" && value.trim() !== "";
@@ -264,6 +269,8 @@
     showMore();
     const filters = entries.filter(([name]) => name !== "sort");
     clearAll.hidden = filters.length === 0;
+    const on = filters.length ? " (" + filters.length + " on)" : "";  // phones: how many filters the button hides
+    if (toggleCount.textContent !== on) toggleCount.textContent = on;
     emptyEl.hidden = results.length > 0;
     if (!results.length) {
       lastEl.textContent = filters.length ? "The last filter chosen: " + describe(filters[filters.length - 1]) + "." : "";
@@ -373,6 +380,14 @@
     return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
+  /* A practice's address: absolute where the site has a published address (site_url, which gives every page
+     its canonical link), so that the file works wherever it is opened; else relative to the site's top. */
+  const canonical = document.querySelector('link[rel="canonical"]');
+  function address(id) {
+    const path = "practices/" + encodeURIComponent(id) + ".html";
+    return canonical ? new URL("../" + path, canonical.href).href : path;
+  }
+
   function download(selected) {
     const rows = [["id", "title", "url", "theme", "presented_by", "country", "status", "start", "end", "keywords",
       "transfers", "taken_up_by", "summary"]];
@@ -381,11 +396,12 @@
       for (let i = 0; i < p.transfers.length; i += 2) {
         taken.push(data.partners[p.transfers[i]][1] + " (" + data.stages[p.transfers[i + 1]][1].toLowerCase() + ")");
       }
-      rows.push([p.id, p.title, "practices/" + p.id + ".html", data.themes[p.theme][1], data.partners[p.partner][1],
+      rows.push([p.id, p.title, address(p.id), data.themes[p.theme][1], data.partners[p.partner][1],
         data.countries[p.country][1], p.status >= 0 ? data.statuses[p.status][0] : "", p.start, p.end,
         p.keywords.map((k) => data.keywords[k]).join("; "), p.transfers.length / 2, taken.join("; "), p.summary]);
     }
-    const csv = rows.map((row) => row.map(cell).join(",")).join("\n") + "\n";
+    // As the site's other CSV files: a byte-order mark (spreadsheets then read UTF-8) and CRLF line ends.
+    const csv = "\ufeff" + rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
     const link = el("a");
     link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     link.download = "practices-selection.csv";

@@ -16,11 +16,23 @@ import shutil
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 #: Writes one document's PDF to a binary stream: the document is joined as it is written, each in turn.
 Writer = Callable[[BinaryIO], None]
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A document's Writer with its number of pages, known from the layout before it is joined."""
+
+    write: Writer
+    pages: int
+
+    def __call__(self, stream: BinaryIO) -> None:
+        self.write(stream)
 
 
 #: What a document costs to join beyond its pages (opening the numbers pages, outline, metadata, writing),

@@ -8,7 +8,12 @@ from typing import Any
 from ..countries import COUNTRIES
 from ..model import Catalog, Practice
 from ..render import money
+from ..related import Related, related_practices
 from ..render.rows import STAGE_LABELS, STAGE_SYMBOLS
+from ..figures import figures
+from ..geo import CREDIT
+from ..partnermap import layout as map_layout
+from ..render import figures as charts, partnermap
 from .blocks import ImageFetcher, body_blocks
 
 ORIGIN = ("★", "Origin")
@@ -64,7 +69,7 @@ def _stage(stage: str) -> list[str]:
     return [STAGE_SYMBOLS[stage], STAGE_LABELS[stage]]
 
 
-def _practice(catalog: Catalog, p: Practice, images: ImageFetcher) -> dict[str, Any]:
+def _practice(catalog: Catalog, p: Practice, images: ImageFetcher, related: tuple[Related, ...]) -> dict[str, Any]:
     """A practice's data: the same in every document that holds it (see engine.py)."""
     partner = catalog.partner[p.partner]
     place = COUNTRIES[p.country] + (f" · {p.region}" if p.region else "")
@@ -91,6 +96,7 @@ def _practice(catalog: Catalog, p: Practice, images: ImageFetcher) -> dict[str, 
                                                  "email": contact.email},
         "inspired_by": [ref(catalog.practice[i]) for i in p.inspired_by],
         "inspired": [ref(other) for other in catalog.inspired[p.id]],
+        "related": [ref(catalog.practice[r.id]) | {"reason": r.reason} for r in related],
         "transfers": [{"partner": f"{catalog.partner[t.partner].short_name} ({catalog.partner[t.partner].code})",
                        "stage": _stage(t.stage), "note": t.note or ""} for t in p.transfers],
     }
@@ -114,19 +120,53 @@ def _keywords(catalog: Catalog, selection: Selection) -> list[str]:
     return general + sorted({k for p in selection.practices for k in p.keywords})[:KEYWORDS_MAX]
 
 
+#: The font of the map's and the charts' labels in the PDF: one the template embeds.
+SVG_FONT = "Libertinus Serif"
+
+
+def _map(catalog: Catalog, selection: Selection) -> dict[str, Any] | None:
+    """The map of partners and transfers, as SVG for the catalogue and partner documents (a partner's own
+    transfers highlighted), with its alternative text and its legend and credit in words."""
+    if selection.kind not in ("catalogue", "partner"):
+        return None
+    drawn = map_layout(catalog)
+    if not drawn.markers:
+        return None
+    highlight = selection.key if selection.kind == "partner" else None
+    legend = "; ".join(f"{STAGE_SYMBOLS[s]} {STAGE_LABELS[s].lower()}: {partnermap.STAGE_LINES[s]}"
+                       for s in partnermap.STAGE_STYLES)
+    return {"svg": partnermap.svg(catalog, drawn, highlight, font=SVG_FONT, ids=False),
+            "alt": partnermap.description(catalog, drawn, highlight),
+            "caption": "Arrows run from the presenting to the taking-up partner, one per pair"
+                       + (" and stage" if drawn.by_stage else " (at the stage most of its transfers reached)")
+                       + f", wider for more practices. {legend}. {CREDIT}",
+            "unplaced": [p.short_name for p in drawn.unplaced]}
+
+
+def _figures(catalog: Catalog) -> list[dict[str, Any]]:
+    """The library in figures (the catalogue's appendix): each chart as SVG, with its table."""
+    return [{"key": f.key, "title": f.title, "about": f.about, "svg": charts.chart(f, font=SVG_FONT, ids=False),
+             "alt": charts.description(f), "header": [f.label, f.unit] + (["Practices", "Share"] if f.shares else []),
+             "rows": [[r.label, str(r.value)] + ([str(r.total), f"{r.percent}%"] if f.shares else [])
+                      for r in f.rows]} for f in figures(catalog)]
+
+
 def document(catalog: Catalog, selection: Selection, site_name: str, author: str,
              images: ImageFetcher, made: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """Return everything the template prints for `selection`, as JSON-ready data; `made` keeps each
     practice's data for the next document that holds it."""
     practices = selection.practices
     made = {} if made is None else made
+    missing = [p for p in practices if p.id not in made]  # a run's first document makes most of them
+    related = related_practices(catalog, missing) if missing else {}
     newest = max((p.updated for p in practices if p.updated), default=None)
     chapters = []
     for t in catalog.themes:
         members = [p for p in practices if p.theme == t.key]
         if members:
             chapters.append({"key": t.key, "title": t.title, "question": t.question, "description": t.description,
-                             "practices": [made.get(p.id) or made.setdefault(p.id, _practice(catalog, p, images))
+                             "practices": [made.get(p.id)
+                                           or made.setdefault(p.id, _practice(catalog, p, images, related[p.id]))
                                            for p in members]})
     whole = selection.kind == "catalogue"
     partners = catalog.partners if whole else tuple(
@@ -160,4 +200,6 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
             {"code": p.code, "name": p.name, "short": p.short_name, "country": COUNTRIES[p.country],
              "region": p.region, "website": p.website, "lead": p.lead,
              "practices": len(catalog.by_partner[p.key])} for p in partners],
+        "map": _map(catalog, selection),
+        "figures": _figures(catalog) if whole else None,
     }

@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .beside import Beside, Writer, shares
+from .beside import Beside, Counted, Writer, shares
 from .join import Numbers, Part, Slice, join, read_layouts
 
 TEMPLATE = "document.typ"
@@ -137,6 +137,7 @@ def _toc(doc: Data, pages: dict[str, int] | None) -> list[Data]:
         entries.append((1, "Appendix A: Transferability matrix", "appendix-matrix"))
     if doc["partners"] is not None:
         entries.append((1, "Appendix B: Partner directory", "appendix-partners"))
+    entries += [(1, title, label) for title, label, _ in _more_appendices(doc)]
     return [{"level": level, "title": title, "target": target, "page": str(pages[target]) if pages else ""}
             for level, title, target in entries]
 
@@ -149,7 +150,7 @@ def _piece(doc: Data, kind: str, item: Data | None, ns: str, pages: dict[str, in
     elif kind == "opener":
         piece["chapter"] = {k: item[k] for k in ("key", "title", "question", "description", "count")}
     else:
-        piece.update(matrix=doc["matrix"], partners=doc["partners"])
+        piece.update(matrix=doc["matrix"], partners=doc["partners"], map=doc.get("map"), figures=doc.get("figures"))
     return piece
 
 
@@ -195,7 +196,7 @@ def _lay_pieces(docs: list[Data], plans: list[Plan], folder: Path, pages: list[d
 
 
 def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
-               progress: Callable[[int, int], None] | None = None) -> Iterator[Writer]:
+               progress: Callable[[int, int], None] | None = None) -> Iterator[Counted]:
     """Yield what writes the PDF of each document's data (see document.py), in order: call each before
     taking the next."""
     plans = [_plan(doc) for doc in docs]
@@ -226,7 +227,7 @@ def render_all(docs: list[Data], folder: Path, chunk: int = CHUNK,
 
 
 def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple[str, bool], _Span],
-            first: _Laid, step: Callable[[], None]) -> Iterator[Writer]:
+            first: _Laid, step: Callable[[], None]) -> Iterator[Counted]:
     """Yield each document joined from its own pieces (laid out in `first`) and its practices.
 
     Every page but a front's gets its number stamped on, so only the fronts are laid out again, once the
@@ -266,7 +267,7 @@ def _joined(docs: list[Data], plans: list[Plan], folder: Path, spans: dict[tuple
         beside = Beside(folder, {d: w for d, (w, m) in enumerate(zip(writers, marks)) if m})
     try:
         for d, (write, mark) in enumerate(zip(writers, marks)):
-            yield beside.writer(d) if beside is not None and mark else write
+            yield Counted(beside.writer(d) if beside is not None and mark else write, lengths[d])
             step()
     finally:
         if beside is not None:
@@ -293,6 +294,16 @@ def _each(docs: list[Data], plans: list[Plan], spans: dict[tuple[str, bool], _Sp
         yield partial(join, slices, _outline(doc), doc["meta"], second.numbers)
 
 
+def _more_appendices(doc: Data) -> list:
+    """The appendices after the partner directory, as (title, label, no children): the map, the figures."""
+    found = []
+    if doc.get("map") is not None:
+        found.append(("Appendix C: Map of partners and transfers", "appendix-map", []))
+    if doc.get("figures") is not None:
+        found.append(("Appendix D: The library in figures", "appendix-figures", []))
+    return found
+
+
 def _outline(doc: Data) -> list:
     """The document's outline: theme › practice, then the appendices."""
     outline = [(chapter["title"], "t-" + chapter["key"] if chapter["opener"] else "p-" + chapter["practices"][0]["id"],
@@ -301,4 +312,5 @@ def _outline(doc: Data) -> list:
         outline.append(("Appendix A: Transferability matrix", "appendix-matrix", []))
     if doc["partners"] is not None:
         outline.append(("Appendix B: Partner directory", "appendix-partners", []))
+    outline += _more_appendices(doc)
     return outline

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Catalog
 from .document import everything
+
+if TYPE_CHECKING:  # a site build without PDFs, such as a preview, loads neither Typst nor qpdf
+    from .write import Site
 
 #: The offline copy of the whole site, beside the PDFs in downloads/ (made by `make site`).
 SITE_ZIP = "good-practices-site.zip"
@@ -32,17 +37,19 @@ class Download:
         return f"{self.size / 1_000_000:.1f} MB"
 
 
-def downloads(folder: Path, catalog: Catalog) -> tuple[Download, ...]:
-    """Return the PDFs of `folder` that `--all` makes for this catalogue (others are left out), in its order."""
-    import pikepdf  # noqa: PLC0415 (a site build without PDFs, such as a preview, need not load it)
+def make_downloads(catalog: Catalog, site: Site, folder: Path, chunk: int | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> tuple[Download, ...]:
+    """Lay out every PDF that `--all` makes (the catalogue, each theme, each partner) from `catalog` into
+    `folder`, and return them in that order, with the pages the layout gave each (no file is read back)."""
+    from .engine import CHUNK  # noqa: PLC0415 (see TYPE_CHECKING above)
+    from .write import pdfs, write_file  # noqa: PLC0415
 
     found = []
-    for selection in everything(catalog):
+    selections = everything(catalog)
+    for selection, write in pdfs(catalog, selections, site, chunk or CHUNK, progress):
         path = folder / selection.file_name
-        if path.is_file():
-            title = catalog.partner[selection.key].name if selection.kind == "partner" else selection.title
-            with pikepdf.open(path) as pdf:
-                pages = len(pdf.pages)
-            found.append(Download(selection.file_name, selection.kind, selection.key, title, path, pages,
-                                  path.stat().st_size))
+        write_file(write, path)
+        title = catalog.partner[selection.key].name if selection.kind == "partner" else selection.title
+        found.append(Download(selection.file_name, selection.kind, selection.key, title, path, write.pages,
+                              path.stat().st_size))
     return tuple(found)

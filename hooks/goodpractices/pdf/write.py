@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Catalog
-from .beside import Writer
+from .beside import Counted, Writer
 from .document import Selection, document
 from .engine import CHUNK, render_all
 from .images import Images
@@ -26,7 +26,7 @@ class Site:
 
 
 def pdfs(catalog: Catalog, selections: list[Selection], site: Site, chunk: int = CHUNK,
-         progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[Selection, Writer]]:
+         progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[Selection, Counted]]:
     """Yield each selection with what writes its PDF, in order (write each before taking the next); the
     practices they share are laid out once. `progress(done, total)` is told of each step (a part laid out,
     a document joined)."""

@@ -12,7 +12,7 @@ from .. import icons
 from ..countries import COUNTRIES
 from ..model import Heading
 from ..schema import GENERATED_SECTIONS, STAGES
-from .rows import PRACTICE_COLUMNS, STAGE_LABELS, matrix_row, practice_row, stage_cell, transfer_item
+from .rows import STAGE_LABELS, matrix_row, practice_columns, practice_row, stage_cell, transfer_item
 from .slots import SLOT, GeneratedPage, marker
 
 ENV = jinja2.Environment(
@@ -54,7 +54,7 @@ ENV.filters.update(
     heat=heat, stage_cell=stage_cell, matrix_row=matrix_row,
     practice_row=practice_row, transfer_item=transfer_item, icon=lambda name: Markup(icons.svg(name)),
 )
-ENV.globals.update(stages=STAGES, practice_columns=PRACTICE_COLUMNS)
+ENV.globals.update(stages=STAGES, practice_columns=practice_columns)
 
 
 def _plain(value: Any) -> Any:

@@ -33,14 +33,19 @@ def _value(kind: str, name: str, value: str, label: str, count: int, css: str = 
 
 
 def _fieldset(name: str, legend: str, items: Iterable[str], scroll: bool = False) -> str:
-    """A facet; a long one scrolls in its own box, which takes the focus so that keys scroll it too."""
+    """A facet; a long one scrolls in its own box, which takes the focus so that keys scroll it too. A facet
+    without values (none matches any practice) is left out."""
+    items = list(items)
+    if not items:
+        return ""
     box = ' gp-facet__values--scroll" tabindex="0' if scroll else ""
     return (f'<fieldset class="gp-facet gp-facet--{name}" data-facet="{name}"><legend>{legend}</legend>'
             f'<ul class="gp-facet__values{box}">\n' + "\n".join(items) + "\n</ul></fieldset>")
 
 
 def _facets(catalog: Catalog) -> str:
-    """Return the filter form, with the counts of the whole catalogue."""
+    """Return the filter form, with the counts of the whole catalogue; a value that matches no practice of the
+    whole library is not offered (a status no practice has, a partner that took nothing up)."""
     practices = catalog.practices
     facets = Facets(catalog)
     countries = Counter(p.country for p in practices)
@@ -54,25 +59,38 @@ def _facets(catalog: Catalog) -> str:
         '<input type="search" id="gp-explore-q" name="text" autocomplete="off" spellcheck="false" '
         'placeholder="e.g. audit, Skåne"></div>',
         _fieldset("theme", "Theme", (_value("checkbox", "theme", t.key, t.title, len(catalog.by_theme[t.key]),
-                                            f" gp-dot gp-theme--{t.key}") for t in catalog.themes)),
+                                            f" gp-dot gp-theme--{t.key}") for t in catalog.themes
+                                    if catalog.by_theme[t.key])),
         _fieldset("partner", "Presented by", (_value("checkbox", "partner", p.key, p.short_name,
-                                                     len(catalog.by_partner[p.key])) for p in catalog.partners)),
+                                                     len(catalog.by_partner[p.key])) for p in catalog.partners
+                                      if catalog.by_partner[p.key])),
         _fieldset("country", "Country", (_value("checkbox", "country", c, COUNTRIES[c], countries[c])
                                          for c in facets.countries)),
-        _fieldset("status", "Status", (_value("checkbox", "status", s, s.capitalize(), statuses[s]) for s in STATUSES)),
+        _fieldset("status", "Status", (_value("checkbox", "status", s, s.capitalize(), statuses[s]) for s in STATUSES
+                                       if statuses[s])),
         '<fieldset class="gp-facet gp-facet--year" data-facet="year"><legend>Start year</legend>'
         f'<label for="gp-explore-from">From</label><select id="gp-explore-from" name="from"><option value="">Any'
         f'</option>{years}</select> <label for="gp-explore-to">To</label><select id="gp-explore-to" name="to">'
         f'<option value="">Any</option>{years}</select></fieldset>',
         _fieldset("by", "Taken up by", [_value("radio", "by", "", "Any partner", len(practices))]
-                  + [_value("radio", "by", p.key, p.short_name, taken[p.key]) for p in catalog.partners]),
+                  + [_value("radio", "by", p.key, p.short_name, taken[p.key]) for p in catalog.partners
+                     if taken[p.key]]),
         _fieldset("stage", "At stage or further", [_value("radio", "stage", "", "Any stage", len(practices))]
-                  + [_value("radio", "stage", s, STAGE_LABELS[s], reached[i]) for i, s in enumerate(STAGES)]),
+                  + [_value("radio", "stage", s, STAGE_LABELS[s], reached[i]) for i, s in enumerate(STAGES)
+                     if reached[i]]),
         _fieldset("keyword", "Keyword", (_value("checkbox", "keyword", k, k, keywords[k]) for k in facets.keywords),
                   scroll=True),
     ]
     return ('<form class="gp-facets" id="gp-explore-filters" aria-label="Filters">\n'
             + "\n".join(parts) + "\n</form>")
+
+
+def _narrowing(catalog: Catalog) -> str:
+    """The facets the intro names: those that have a value for some practice."""
+    practices = catalog.practices
+    names = (["theme", "partner", "country"] + ["status"] * any(p.status for p in practices)
+             + ["start year", "keyword"])
+    return ", ".join(names)
 
 
 def _count(n: int) -> str:
@@ -85,13 +103,13 @@ def explore_page(catalog: Catalog) -> GeneratedPage:
     n = len(catalog.practices)
     head = ('<h1>Explore the practices</h1>\n'
             f'<p class="gp-explore__intro">All {n:,} practice{"" if n == 1 else "s"} of the library in one list. '
-            'Narrow it down by theme, partner, country, status, start year, keyword or uptake by another partner, or by '
-            'words; every choice is kept in the address, so the link shares the same selection.</p>')
+            f'Narrow it down by {_narrowing(catalog)} or uptake by another partner, or by words; every choice is '
+            'kept in the address, so the link shares the same selection.</p>')
     app = (
         '<link rel="stylesheet" href="explore.css">\n'
         '<div class="gp-explore" id="gp-explore">\n'
         '<button type="button" class="md-button gp-explore__toggle" aria-expanded="false" '
-        'aria-controls="gp-explore-filters">Filters</button>\n'
+        'aria-controls="gp-explore-filters">Filters<span class="gp-explore__on"></span></button>\n'
         '<h2 class="gp-sr-only">Filters</h2>\n'
         + _facets(catalog) + '\n'
         '<section class="gp-explore__results" aria-labelledby="gp-explore-results">\n'

@@ -9,14 +9,17 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
+from ..completeness import gaps_of
 from ..countries import COUNTRIES
 from ..model import Catalog, Partner, Practice, Theme
+from ..related import Related
 from . import SEARCH_FIRST, GeneratedPage, assemble, heading, money
 from .rows import STAGE_LABELS, stage_cell
 
 
-def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
-    """Return a practice's page; the body goes in as the pipeline rendered and cleaned it, never as a template."""
+def practice_page(catalog: Catalog, practice: Practice, related: tuple[Related, ...] = ()) -> GeneratedPage:
+    """Return a practice's page; the body goes in as the pipeline rendered and cleaned it, never as a template.
+    `related` are the practices like it (related.py), listed last with why."""
     theme, partner = catalog.theme[practice.theme], catalog.partner[practice.partner]
     inspired_by = [catalog.practice[i] for i in practice.inspired_by]
     inspired = catalog.inspired[practice.id]
@@ -25,13 +28,15 @@ def practice_page(catalog: Catalog, practice: Practice) -> GeneratedPage:
         ("contact", _contact(practice)),
         ("connections", _connections(catalog, inspired_by, inspired)),
         ("transferability", _transferability(catalog, practice)),
+        ("related", _related(catalog, related)),
     ) if html}
     return assemble(
         {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords), **SEARCH_FIRST},
         "",
         before=[(_top(theme, partner), False), (f"<h1>{escape(practice.title)}</h1>", True),
                 (_keywords(practice), False), (_header(practice, theme, partner), True),
-                (_glance(catalog, practice, partner), False), (practice.body_html, True)],
+                (_glance(catalog, practice, partner), False), (_unrecorded(practice), False),
+                (practice.body_html, True)],
         after=[heading(anchor) + "\n" + html for anchor, html in after.items()],
         headings=practice.headings, sections=list(after),
     )
@@ -61,14 +66,15 @@ def _header(p: Practice, theme: Theme, partner: Partner) -> str:
     """What search finds besides the title and the body: the theme, presenter, place and summary."""
     return (f'<p class="gp-badges"><a class="gp-theme gp-theme--{theme.key}" href="../themes/{theme.key}.html">'
             f'{escape(theme.title)}</a> <span class="gp-presented">Presented by '
-            f'<a href="../partners/{partner.key}.html">{escape(partner.short_name)}</a> ({escape(partner.code)}) '
+            f'<a href="../partners/{partner.key}.html">{escape(partner.short_name)}</a>, project partner '
+            f'{escape(partner.code)} '
             f'&middot; {_place(p, ", ")}</span></p>\n'
             f'<p class="gp-summary">{escape(p.summary)}</p>')
 
 
 def _glance(catalog: Catalog, p: Practice, partner: Partner) -> str:
     """The at-a-glance box: the facts of the front matter, and who took the practice up."""
-    rows = [("Presented by", f"{escape(partner.name)} ({escape(partner.code)})"),
+    rows = [("Presented by", f"{escape(partner.name)} (project partner {escape(partner.code)})"),
             ("Institution", escape(p.institution) if p.institution else None),
             ("Country", _place(p, " &middot; ")),
             ("Period", escape(p.period) if p.period else None),
@@ -81,6 +87,19 @@ def _glance(catalog: Catalog, p: Practice, partner: Partner) -> str:
     dl = "".join(f"<dt>{name}</dt><dd>{value}</dd>\n" for name, value in rows if value is not None)
     return ('<div class="admonition abstract gp-glance">\n<p class="admonition-title">At a glance</p>\n'
             f"<dl>\n{dl}</dl>\n</div>")
+
+
+#: Expected fields named as the at-a-glance box names them, where that is not the field's own name.
+READER_NAMES = {"start": "period", "budget_eur": "budget"}
+
+
+def _unrecorded(p: Practice) -> str:
+    """One plain line naming what the practice does not record yet: the recommended sections its body lacks and
+    the expected fields (schema.SECTIONS and schema.EXPECTED_FIELDS, as the completeness report finds them)."""
+    gaps = gaps_of(p)
+    missing = [section[:1].lower() + section[1:] for section in gaps.sections] + [
+        READER_NAMES.get(field, field) for field in gaps.fields]
+    return f'<p class="gp-unrecorded">Not yet recorded: {escape(", ".join(missing))}.</p>' if missing else ""
 
 
 def _links(p: Practice) -> str:
@@ -105,6 +124,15 @@ def _connections(catalog: Catalog, inspired_by: list[Practice], inspired: tuple[
                             f'({escape(catalog.partner[other.partner].short_name)})</li>\n' for other in others)
             parts.append(f'<p>{label}:</p>\n<ul class="{css}">\n{items}</ul>')
     return "\n".join(parts)
+
+
+def _related(catalog: Catalog, related: tuple[Related, ...]) -> str:
+    """The practices like this one, each with its partner and what it shares with this one."""
+    items = "".join(f'<li><a href="{r.id}.html">{escape(other.title)}</a> '
+                    f'({escape(catalog.partner[other.partner].short_name)}) &mdash; '
+                    f'<span class="gp-related__why">{escape(r.reason)}</span></li>\n'
+                    for r, other in ((r, catalog.practice[r.id]) for r in related))
+    return f'<ul class="gp-related">\n{items}</ul>' if items else ""
 
 
 def _transferability(catalog: Catalog, p: Practice) -> str:

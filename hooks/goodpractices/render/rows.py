@@ -5,6 +5,8 @@ templates. Every text from the front matter goes through markupsafe's escape."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markupsafe import Markup, escape
 
 from ..countries import COUNTRIES
@@ -24,6 +26,8 @@ assert tuple(STAGE_LABELS) == tuple(STAGE_SYMBOLS) == STAGES
 
 #: The columns of a theme's practice table; phones show each as a label before its cell.
 PRACTICE_COLUMNS = ("Practice", "Presented by", "Country", "Period", "Status")
+#: The columns a table leaves out when no practice in it has a value: column → the practice's attribute.
+_OPTIONAL = {"Period": "period", "Status": "status"}
 
 _ORIGIN = '<span class="gp-stage gp-stage--origin"><span aria-hidden="true">★</span> Origin</span>'
 
@@ -52,10 +56,11 @@ def transfer_anchor(t: Transfer) -> str:
     return f"gp-transfer-{t.practice}--{t.partner}"
 
 
-def _compact(cell: Transfer | str | None, notes: dict[tuple[str, str], int]) -> str:
-    """Return a matrix cell: the stage's symbol (its word for screen readers), and a link to its note, if any."""
+def _compact(cell: Transfer | str | None, notes: dict[tuple[str, str], int], partner: Partner) -> str:
+    """Return a matrix cell: the stage's symbol (its word for screen readers, and shown on phones, where the
+    matrix reads as a list), and a link to its note, if any; the partner's name labels it on phones."""
     if cell is None:
-        return "<td></td>"
+        return '<td class="gp-cell--empty"></td>'
     stage = "origin" if cell == "origin" else cell.stage  # type: ignore[union-attr]
     symbol, label = ("★", "Origin") if stage == "origin" else (STAGE_SYMBOLS[stage], STAGE_LABELS[stage])
     html = (f'<span class="gp-stage gp-stage--{stage}" title="{label}"><span aria-hidden="true">{symbol}</span>'
@@ -64,15 +69,16 @@ def _compact(cell: Transfer | str | None, notes: dict[tuple[str, str], int]) -> 
         number = notes[cell.practice, cell.partner]
         html += (f'<a class="gp-note-mark" href="#{transfer_anchor(cell)}" title="{escape(cell.note)}">'
                  f'<span class="gp-sr"> note </span>{number}</a>')
-    return f"<td>{html}</td>"
+    return f'<td data-label="{escape(partner.short_name)}">{html}</td>'
 
 
-def matrix_row(row: Row, root: str, notes: dict[tuple[str, str], int]) -> Markup:
+def matrix_row(row: Row, root: str, notes: dict[tuple[str, str], int], partners: Sequence[Partner]) -> Markup:
     """Return a practice's row of a transferability matrix: its title, a compact cell per partner (with its
     note's number, listed below the matrix), its total."""
-    cells = "".join(_compact(cell, notes) for cell in row.cells)
+    cells = "".join(_compact(cell, notes, partner) for cell, partner in zip(row.cells, partners))
     link = f'<a href="{escape(root)}{escape(row.practice.url)}">{escape(row.practice.title)}</a>'
-    return Markup(f'<tr><th scope="row">{link}</th>{cells}<td class="gp-total">{row.total}</td></tr>')
+    return Markup(f'<tr><th scope="row">{link}</th>{cells}<td class="gp-total" data-label="Transfers">{row.total}'
+                  '</td></tr>')
 
 
 def _who(partner: Partner) -> str:
@@ -91,13 +97,20 @@ def transfer_item(t: Transfer, catalog: Catalog, root: str, number: int | None) 
                   f'<span class="gp-stage gp-stage--{t.stage}">{STAGE_LABELS[t.stage].lower()}</span>{note}{mark}</li>')
 
 
-def practice_row(practice: Practice, catalog: Catalog, root: str) -> Markup:
-    """Return a practice's row in a theme's table: title and summary, presenter, country, period, status."""
+def practice_columns(practices: Sequence[Practice]) -> tuple[str, ...]:
+    """Return the columns of a table of these practices: Period and Status only when some practice has one."""
+    return tuple(column for column in PRACTICE_COLUMNS
+                 if column not in _OPTIONAL or any(getattr(p, _OPTIONAL[column]) for p in practices))
+
+
+def practice_row(practice: Practice, catalog: Catalog, root: str, columns: Sequence[str] = PRACTICE_COLUMNS
+                 ) -> Markup:
+    """Return a practice's row in a theme's table: title and summary, presenter, country, and the period and
+    status where `columns` (practice_columns) has them."""
     title = f'<a href="{escape(root)}{escape(practice.url)}"><strong>{escape(practice.title)}</strong></a>'
     partner = f'<a href="{escape(root)}partners/{escape(practice.partner)}.html">' \
               f'{escape(catalog.partner[practice.partner].short_name)}</a>'
-    cells = (f'{title}<br><span class="gp-muted">{escape(practice.summary)}</span>', partner,
-             escape(COUNTRIES[practice.country]), escape(practice.period or "—"),
-             escape((practice.status or "—").capitalize()))
-    return Markup("<tr>" + "".join(f'<td data-label="{label}">{cell}</td>'
-                                   for label, cell in zip(PRACTICE_COLUMNS, cells)) + "</tr>")
+    cells = {"Practice": f'{title}<br><span class="gp-row-summary">{escape(practice.summary)}</span>',
+             "Presented by": partner, "Country": escape(COUNTRIES[practice.country]),
+             "Period": escape(practice.period or "—"), "Status": escape((practice.status or "—").capitalize())}
+    return Markup("<tr>" + "".join(f'<td data-label="{label}">{cells[label]}</td>' for label in columns) + "</tr>")

@@ -8,17 +8,22 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..explore import index_script
+from ..feed import PATH as FEED, feed_xml
 from ..export import write_practices_csv, write_practices_json, write_transfers_csv
+from ..figures import figures
 from ..folding import query_script
 from ..model import Catalog
+from ..partnermap import layout as map_layout
+from ..related import related_practices
 from ..scaffold import TEMPLATE_FILE, template_text
 from ..schema import json_schema_text
 from ..siteinfo import SiteInfo
 from . import GeneratedPage
 from ..pdf.listing import Download
 from .completeness import PATH as COMPLETENESS, completeness_page
-from .downloads import downloads_page, pdf_link
+from .downloads import DATA_FILES, downloads_page, pdf_link
 from .explore import explore_page
+from .figures import PATH as FIGURES, figure_files, figures_page
 from .partners import partner_page, partners_index
 from .practice import practice_page
 from .themes import theme_page, themes_index
@@ -32,9 +37,9 @@ ASSETS = resources.files("goodpractices") / "assets"
 
 
 def theme_css(catalog: Catalog) -> str:
-    """Return the stylesheet that gives each theme its colour."""
+    """Return the stylesheet that gives each theme its colour, with the map's and the figures' rules."""
     rules = [f".gp-theme--{t.key} {{ --gp-theme-color: {t.color}; }}" for t in catalog.themes if t.color]
-    return "\n".join(rules) + "\n"
+    return "\n".join(rules) + "\n" + (ASSETS / "figures.css").read_text(encoding="utf-8")
 
 
 def practice_sources(catalog: Catalog) -> dict[str, str]:
@@ -50,6 +55,7 @@ def nav(catalog: Catalog) -> list[dict[str, Any]]:
     return [
         {"Home": "index.md"},
         {"Explore": "explore/index.md"},
+        {"Figures": FIGURES},
         {"Themes": ["themes/index.md", *(f"themes/{t.key}.md" for t in catalog.themes)]},
         {"Partners": "partners/index.md"},
         {"Transferability": "transferability/index.md"},
@@ -86,23 +92,31 @@ def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, pdfs: tuple[
         "practices.csv": _written(folder, "practices.csv", lambda out: write_practices_csv(catalog, out)),
         "transferability.csv": _written(folder, "transferability.csv", lambda out: write_transfers_csv(catalog, out)),
     }
-    files.update({f"practices/{p.id}.md": practice_page(catalog, p) for p in catalog.practices})
+    related = related_practices(catalog)
+    files.update({f"practices/{p.id}.md": practice_page(catalog, p, related[p.id]) for p in catalog.practices})
+    files[FEED] = feed_xml(catalog, info)
     files["themes/index.md"] = themes_index(catalog)
     files.update({f"themes/{t.key}.md": theme_page(catalog, t, pdf_link(pdfs, "theme", t.key, "../"))
                   for t in catalog.themes})
-    files["partners/index.md"] = partners_index(catalog)
-    files.update({f"partners/{p.key}.md": partner_page(catalog, p, pdf_link(pdfs, "partner", p.key, "../"))
+    drawn = map_layout(catalog)
+    files["partners/index.md"] = partners_index(catalog, drawn)
+    files.update({f"partners/{p.key}.md": partner_page(catalog, p, pdf_link(pdfs, "partner", p.key, "../"), drawn)
                   for p in catalog.partners})
-    files["downloads/index.md"] = downloads_page(catalog, pdfs)
     files.update({f"downloads/{pdf.name}": pdf.path for pdf in pdfs})
     files["transferability/index.md"] = transferability_page(catalog, info)
     files[COMPLETENESS] = completeness_page(catalog)
     files[TEMPLATE_FILE] = template_text(catalog.themes, catalog.partners).encode()
+    found = figures(catalog)
+    files[FIGURES] = figures_page(catalog, found)
+    files.update(figure_files(found))
     files["explore/index.md"] = explore_page(catalog)
     files["explore/index.js"] = index_script(catalog).encode()
     files.update({f"explore/{name}": (ASSETS / name).read_bytes() for name in ("explore.js", "explore.css")})
     files["practice.schema.json"] = json_schema_text([t.key for t in catalog.themes],
                                                      [p.key for p in catalog.partners]).encode()
+    files["downloads/index.md"] = downloads_page(catalog, pdfs, {
+        name: content.stat().st_size if isinstance(content, Path) else len(content)
+        for name, content in files.items() if name in DATA_FILES and not isinstance(content, GeneratedPage)})
     files[THEME_CSS] = theme_css(catalog).encode()
     files[SEARCH_JS] = query_script().encode()
     return dict(sorted(files.items()))

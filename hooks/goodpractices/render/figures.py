@@ -1,0 +1,112 @@
+"""The figures page: each figure of the library as a small bar chart in SVG, its data table and its CSV file.
+
+A chart is a picture (`role="img"`, named by its title, described in words by its desc); the table after it
+holds the same numbers and the links. Styles are SVG attributes, so the PDF's appendix draws the same SVG.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..figures import Figure, Row, csv_text, figures
+from ..model import Catalog
+from . import NO_NAVIGATION, GeneratedPage, render
+
+#: The page, and the folder of its CSV files.
+PATH = "figures/index.md"
+FOLDER = "figures"
+#: A chart's width, label column and row height (SVG units); labels longer than LABEL_MAX are cut (the table
+#: has them whole).
+WIDTH, LABELS, ROW = 640.0, 230.0, 22.0
+LABEL_MAX = 36
+#: The most bars of a ranked figure's chart (the pairs of countries): its table has every row.
+BARS_MAX = 20
+BAR, BAR_SHARE = "#3949ab", "#00796b"
+
+
+def _number(row_value: int, percent: int | None) -> str:
+    return str(row_value) if percent is None else f"{percent}%"
+
+
+def bars(figure: Figure) -> tuple[Row, ...]:
+    """Return the rows a figure's chart draws: all, or a ranked figure's first BARS_MAX."""
+    return figure.rows[:BARS_MAX] if figure.ranked else figure.rows
+
+
+def description(figure: Figure) -> str:
+    """Return what a chart shows, in words: its kind, its largest bars and where to find every number."""
+    if not figure.rows:
+        return f"{figure.title}: nothing to count yet."
+    drawn = bars(figure)
+    shown_bars = (f"{len(drawn)} bars" if len(drawn) == len(figure.rows)
+                  else f"the {len(drawn)} largest of {len(figure.rows)} as bars")
+    key = (lambda r: (r.percent or 0, r.value)) if figure.shares else (lambda r: r.value)
+    top = sorted(figure.rows, key=key, reverse=True)[:3]
+    shown = "; ".join(f"{r.label}: {_number(r.value, r.percent)}" for r in top)
+    return (f"Bar chart of {figure.title.lower()}, {shown_bars}; the largest: {shown}. "
+            "The table after the chart gives every number.")
+
+
+def chart(figure: Figure, font: str = "sans-serif", ids: bool = True) -> str:
+    """Return a figure as a horizontal bar chart in SVG (`ids=False`: standalone, for the PDF, with no ARIA)."""
+    drawn = bars(figure)
+    height = ROW * max(len(drawn), 1) + 8
+    peak = 100 if figure.shares else max((r.value for r in figure.rows), default=0) or 1
+    span = WIDTH - LABELS - 50
+    name, desc = escape(figure.title), escape(description(figure))
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {height:g}" class="gp-chart__svg" '
+            f'font-family="{escape(font)}" font-size="12" fill="#1f2a44"'
+            + (f' role="img" aria-labelledby="gp-fig-{figure.key}-t gp-fig-{figure.key}-d"><title '
+               f'id="gp-fig-{figure.key}-t">{name}</title><desc id="gp-fig-{figure.key}-d">{desc}</desc>'
+               if ids else f"><title>{name}</title><desc>{desc}</desc>"))
+    parts = [head, f'<path d="M{LABELS:g} 2V{height - 4:g}" stroke="#9aa0b4" stroke-width="1"/>']
+    for i, row in enumerate(drawn):
+        y = 4 + i * ROW
+        measured = row.percent if figure.shares else row.value
+        length = span * (measured or 0) / peak
+        label = row.label if len(row.label) <= LABEL_MAX else row.label[:LABEL_MAX - 1] + "…"
+        parts.append(f'<text x="{LABELS - 6:g}" y="{y + 15:g}" text-anchor="end">{escape(label)}</text>'
+                     f'<rect class="gp-chart__bar" data-value="{row.value}" x="{LABELS:g}" y="{y + 3:g}" '
+                     f'width="{length:.1f}" height="{ROW - 6:g}" fill="{BAR_SHARE if figure.shares else BAR}"/>'
+                     f'<text x="{LABELS + length + 5:.1f}" y="{y + 15:g}">{_number(row.value, row.percent)}'
+                     + (f" ({row.value} of {row.total})" if figure.shares else "") + "</text>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def table(figure: Figure, root: str) -> str:
+    """Return a figure's numbers as a table, each partner and theme linking to its page."""
+    head = f"<th scope=\"col\">{escape(figure.label)}</th><th scope=\"col\">{escape(figure.unit)}</th>"
+    if figure.shares:
+        head += '<th scope="col">Practices</th><th scope="col">Share</th>'
+    rows = []
+    for row in figure.rows:
+        label = escape(row.label) if row.link is None else f'<a href="{root}{row.link}">{escape(row.label)}</a>'
+        cells = f'<th scope="row">{label}</th><td class="gp-total">{row.value}</td>'
+        if figure.shares:
+            cells += f'<td>{row.total}</td><td>{row.percent}%</td>'
+        rows.append(f"<tr>{cells}</tr>")
+    return (f'<div class="gp-table-wrap"><table class="gp-figure-table"><caption>{escape(figure.title)}: the numbers'
+            f'</caption><thead><tr>{head}</tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>")
+
+
+def block(figure: Figure, root: str) -> Markup:
+    """Return a figure's chart, table and CSV link as HTML."""
+    return Markup(f'<div class="gp-figure-block" id="fig-{figure.key}"><p>{escape(figure.about)}</p>'
+                  f'<figure class="gp-chart">{chart(figure)}</figure>{table(figure, root)}'
+                  f'<p><a href="{figure.csv_name}" download>Download the numbers as CSV</a> '
+                  f'<span class="gp-muted">({figure.csv_name})</span></p></div>')
+
+
+def figures_page(catalog: Catalog, found: tuple[Figure, ...] | None = None) -> GeneratedPage:
+    """Return the figures page (of `found`, the catalogue's figures if already counted)."""
+    found = found or figures(catalog)
+    return render("figures.md.j2", {"title": "The library in figures", "description": "Practices per theme, "
+                                    "country, partner and year, transfers per stage and per pair of countries, and "
+                                    "completeness per partner, as charts, tables and CSV files.", **NO_NAVIGATION},
+                  catalog=catalog, figures=[(f, block(f, "../")) for f in found])
+
+
+def figure_files(found: tuple[Figure, ...]) -> dict[str, bytes]:
+    """Return the figures' CSV files, by their path in the site."""
+    return {f"{FOLDER}/{f.csv_name}": csv_text(f).encode() for f in found}

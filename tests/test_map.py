@@ -1,0 +1,267 @@
+"""The map of partners and transfers: coordinates checked, markers where the partners are, an arrow for every
+transfer, the list beside it the same as the catalogue, legible at 40 partners and 300 transfers."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from html import unescape
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Project, build_corpus, practice
+from goodpractices import catalog as pipeline
+from goodpractices import geo
+from goodpractices.partnermap import CENTRE, HEIGHT, MARKER, RADIUS, WIDTH, layout, project
+from goodpractices.render.partnermap import STAGE_LINES, STAGE_STYLES, svg
+from goodpractices.schema import STAGES
+from mapscale import scale_catalog
+
+CORPUS = {
+    "alpha-audits": practice("transferability:\n  inma: implemented\n  vlaio: assessed\n  westpannon: interested\n",
+                             title="Alpha innovation audits", theme="sme-innovation", partner="noi-techpark"),
+    "beta-matching": practice("transferability:\n  noi-techpark: in-action-plan\n  ecoplus: interested\n",
+                              title="Beta competence matching", theme="sme-innovation", partner="inma"),
+    "gamma-monitoring": practice("country: NO\ntransferability:\n  inma: implemented\n  rda-ostrava: assessed\n",
+                                 title="Gamma cluster monitoring", theme="monitoring-evaluation", partner="noi-techpark"),
+    "delta-test-users": practice("transferability:\n  southern-denmark: implemented\n  inma: implemented\n",
+                                 title="Delta <public> test users", theme="public-private-innovation",
+                                 partner="ecoplus"),
+    "epsilon-printing": practice(title="Epsilon metal printing network", theme="3d-printing", partner="rda-ostrava"),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Catalog]:
+    project = Project(tmp_path_factory.mktemp("map") / "project")
+    (project.docs / "index.md").write_text("# Home\n\n{{ partner_map() }}\n")
+    return build_corpus(project, CORPUS)
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url).read_text(encoding="utf-8")
+
+
+def the_svg(html: str) -> str:
+    return re.search(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 620".*?</svg>', html, re.S).group(0)
+
+
+# --- partners.yml: coordinates --------------------------------------------------------------------------------
+
+PARTNER = "test:\n  number: 1\n  name: Test agency\n  short_name: Test\n  country: AT\n  region: Lower Austria\n"
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    ("  latitude: 48.2\n", "practices/partners.yml:7: test: longitude: missing (add longitude: … beside latitude, "
+                           "or remove both)"),
+    ("  longitude: 15.6\n", "practices/partners.yml:7: test: latitude: missing (add latitude: … beside longitude, "
+                            "or remove both)"),
+    ("  latitude: north\n  longitude: 15.6\n",
+     "practices/partners.yml:7: test: latitude: expected a number, got text (write degrees north, e.g. 48.2047)"),
+    ("  latitude: 48.2\n  longitude: true\n", "practices/partners.yml:8: test: longitude: expected a number, got "
+                                              "true (a yes/no value) (write degrees east, west negative, e.g. 15.6256)"),
+    ("  latitude: 95\n  longitude: 15.6\n", "practices/partners.yml:7: test: latitude: 95 is outside the map, which "
+                                            "spans 30 to 72 (write degrees north, e.g. 48.2047)"),
+    ("  latitude: 48.2\n  longitude: -75.5\n", "practices/partners.yml:8: test: longitude: -75.5 is outside the map, "
+                                               "which spans -30 to 50 (write degrees east, west negative, e.g. 15.6256)"),
+    ("  latitude: .nan\n  longitude: 15.6\n", "practices/partners.yml:7: test: latitude: nan is outside the map, "
+                                              "which spans 30 to 72 (write degrees north, e.g. 48.2047)"),
+])
+def test_coordinate_rules(project, lines, expected):
+    (project.practices / "partners.yml").write_text(PARTNER + lines)
+    assert [str(p) for p in pipeline.build(project.practices).problems] == [expected]
+
+
+def test_every_problem_of_the_coordinates_is_reported_in_one_run(project):
+    (project.practices / "partners.yml").write_text(
+        PARTNER + "  latitude: 100\n  longitude: 200\n" + PARTNER.replace("test:", "other:").replace("1", "2")
+        + "  latitude: 1\n")
+    assert [p.line for p in pipeline.build(project.practices).problems] == [7, 8, 15]
+
+
+def _inside(point: tuple[float, float], ring: tuple[tuple[float, float], ...]) -> bool:
+    """Ray casting: whether a (longitude, latitude) point is inside a ring."""
+    x, y = point
+    inside = False
+    for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1]):
+        if (ay > y) != (by > y) and x < ax + (y - ay) * (bx - ax) / (by - ay):
+            inside = not inside
+    return inside
+
+
+def test_each_real_partner_is_placed_inside_its_own_country():
+    found = pipeline.build(ROOT / "practices").catalog
+    outlines = {c.code: c for c in geo.europe()}
+    assert all(p.latitude is not None for p in found.partners)
+    for p in found.partners:
+        assert any(_inside((p.longitude, p.latitude), ring) for ring in outlines[p.country].rings), p.key
+
+
+def test_the_committed_outlines_keep_shared_borders_and_every_partner_country():
+    countries = {c.code: c for c in geo.europe()}
+    assert {"AT", "IT", "HU", "RO", "SE", "CZ", "DK", "FR", "BE", "PT", "IS", "GR"} <= set(countries)
+    border = {pt for ring in countries["AT"].rings for pt in ring} & {pt for ring in countries["DE"].rings for pt in ring}
+    assert len(border) > 10  # neighbours share the same simplified border points
+    assert geo.simplify([(0, 0), (1, 0.001), (2, 0)], 0.01) == [(0, 0), (2, 0)]
+    assert geo.simplify([(0, 0), (1, 0.5), (2, 0)], 0.01) == [(0, 0), (1, 0.5), (2, 0)]
+
+
+# --- the map on the pages ----------------------------------------------------------------------------------------
+
+
+def _expected_place(longitude: float, latitude: float) -> tuple[float, float]:
+    """Where LAEA puts a point, from spherical trigonometry alone: the great-circle distance c from the centre
+    and the initial bearing θ give a plane distance of 2R·sin(c/2) along θ (east = sin θ, north = cos θ)."""
+    lon0, lat0 = map(math.radians, CENTRE)
+    lon, lat = math.radians(longitude), math.radians(latitude)
+    c = math.acos(math.sin(lat0) * math.sin(lat) + math.cos(lat0) * math.cos(lat) * math.cos(lon - lon0))
+    bearing = math.atan2(math.sin(lon - lon0) * math.cos(lat),
+                         math.cos(lat0) * math.sin(lat) - math.sin(lat0) * math.cos(lat) * math.cos(lon - lon0))
+    distance = 2 * RADIUS * math.sin(c / 2)
+    return distance * math.sin(bearing), distance * math.cos(bearing)
+
+
+def test_markers_are_where_the_partners_are(built):
+    site, catalog = built
+    html = page(site, "partners/index.html")
+    markers = {m.group(1): (float(m.group(2)), float(m.group(3))) for m in re.finditer(
+        r'<circle class="gp-map__marker" data-partner="([^"]+)" cx="([^"]+)" cy="([^"]+)"', html)}
+    assert set(markers) == {p.key for p in catalog.partners}
+    frame = layout(catalog).frame
+    for key in ("vlaio", "north-east-rda"):  # two checked by computed position, the others by the same frame
+        p = catalog.partner[key]
+        east, north = _expected_place(p.longitude, p.latitude)
+        assert markers[key] == pytest.approx((frame.left + frame.scale * east, frame.top - frame.scale * north), abs=0.06)
+        assert project(p.longitude, p.latitude) == pytest.approx((east, north), abs=1e-6)
+    # west is left, north is up, and every marker is on the map
+    assert markers["vlaio"][0] < markers["ecoplus"][0] < markers["inma"][0]
+    assert markers["region-skane"][1] < markers["rda-ostrava"][1] < markers["inma"][1]
+    assert all(0 < x < WIDTH and 0 < y < HEIGHT for x, y in markers.values())
+
+
+def _arrows(html: str) -> Counter:
+    return Counter({(m.group(1), m.group(2), m.group(3)): int(m.group(4)) for m in re.finditer(
+        r'class="gp-map__arrow" data-from="([^"]+)" data-to="([^"]+)" data-stage="([^"]+)" data-count="(\d+)"', html)})
+
+
+def test_every_transfer_is_an_arrow_styled_by_its_stage(built):
+    site, catalog = built
+    expected = Counter((catalog.practice[t.practice].partner, t.partner, t.stage) for t in catalog.transfers)
+    for url in ("index.html", "partners/index.html", "partners/ecoplus.html"):
+        assert _arrows(page(site, url)) == expected, url
+    html = page(site, "partners/index.html")
+    for stage, (colour, dash, _) in STAGE_STYLES.items():
+        for arrow in re.findall(rf'<path class="gp-map__arrow"[^>]*data-stage="{stage}"[^>]*>', html):
+            assert f'stroke="{colour}"' in arrow and f'marker-end="url(#gp-map-head-{stage})"' in arrow
+            assert (f'stroke-dasharray="{dash}"' in arrow) == bool(dash)
+    # the legend names every stage and its line in words: not colour alone
+    legend = unescape(re.search(r'<ul class="gp-map__legend".*?</ul>', html, re.S).group(0))
+    assert all(words in legend for words in STAGE_LINES.values())
+    assert "Natural Earth (public domain)" in html
+
+
+def test_the_map_is_named_described_and_listed_with_links(built):
+    site, catalog = built
+    html = page(site, "partners/index.html")
+    drawn = the_svg(html)
+    assert 'role="img" aria-labelledby="gp-map-title gp-map-desc"' in drawn
+    assert "<script" not in drawn and "http" not in drawn.replace("http://www.w3.org/2000/svg", "")
+    desc = re.search(r'<desc id="gp-map-desc">(.*?)</desc>', drawn).group(1)
+    assert f"{len(catalog.partners)} partners" in desc and f"{len(catalog.transfers)} recorded transfers" in desc
+    listed = re.search(r'<details class="gp-map__list".*?</details>', html, re.S).group(0)
+    for partner in catalog.partners:
+        assert f'<a href="../partners/{partner.key}.html">{partner.short_name}</a> ({partner.code})' in listed
+    assert listed_transfers(listed) == sorted((catalog.practice[t.practice].partner, t.partner, t.practice)
+                                              for t in catalog.transfers)
+    assert "Delta &lt;public&gt; test users" in listed  # practice text is escaped
+
+
+def listed_transfers(listed: str) -> list[tuple[str, str, str]]:
+    """Return (from, to, practice) for every practice named in the list, checking each arrow's count."""
+    found = []
+    for block in listed.split('<li><a href="../partners/')[1:]:
+        source = block.split(".html", 1)[0]
+        for count, target, rest in re.findall(r'<li data-count="(\d+)">→ <a href="\.\./partners/([^"]+)\.html">'
+                                              r"[^<]*</a>: (.*?)</li>", block):
+            practices = re.findall(r'<a href="\.\./practices/([^"]+)\.html">', rest)
+            assert len(practices) == int(count) or "more (<a href" in rest
+            found += [(source, target, p) for p in practices]
+    return sorted(found)
+
+
+def test_a_partner_page_highlights_its_own_transfers(built):
+    site, catalog = built
+    html = page(site, "partners/inma.html")
+    for arrow in re.findall(r'<path class="gp-map__arrow"[^>]*>', html):
+        mine = 'data-from="inma"' in arrow or 'data-to="inma"' in arrow
+        assert ('opacity="0.9"' in arrow) == mine
+    assert re.search(r'data-partner="inma" cx="[^"]+" cy="[^"]+" r="8.25" fill="#c2185b"', html)
+    assert "INMA highlighted" in html
+    listed = re.search(r'<details class="gp-map__list" open>.*?</details>', html, re.S).group(0)
+    assert listed_transfers(listed) == sorted((catalog.practice[t.practice].partner, t.partner, t.practice)
+                                              for t in catalog.transfers
+                                              if "inma" in (t.partner, catalog.practice[t.practice].partner))
+
+
+def test_a_partner_without_coordinates_is_listed_not_drawn(tmp_path):
+    project = Project(tmp_path / "project")
+    registry = project.practices / "partners.yml"
+    registry.write_text(re.sub(r"(vlaio:\n(?:  .*\n)*?)  latitude: .*\n  longitude: .*\n", r"\1",
+                               registry.read_text(encoding="utf-8")), encoding="utf-8")
+    site, catalog = build_corpus(project, CORPUS)
+    html = page(site, "partners/index.html")
+    assert 'data-partner="vlaio"' not in html and 'data-to="vlaio"' not in html
+    assert "VLAIO</a> (P9) · Flanders, Belgium · not on the map (no coordinates)" in html
+    assert sum(_arrows(html).values()) == len(catalog.transfers) - 1
+
+
+# --- the held-out scale -----------------------------------------------------------------------------------------
+
+
+def test_legible_and_small_at_40_partners_and_300_transfers():
+    catalog = scale_catalog(40, 300)
+    drawn = layout(catalog)
+    picture = svg(catalog, drawn)
+    assert len(picture.encode()) < 200_000
+    assert sum(_arrows(picture).values()) == 300 == sum(len(a.transfers) for a in drawn.arrows)
+    assert len(drawn.markers) == 40
+    assert all(0 < m.x < WIDTH and 0 < m.y < HEIGHT for m in drawn.markers)
+    # labels overlap neither each other nor a marker; most partners get their name or code
+    boxes = []
+    for m in drawn.markers:
+        if m.label:
+            text, x, y, anchor = m.label
+            width = 0.55 * 12 * len(text)
+            left = x - {"start": 0, "middle": width / 2, "end": width}[anchor]
+            boxes.append((left, y - 9.6, left + width, y + 3))
+    assert len(boxes) >= 36
+    for i, a in enumerate(boxes):
+        assert not any(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3] for b in boxes[i + 1:])
+        assert not any(a[0] < m.x + MARKER and m.x - MARKER < a[2] and a[1] < m.y + MARKER and m.y - MARKER < a[3]
+                       for m in drawn.markers)
+    # an arrow there and one back bend to opposite sides, so they never lie on top of each other
+    assert len({a.path for a in drawn.arrows}) == len(drawn.arrows)
+
+
+def test_a_crowded_map_draws_one_arrow_a_pair_at_its_commonest_stage():
+    catalog = scale_catalog(11, 200, seed=5)
+    drawn = layout(catalog)
+    assert not drawn.by_stage
+    pairs = Counter((catalog.practice[t.practice].partner, t.partner) for t in catalog.transfers)
+    assert {(a.source.key, a.target.key): len(a.transfers) for a in drawn.arrows} == pairs
+    for arrow in drawn.arrows:
+        stages = Counter(t.stage for t in arrow.transfers)
+        assert stages[arrow.stage] == max(stages.values())
+    picture = svg(catalog, drawn)
+    assert "one per pair (at the stage most of its transfers reached)" in picture
+    mixed = next(a for a in drawn.arrows if len({t.stage for t in a.transfers}) > 1)
+    words = ", ".join(f"{n} {s.replace('-', ' ')}" for s, n in sorted(Counter(t.stage for t in mixed.transfers).items(),
+                                                                      key=lambda item: STAGES.index(item[0])))
+    assert f"<title>{mixed.source.short_name} → {mixed.target.short_name}: {len(mixed.transfers)} practices: " \
+           f"{words}</title>" in picture
+
+
+def test_same_catalogue_same_map():
+    catalog = scale_catalog(40, 300, seed=3)
+    assert svg(catalog, layout(catalog)) == svg(scale_catalog(40, 300, seed=3), layout(scale_catalog(40, 300, seed=3)))

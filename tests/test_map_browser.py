@@ -1,0 +1,104 @@
+"""The map and the figures page in a real Chromium, opened from a folder: drawn, nothing fetched, axe-core finds
+no violation, and screenshots for a person to look at (tests/artifacts/)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe import AXE, violations
+from conftest import ROOT, build_real_site
+from goodpractices.partnermap import layout
+from goodpractices.render.partnermap import figure
+from mapscale import scale_catalog
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_real_site(tmp_path_factory.mktemp("map-browser"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # noqa: ANN001, ANN201 - Playwright objects
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def every_violation(page, selector: str) -> list[dict]:  # noqa: ANN001
+    """Return axe-core's violations of any impact inside the elements matched by `selector`."""
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("async (s) => await axe.run({include: [[s]]}, {resultTypes: ['violations']})", selector)
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize(("name", "url", "selector"), [
+    ("map-home", "index.html", ".gp-map"), ("map-partners", "partners/index.html", ".gp-map"),
+    ("map-partner", "partners/vlaio.html", ".gp-map"), ("figures", "figures/index.html", "article"),
+])
+def test_drawn_offline_with_no_violation(page, site, name, url, selector):
+    page.goto((site / url).as_uri())
+    page.wait_for_load_state("load")
+    drawn = page.locator(selector).first
+    box = drawn.bounding_box()
+    assert box is not None and box["width"] > 600 and box["height"] > 300
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    if name == "figures":
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    else:
+        page.locator(".gp-map").first.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    assert [u for u in page.requests if not u.startswith(("file:", "data:", "blob:"))] == []
+    assert every_violation(page, ".gp-map, .gp-map__list, .gp-figure-block") == []
+    assert violations(page) == []
+
+
+def test_the_list_beside_the_map_opens_and_its_links_lead_to_the_pages(page, site):
+    page.goto((site / "partners" / "index.html").as_uri())
+    summary = page.locator("details.gp-map__list summary")
+    summary.click()
+    link = page.locator("details.gp-map__list a", has_text="INMA").first
+    assert link.is_visible()
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("partners/inma.html")
+    assert page.locator("h1").first.inner_text() == "INMA"
+
+
+def test_the_held_out_scale_renders(page, tmp_path):
+    catalog = scale_catalog(40, 300)
+    html = tmp_path / "scale.html"
+    html.write_text('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Map at 40 partners</title>'
+                    '</head><body><main style="width:1100px">' + str(figure(catalog, layout(catalog), ""))
+                    + "</main></body></html>", encoding="utf-8")
+    page.goto(html.as_uri())
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.locator("svg").first.screenshot(path=str(ARTIFACTS / "map-40-partners.png"))
+    assert page.locator("circle.gp-map__marker").count() == 40
+    assert page.locator("path.gp-map__arrow").count() == len(layout(catalog).arrows)
+    assert every_violation(page, "main") == []
+    assert [u for u in page.requests if not u.startswith(("file:", "data:"))] == []
