@@ -14,7 +14,6 @@ from conftest import ROOT
 
 from goodpractices import spelling
 from goodpractices.search_index import (
-    GROUP,
     HEADING,
     KEYWORD,
     TF_MAX,
@@ -58,7 +57,7 @@ def postings(index: dict, term: str) -> dict[int, int]:
 
 
 def test_pages_are_listed_with_their_kind_and_the_start_of_their_text(index):
-    assert index["index"]["v"] == 1 and index["index"]["group"] == GROUP == 4
+    assert index["index"]["v"] == 1
     assert index["index"]["pages"] == [
         ["practices/a.html", "Skåne 3-D printing vouchers", "p", "Vouchers & co-creation in Skåne for <b>SMEs</b>."],
         ["partners/inma.html", "INMA", "n", "National Institute"],
@@ -67,15 +66,14 @@ def test_pages_are_listed_with_their_kind_and_the_start_of_their_text(index):
 
 
 def test_a_page_text_is_plain_text_by_section_with_its_title_once(index):
-    assert index["p/0"]["0"] == [["", "", "Vouchers & co-creation in Skåne for <b>SMEs</b>."],
-                                 ["#how", "How it works", "Vouchers " + "vouchers " * 7 + "vouchers."]]
-    assert sorted(index["p/0"]) == ["0", "1", "2"]  # GROUP pages a file
+    assert index["p/0"] == [["", "", "Vouchers & co-creation in Skåne for <b>SMEs</b>."],
+                            ["#how", "How it works", "Vouchers " + "vouchers " * 7 + "vouchers."]]
     assert entries_of(index) == ["practices/a.html", "practices/a.html#how", "partners/inma.html", "themes/index.html"]
 
 
 def entries_of(index: dict) -> list[str]:
     return [location + anchor for page, (location, *_rest) in enumerate(index["index"]["pages"])
-            for anchor in dict.fromkeys(["", *(a for a, _, _ in index[f"p/{page // GROUP}"][str(page)])])]
+            for anchor in dict.fromkeys(["", *(a for a, _, _ in index[f"p/{page}"])])]
 
 
 def test_each_term_says_where_it_is_title_keyword_heading_or_how_often_in_the_body(index):
@@ -184,14 +182,3 @@ def test_our_worker_takes_the_place_of_materials_and_lunr_is_left_out():
     script = worker_script(name).decode()
     assert 'var ROOT = "../../../search/";' in script and "/*LETTERS*/" not in script
     assert (ROOT / "hooks" / "goodpractices" / "assets" / "search_worker.js").is_file()
-
-
-def test_texts_are_written_four_pages_a_file_the_last_file_holding_the_rest(tmp_path: Path):
-    builder = IndexBuilder(tmp_path)
-    for n in range(10):
-        builder.add([{"location": f"practices/p{n}.html", "title": f"Page {n}", "text": f"Text {n}"}])
-    builder.write()
-    found = read(tmp_path)
-    assert [sorted(found[f"p/{n}"], key=int) for n in range(3)] == [["0", "1", "2", "3"], ["4", "5", "6", "7"],
-                                                                      ["8", "9"]]
-    assert "p/3" not in found and found["p/2"]["9"] == [["", "", "Text 9"]]

@@ -10,9 +10,8 @@ a folder (file://) as over http and no page indexes anything in the browser. Und
                code = TITLE | KEYWORD | HEADING flags | the number of times the term is in the body (at
                most TF_MAX).
   w/<n>.js     __gps("w/<n>", [[term, pages], ...]): every term of n letters, for the typo fallback.
-  p/<n>.js     __gps("p/<n>", {"<id>": [[anchor, heading, text], ...], ...}): the texts of pages n * GROUP to
-               n * GROUP + GROUP - 1 by section, each page's own text first (anchor and heading ""; its
-               title cut off), for snippets. GROUP pages a file: a quarter of the files to write.
+  p/<id>.js    __gps("p/<id>", [[anchor, heading, text], ...]): a page's text by section, the page's own
+               text first (anchor and heading ""; its title cut off), for snippets.
 
 Terms are folded words (folding.fold: lower case, no accents); a hyphenated word is indexed as its parts and
 joined ("3-D" → 3, d, 3d; "co-creation" → co, creation, cocreation). The builder takes each page's entries
@@ -42,10 +41,6 @@ PRACTICE, NAMED, OTHER = "p", "n", "o"
 MAX_TERM = 40
 #: The start of a page's text kept in index.js, shown for results below those whose text is loaded.
 LEAD = 140
-#: Pages whose texts share a file. One file a page took a 5,000-practice build 5,000 more files to write
-#: (about a millisecond each on a busy machine); four keeps a query's loaded texts small (20 results: at most
-#: 80 pages' texts, about 0.4 MB).
-GROUP = 4
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _TAG = re.compile(r"<[^>]*>")
@@ -126,8 +121,6 @@ class IndexBuilder:
     pages: list[list[str]] = field(default_factory=list)
     #: Each term's pages and codes, as page << 6 | code (code < 64), in page order.
     postings: dict[str, array] = field(default_factory=dict)
-    #: The texts of the pages of the group under way, by page number.
-    texts: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def add(self, entries: Sequence[dict[str, Any]]) -> None:
         """Index one page from its search entries (the page's own entry first, then its sections)."""
@@ -159,14 +152,7 @@ class IndexBuilder:
             found.append(page << 6 | code)
         lead = next((text for _, _, text in sections if text), "")
         self.pages.append([location, title, kind_of(location), lead[:LEAD]])
-        self.texts[str(page)] = sections
-        if len(self.texts) == GROUP:
-            self._write_texts()
-
-    def _write_texts(self) -> None:
-        if self.texts:
-            self._write(f"p/{int(next(iter(self.texts))) // GROUP}", self.texts)
-            self.texts = {}
+        self._write(f"p/{page}", sections)
 
     def _write(self, key: str, data: Any) -> None:
         path = self.folder / f"{key}.js"
@@ -174,8 +160,7 @@ class IndexBuilder:
         path.write_bytes(script(key, data))
 
     def write(self) -> None:
-        """Write the last group of texts, the term shards, the word lists and index.js."""
-        self._write_texts()
+        """Write the term shards, the word lists and index.js."""
         shards: dict[str, dict[str, list[int]]] = {}
         lengths: dict[int, list[list[Any]]] = {}
         for term in sorted(self.postings):
@@ -190,8 +175,7 @@ class IndexBuilder:
             self._write(f"t/{name}", shard)
         for length, words in lengths.items():
             self._write(f"w/{length}", words)
-        self._write("index", {"v": 1, "pages": self.pages, "shards": sorted(shards), "lengths": sorted(lengths),
-                              "group": GROUP})
+        self._write("index", {"v": 1, "pages": self.pages, "shards": sorted(shards), "lengths": sorted(lengths)})
 
 
 def read(folder: Path) -> dict[str, Any]:
@@ -212,7 +196,7 @@ def entries(folder: Path) -> list[dict[str, str]]:
     data = read(folder)
     found: list[dict[str, str]] = []
     for page, (location, title, _, _) in enumerate(data["index"]["pages"]):
-        sections = data[f"p/{page // GROUP}"][str(page)]
+        sections = data[f"p/{page}"]
         own = next((text for anchor, _, text in sections if not anchor), "")
         found.append({"location": location, "title": title, "text": own})
         found += [{"location": location + anchor, "title": heading, "text": text}

@@ -207,8 +207,6 @@
     });
   }
 
-  function texts(id) { return "p/" + Math.floor(id / index.group); }  // the file of a page's text
-
   function weight(code, kind) {
     var value = 0;
     if (code & TITLE) value = kind === "p" ? 100 : kind === "n" ? 80 : 40;
@@ -257,7 +255,7 @@
   /* One result: the page with its title once and the passage that matches best, then its other sections
      that match, below it (Material shows them under "more"). */
   function item(id, score, terms, hits) {
-    var page = index.pages[id], group = store[texts(id)], sections = group && group[id];
+    var page = index.pages[id], sections = store["p/" + id];
     var head = { location: page[0], title: marked(page[1], hits), text: "", score: score, terms: terms };
     if (!sections) {
       head.text = marked(page[3], hits, true);
@@ -339,7 +337,7 @@
       }
     });
     ids.sort(function (a, b) { return matched[b] - matched[a] || scores[b] - scores[a] || a - b; });
-    return load(Array.from(new Set(ids.slice(0, TEXTS).map(texts)))).then(function () {
+    return load(ids.slice(0, TEXTS).map(function (id) { return "p/" + id; })).then(function () {
       return finish(list, ids, scores, matched, words, hits);
     });
   }
