@@ -79,8 +79,21 @@ class Reader:
         self.page.wait_for_function(
             "() => /matching|No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
             timeout=15_000)
+        self.settle()
         hrefs = self.page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
         return [href[len(self.base):].split("?")[0] for href in hrefs]
+
+    def settle(self) -> None:
+        """Wait until the panel has not changed for 300 ms: an answer to the empty box sent before the query
+        was typed (over http, where the search starts with the page) may come first."""
+        panel = "() => document.querySelector('.md-search-result').innerHTML"
+        before = self.page.evaluate(panel)
+        while True:
+            self.page.wait_for_timeout(300)
+            now = self.page.evaluate(panel)
+            if now == before:
+                return
+            before = now
 
     @property
     def note(self) -> str:
