@@ -1,5 +1,5 @@
-"""MkDocs hook: accent-free forms of words in the search index, and search/search_index.js once the search plugin
-has written its index (search from a folder)."""
+"""MkDocs hook: the header search's sharded index (search_index.py) and its worker, in place of Material's lunr
+index and worker; search from a folder too."""
 
 from __future__ import annotations
 
@@ -8,31 +8,48 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from goodpractices.folding import folded_forms
 from goodpractices.offline import write_index_script
+from goodpractices.search_index import IndexBuilder
+from goodpractices.search_worker import theme_files_replaced, worker_script
 
-#: The search index fields that hold the folded forms of the title's and the text's words; mkdocs.yml declares
-#: them to the search plugin with the weights of `title` and `text`.
-FOLDED = {"title": "title_folded", "text": "text_folded"}
+#: The index of the build under way (None between builds): pages are added as they are rendered.
+_BUILD: IndexBuilder | None = None
 
 
-@event_priority(-100)  # after the search plugin has added the page's sections to its index
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _BUILD
+    _BUILD = IndexBuilder(Path(config.site_dir) / "search")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Serve our worker under the name of Material's search worker (which the theme's pages point to), and
+    leave out lunr and the old worker's source map: nothing of them is used any more."""
+    worker, dropped = theme_files_replaced(list(files.src_uris))
+    for uri in dropped:
+        files.remove(files.src_uris[uri])
+    if worker is not None:
+        files.remove(files.src_uris[worker])
+        files.append(File.generated(config, worker, content=worker_script(worker)))
+    return files
+
+
+@event_priority(-100)  # after the search plugin has added the page's entries to its index
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Give each of the page's search entries the folded forms of its accented words ('Skåne' → 'skane'), so that
-    a query typed without accents finds them; the shown title and text stay as written."""
+    """Index the page's search entries and take them out of Material's index, which is left empty."""
     index = getattr(config.plugins.get("material/search"), "search_index", None)
-    for entry in reversed(index.entries if index is not None else []):
-        if entry["location"].split("#")[0] != page.url:  # the page's entries are the last ones
-            break
-        for field, folded in FOLDED.items():
-            forms = folded_forms(entry[field])
-            if forms:
-                entry[folded] = forms
+    if index is not None and _BUILD is not None:
+        _BUILD.add(index.entries)
+        index.entries.clear()
     return context
 
 
-@event_priority(-100)  # after the search plugin
+@event_priority(-100)  # after the search plugin has written its (now empty) index
 def on_post_build(config: MkDocsConfig) -> None:
+    global _BUILD
+    if _BUILD is not None:
+        _BUILD.write()
+        _BUILD = None
     write_index_script(Path(config.site_dir))

@@ -17,7 +17,10 @@ from goodpractices import catalog as pipeline
 
 
 def search_index(site: Path) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text())
+    """The pages and sections of the site's search index, as Material's entries were (plain text)."""
+    from goodpractices.search_index import entries
+
+    return {"docs": entries(site / "search")}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +51,7 @@ def test_real_search_index_holds_every_practice(real_site: Path):
     docs = search_index(real_site)["docs"]
     titles = {d["location"]: d["title"] for d in docs if "#" not in d["location"]}
     for p in catalog.practices:
-        assert titles[p.url] == _escape(p.title)
+        assert titles[p.url] == p.title  # plain text: the search worker escapes what it shows
     text = " ".join(d["text"] for d in docs if d["location"].startswith("practices/"))
     assert "IND-AGRO-POL" in text
 
@@ -100,7 +103,8 @@ def test_front_matter_text_is_plain_text_everywhere(project):
     assert ('<a class="md-tag" href="../explore/index.html?keyword=%3Ci%3Ek%3C%2Fi%3E">&lt;i&gt;k&lt;/i&gt;</a>'
             in page)  # the keyword as text, and as a URL parameter leading to the explore page
     entry = next(d for d in search_index(project.root / "site")["docs"] if d["location"] == "practices/p.html")
-    assert entry["title"] == "R&amp;D &lt;b&gt;now&lt;/b&gt;"
+    assert entry["title"] == "R&D <b>now</b>"  # text, escaped by the search worker when shown
+    assert "<b>" not in (project.root / "site" / "search" / "index.js").read_text()  # stored as \u003c
 
 
 def test_broken_practices_stop_the_build_with_every_message_and_write_nothing(project):

@@ -576,8 +576,6 @@ def test_the_vs_code_task_reads_the_validators_lines_and_the_settings_name_the_s
 
 
 def test_the_completeness_page_is_built_but_kept_out_of_navigation_and_search(built):
-    import json
-
     site = built[0].root / "site"
     page = (site / "editors/completeness.html").read_text()
     assert "<h1>Completeness</h1>" in page
@@ -586,7 +584,9 @@ def test_the_completeness_page_is_built_but_kept_out_of_navigation_and_search(bu
     assert "<li>Missing sections: Evidence of success, Difficulties encountered</li>" in page
     assert "<li>Missing fields: status</li>" in page  # the scaffolded practice lacks only its status
     assert "<strong>0</strong> of 2 practices are complete" in page
-    index = json.loads((site / "search/search_index.json").read_text())
-    assert not [doc for doc in index["docs"] if doc["location"].startswith("editors/")]
-    assert [doc for doc in index["docs"] if doc["location"].startswith("contributing.html")]
+    from goodpractices.search_index import entries
+
+    docs = entries(site / "search")
+    assert not [doc for doc in docs if doc["location"].startswith("editors/")]
+    assert [doc for doc in docs if doc["location"].startswith("contributing.html")]
     assert "editors/completeness" not in (site / "index.html").read_text()

@@ -12,6 +12,8 @@ import pytest
 from conftest import Project, build_corpus, practice
 from goodpractices import catalog as pipeline
 from goodpractices.render.rows import STAGE_LABELS
+from goodpractices.search_index import KEYWORD, entries
+from goodpractices.search_index import read as read_index
 from htmltables import tables
 
 CORPUS = {
@@ -136,8 +138,9 @@ def test_navigation_is_tabs_from_the_model_without_practices(built):
 
 def test_search_finds_practices_by_partner_country_keyword_and_summary(built):
     site, catalog = built
-    docs = json.loads(read(site, "search/search_index.json"))["docs"]
-    text = {d["location"]: d["text"] for d in docs if d["location"].startswith("practices/") and "#" not in d["location"]}
+    docs = entries(site / "search")
+    text = {d["location"]: d["title"] + " " + d["text"]  # the title is indexed, and shown once: not in the text
+            for d in docs if d["location"].startswith("practices/") and "#" not in d["location"]}
     alpha = text["practices/alpha-audits.html"]
     for word in ("NOI Techpark", "Italy", "audits", "fifty-character"):
         assert word in alpha
@@ -146,12 +149,15 @@ def test_search_finds_practices_by_partner_country_keyword_and_summary(built):
 
 def test_practice_search_entries_hold_what_readers_search_for_not_the_page_furniture(built):
     site, _ = built
-    docs = [d for d in json.loads(read(site, "search/search_index.json"))["docs"]
-            if d["location"].startswith("practices/alpha-audits.html")]
+    docs = [d for d in entries(site / "search") if d["location"].startswith("practices/alpha-audits.html")]
     assert [d["title"] for d in docs] == ["Alpha innovation audits", "Description", "Resources needed",
                                           "Evidence of success", "Difficulties encountered",
                                           "Potential for learning or transfer"]
-    assert docs[0]["tags"] == ["audits", "design"]
+    index = read_index(site / "search")
+    page = next(i for i, p in enumerate(index["index"]["pages"]) if p[0] == "practices/alpha-audits.html")
+    keywords = {term for key, shard in index.items() if key.startswith("t/") for term, coded in shard.items()
+                if any(sum(coded[:i + 1:2]) == page and coded[i + 1] & KEYWORD for i in range(0, len(coded), 2))}
+    assert {"audits", "design"} <= keywords
     text = " ".join(d["text"] for d in docs)
     for furniture in ("At a glance", "Compared with the Flemish scheme", "Breadcrumbs", "Themes ›"):
         assert furniture not in text
@@ -199,8 +205,9 @@ def test_pages_outside_the_navigation_share_a_navigation_that_links_from_their_f
 
 def test_the_search_index_is_also_a_script_for_a_site_opened_from_a_folder(built):
     site, _ = built
-    index = (site / "search" / "search_index.json").read_bytes()
+    index = (site / "search" / "search_index.json").read_bytes()  # Material's, left empty: the index is ours
     assert (site / "search" / "search_index.js").read_bytes() == b"var __index = " + index
+    assert json.loads(index)["docs"] == [] and (site / "search" / "index.js").read_bytes().startswith(b'__gps("')
 
 
 def test_a_column_empty_for_every_row_of_a_practice_table_is_not_shown(tmp_path: Path):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
+from pathlib import Path
 import unicodedata
 
 #: Letters that Unicode does not split into a base letter and a mark, with their usual ASCII spelling.
@@ -33,34 +33,7 @@ def folded_forms(text: str) -> str:
     return " ".join(forms)
 
 
-#: Material's search, accent-blind in the query too: each accented word goes to the search worker with its
-#: accent-free form added ('Rhône' → 'Rhône rhone'), so that a page that writes 'Rhone' is found as well.
-#: Material creates its worker (or, from a folder, the iframe-worker shim) before this runs, and calls
-#: postMessage through the prototype, so wrapping the prototype's method covers both.
-_QUERY_SCRIPT = """(function () {
-  "use strict";
-  var QUERY = 2;  // Material's SearchMessageType.QUERY
-  var letters = %s;
-  var pattern = new RegExp("[" + Object.keys(letters).join("") + "]", "g");
-  function fold(word) {
-    return word.toLowerCase().replace(pattern, function (c) { return letters[c]; })
-      .normalize("NFKD").replace(/\\p{Mn}/gu, "");
-  }
-  var send = window.Worker && window.Worker.prototype.postMessage;
-  if (!send) return;
-  window.Worker.prototype.postMessage = function (message) {
-    if (message && message.type === QUERY && typeof message.data === "string") {
-      var extra = (message.data.match(/[\\p{L}\\p{M}\\p{N}]+/gu) || []).filter(function (word) {
-        return /[^\\x00-\\x7f]/.test(word) && fold(word) !== word.toLowerCase();
-      }).map(fold);
-      if (extra.length) message = { type: message.type, data: message.data + " " + extra.join(" ") };
-    }
-    return send.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));
-  };
-})();
-"""
-
-
 def query_script() -> str:
-    """Return the script that folds the accented words of a search query (see _QUERY_SCRIPT)."""
-    return _QUERY_SCRIPT % json.dumps(LETTERS, ensure_ascii=False)
+    """Return the page side of the header search (assets/search_ui.js): the note above the results. Folding
+    itself is the search worker's (search_worker.js, with LETTERS)."""
+    return (Path(__file__).parent / "assets" / "search_ui.js").read_text(encoding="utf-8")

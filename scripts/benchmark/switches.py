@@ -111,16 +111,6 @@ def _fragments_every_time() -> None:
     _replace(_plugin(), "once_per_folder", once_per_folder)
 
 
-def _index_script_copied() -> None:
-    def write_index_script(site_dir: Path) -> None:  # as Material's offline plugin does
-        index = site_dir / "search" / "search_index.json"
-        if index.is_file():
-            data = index.read_text(encoding="utf-8")
-            index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
-
-    _replace(_hook("offline_search.py"), "write_index_script", write_index_script)
-
-
 def _no_related() -> None:
     _replace(site, "related_practices", lambda catalog, practices=None: {p.id: () for p in catalog.practices})
 
@@ -168,15 +158,13 @@ SWITCHES: dict[str, Switch] = {
                               "text stay in memory to the end", _bodies_kept),
     "shared-fragments": Switch("once_per_folder renders every block on every page (theme fragments not shared)",
                                _fragments_every_time),
-    "streamed-index": Switch("search_index.js written as Material's offline plugin does: the index read whole "
-                             "and copied", _index_script_copied),
     "related-practices": Switch("feature: no related practices are found; practice pages go without them",
                                 _no_related, ("practices/*.html",)),
     "feed": Switch("feature: feed.xml is written empty, not made from the catalogue", _no_feed, ("feed.xml",)),
     "map": Switch("feature: no map of partners and transfers on the home, Partners and partner pages", _no_map,
-                  ("index.html", "partners/*.html", "search/search_index.*")),
+                  ("index.html", "partners/*.html", "search/*")),
     "figures": Switch("feature: the figures page without its figures and CSV files", _no_figures,
-                      ("figures/*", "search/search_index.*")),
+                      ("figures/*", "search/*")),
 }
 
 

@@ -1,0 +1,411 @@
+/* The header search's worker: answers Material's search box (SETUP → READY, QUERY → RESULT, as Material's own
+   lunr worker does) from the index that goodpractices/search_index.py writes under search/, loading only the
+   scripts a query needs. It runs as a Web Worker over http, and in Material's iframe shim from a folder. */
+(function () {
+  "use strict";
+  var LETTERS = /*LETTERS*/{};
+  var RULES = /*RULES*/{ silent: [], fallback: [], min: 4 };
+  var ROOT = /*ROOT*/"../../../search/";
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var TITLE = 32, KEYWORD = 16, HEADING = 8, TF = 7;
+  var TEXTS = 20;      // the best results whose text is loaded, for a snippet of the passage that matches
+  var PASSAGE = 240;   // characters of a snippet
+  var MARKED = 100;    // the best results whose words found are marked (Material shows 10, then more on scrolling)
+  var LEADS = 1000;    // the best results shown with the start of their text (each one is copied twice to the page)
+  var inPage = typeof document !== "undefined";
+  var here = inPage && document.currentScript ? document.currentScript.src : self.location.href;
+  var base = new URL(ROOT, here);
+  var store = Object.create(null), waiting = Object.create(null);
+  var own = Object.prototype.hasOwnProperty;
+  var index = null, shards = null, lengths = null;
+
+  self.__gps = function (key, data) { store[key] = data; };
+
+  /* Load index scripts by key ("t/co"), each once: in parallel as <script> elements in the iframe shim,
+     with importScripts in a worker. A missing script leaves its key unset. */
+  function load(keys) {
+    var todo = keys.filter(function (key) { return !(key in store); });
+    if (!inPage) {
+      todo.forEach(function (key) {
+        try { importScripts(new URL(key + ".js", base).href); } catch (e) { /* left unset */ }
+      });
+      return Promise.resolve();
+    }
+    return Promise.all(todo.map(function (key) {
+      if (!waiting[key]) {
+        waiting[key] = new Promise(function (resolve) {
+          var element = document.createElement("script");
+          element.src = new URL(key + ".js", base).href;
+          element.onload = element.onerror = function () { resolve(); };
+          document.head.appendChild(element);
+        });
+      }
+      return waiting[key];
+    }));
+  }
+
+  var letters = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
+  function fold(word) {
+    return word.toLowerCase().replace(letters, function (c) { return LETTERS[c]; })
+      .normalize("NFKD").replace(/\p{Mn}/gu, "");
+  }
+
+  var folded = new Map();  // the words of titles and passages, folded once each
+  function foldOnce(word) {
+    var value = folded.get(word);
+    if (value === undefined) {
+      if (folded.size > 100000) folded.clear();
+      value = fold(word);
+      folded.set(word, value);
+    }
+    return value;
+  }
+
+  function shardName(term) {
+    return Array.from(term).slice(0, 2).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
+    }).join("");
+  }
+  function shardKey(term) { var name = shardName(term); return shards.has(name) ? "t/" + name : null; }
+  function shardsOf(terms) {
+    return load(Array.from(new Set(terms.map(shardKey).filter(Boolean))));
+  }
+  function postings(term) {
+    var shard = store["t/" + shardName(term)];
+    return shard && own.call(shard, term) ? shard[term] : null;
+  }
+
+  /* The other spellings of a folded word under a list of (British, American) ending pairs: as spelling.py. */
+  function variants(word, rules) {
+    var found = [];
+    if (word.length < RULES.min) return found;
+    rules.forEach(function (pair) {
+      [[pair[0], pair[1]], [pair[1], pair[0]]].forEach(function (change) {
+        var stem = word.slice(0, word.length - change[0].length);
+        if (word.endsWith(change[0]) && stem.length >= 2 &&
+            !(change[1].length > change[0].length && word.endsWith(change[1]))) {
+          var other = stem + change[1];
+          if (other !== word && found.indexOf(other) < 0) found.push(other);
+        }
+      });
+    });
+    return found;
+  }
+
+  /* Edit distance with transpositions (optimal string alignment), or max + 1 once it exceeds max. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var before = null, previous = [], current = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      var least = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          value = Math.min(value, before[j - 2] + 1);
+        current.push(value);
+        if (value < least) least = value;
+      }
+      if (least > max) return max + 1;
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  /* The query's words: each run of letters and digits, hyphenated runs kept together as one group. */
+  function parse(query) {
+    var groups = [], pattern = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu, match, end = 0;
+    query = query.normalize("NFC");
+    while ((match = pattern.exec(query))) {
+      var gap = query.slice(end, match.index);
+      groups.push({ text: match[0], parts: match[0].split("-").map(fold), spaced: groups.length > 0 && /^\s+$/.test(gap) });
+      end = match.index + match[0].length;
+    }
+    return groups;
+  }
+
+  /* Each word of the query once, with what it searches for: a hyphenated word joined where a part is a single
+     letter or no word and the index holds the joined word ("3-D" → 3d; "3d-printing" stays two words), a single letter joined to its neighbour across a space where that is a word
+     ("3 D" → 3d, "e government" → egovernment). */
+  function words(groups) {
+    var list = [];
+    groups.forEach(function (group) {
+      var joined = group.parts.join("");
+      var loose = group.parts.some(function (part) { return part.length === 1 || !postings(part); });
+      if (group.parts.length > 1 && loose && postings(joined)) {
+        list.push({ text: group.text, term: joined, spaced: group.spaced });
+      } else {
+        group.text.split("-").forEach(function (text, i) {
+          list.push({ text: text, term: group.parts[i], spaced: i === 0 && group.spaced });
+        });
+      }
+    });
+    for (var i = list.length - 1; i > 0; i--) {
+      var a = list[i - 1], b = list[i], joined = a.term + b.term;
+      if (b.spaced && (a.text.length === 1 || b.text.length === 1) && postings(joined)) {
+        list.splice(i - 1, 2, { text: a.text + b.text, term: joined, spaced: a.spaced, changed: true });
+      }
+    }
+    return list;
+  }
+
+  /* The indexed terms a word finds, each with a factor: itself, its safe spelling variants, and (unless it
+     was corrected) the longer words it begins, at half weight. */
+  function found(word) {
+    var list = [], seen = new Set();
+    function add(term, factor) {
+      if (!seen.has(term) && postings(term)) { seen.add(term); list.push({ term: term, factor: factor }); }
+    }
+    add(word.term, 1);
+    variants(word.term, RULES.silent).forEach(function (term) { add(term, 1); });
+    var shard = store["t/" + shardName(word.term)];
+    if (!word.changed && shard && word.term.length >= 2) {
+      for (var term in shard) if (term.length > word.term.length && term.startsWith(word.term)) add(term, 0.5);
+    }
+    return list;
+  }
+
+  /* When a word finds nothing: a spelling variant, the word split where one side is short ("3d" → 3 d), or
+     the nearest indexed word (one edit for 4+ letters, two for 8+), the most frequent of the nearest. */
+  var corrections = new Map();  // each word that found nothing, with what it was corrected to
+  function correct(word) {
+    if (!corrections.has(word.term)) {
+      if (corrections.size > 1000) corrections.clear();
+      corrections.set(word.term, nearest(word.term));
+    }
+    return corrections.get(word.term);
+  }
+
+  function nearest(term) {
+    var spelled = variants(term, RULES.silent.concat(RULES.fallback));
+    var splits = [];
+    [1, 2, term.length - 2, term.length - 1].forEach(function (at) {
+      if (at > 0 && at < term.length && splits.every(function (s) { return s[0].length !== at; }))
+        splits.push([term.slice(0, at), term.slice(at)]);
+    });
+    var max = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
+    var near = [];
+    for (var n = term.length - max; n <= term.length + max; n++) if (max && lengths.has(n)) near.push("w/" + n);
+    return shardsOf(spelled.concat([].concat.apply([], splits))).then(function () {
+      for (var i = 0; i < spelled.length; i++) if (postings(spelled[i])) return [spelled[i]];
+      for (i = 0; i < splits.length; i++) if (postings(splits[i][0]) && postings(splits[i][1])) return splits[i];
+      return load(near).then(function () {
+        var best = null, bestDistance = max + 1, bestCount = 0;
+        near.forEach(function (key) {
+          (store[key] || []).forEach(function (entry) {
+            var d = distance(term, entry[0], Math.min(max, bestDistance));
+            if (d < bestDistance || (d === bestDistance && d <= max && entry[1] > bestCount)) {
+              best = entry[0]; bestDistance = d; bestCount = entry[1];
+            }
+          });
+        });
+        return best === null ? [] : shardsOf([best]).then(function () { return [best]; });
+      });
+    });
+  }
+
+  function weight(code, kind) {
+    var value = 0;
+    if (code & TITLE) value = kind === "p" ? 100 : kind === "n" ? 80 : 40;
+    if (code & KEYWORD) value = Math.max(value, 30);
+    if (code & HEADING) value = Math.max(value, 8);
+    var count = code & TF;
+    return count ? value + 1 + Math.log2(count) : value;
+  }
+
+  function escape(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /* A text as HTML with the words a query found marked; with `passage`, only the part around the first. */
+  function marked(text, hits, passage) {
+    var pattern = /[\p{L}\p{N}]+/gu, match, spans = [];
+    while ((match = pattern.exec(text))) {
+      if (hits.has(foldOnce(match[0]))) spans.push([match.index, match.index + match[0].length]);
+    }
+    var start = 0, end = text.length;
+    if (passage && text.length > PASSAGE) {
+      var first = spans.length ? spans[0][0] : 0;
+      start = Math.max(0, first - 60);
+      if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+      end = Math.min(text.length, start + PASSAGE);
+      if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+    }
+    var out = start > 0 ? "… " : "", at = start;
+    spans.forEach(function (span) {
+      if (span[0] >= at && span[1] <= end) {
+        out += escape(text.slice(at, span[0])) + "<mark>" + escape(text.slice(span[0], span[1])) + "</mark>";
+        at = span[1];
+      }
+    });
+    return out + escape(text.slice(at, end)) + (end < text.length ? " …" : "");
+  }
+
+  function count(text, hits) {
+    var pattern = /[\p{L}\p{N}]+/gu, match, n = 0;
+    while ((match = pattern.exec(text))) if (hits.has(foldOnce(match[0]))) n++;
+    return n;
+  }
+
+  /* One result: the page with its title once and the passage that matches best, then its other sections
+     that match, below it (Material shows them under "more"). */
+  function item(id, score, terms, hits) {
+    var page = index.pages[id], sections = store["p/" + id];
+    var head = { location: page[0], title: marked(page[1], hits), text: "", score: score, terms: terms };
+    if (!sections) {
+      head.text = marked(page[3], hits, true);
+      return [head];
+    }
+    var ranked = sections.map(function (section, i) {
+      return { section: section, n: count(section[2], hits) + count(section[1], hits), i: i };
+    }).filter(function (entry) { return entry.section[2] || entry.section[0]; });
+    ranked.sort(function (a, b) { return b.n - a.n || a.i - b.i; });
+    var best = ranked.length ? ranked[0] : null;
+    if (best) head.text = marked(best.section[2] || page[3], hits, true);
+    var result = [head];
+    ranked.slice(1).forEach(function (entry, i) {
+      if (entry.n > 0 && entry.section[0]) {
+        result.push({ location: page[0] + entry.section[0], title: marked(entry.section[1], hits),
+                      text: marked(entry.section[2], hits, true), score: score / (2 + i), terms: terms });
+      }
+    });
+    return result;
+  }
+
+  function search(query) {
+    var groups = parse(query);
+    if (!groups.length) return Promise.resolve({ items: [] });
+    var first = [];
+    groups.forEach(function (group) { first.push.apply(first, group.parts.concat([group.parts.join("")])); });
+    for (var i = 1; i < groups.length; i++) {
+      first.push(groups[i - 1].parts[groups[i - 1].parts.length - 1] + groups[i].parts[0]);
+    }
+    return shardsOf(first).then(function () {
+      var list = words(groups);
+      var silent = [];
+      list.forEach(function (word) { silent.push.apply(silent, variants(word.term, RULES.silent)); });
+      return shardsOf(silent).then(function () { return list; });
+    }).then(function (list) {
+      return Promise.all(list.map(function (word) {
+        word.found = found(word);
+        if (word.found.length && word.found[0].term !== word.term && word.found[0].factor === 1) {
+          word.text = word.found[0].term;  // only a spelling variant: say so ("digitalization" → digitalisation)
+          word.changed = true;
+        }
+        if (word.found.length) return word;
+        return correct(word).then(function (terms) {
+          if (terms.length) {
+            word.term = terms.join(" ");
+            word.text = word.term;
+            word.changed = true;
+            word.found = [];
+            terms.forEach(function (term) { word.found = word.found.concat(found({ term: term, changed: true })); });
+          }
+          return word;
+        });
+      }));
+    }).then(rank);
+  }
+
+  function rank(list) {
+    var pages = index.pages, total = pages.length;
+    var scores = new Float64Array(total), matched = new Uint8Array(total), words = new Uint32Array(total);
+    var hits = new Set(), ids = [];
+    list.forEach(function (word, w) {
+      var best = new Float64Array(total);
+      word.found.forEach(function (entry) {
+        var coded = postings(entry.term), idf = Math.log(1 + total / (coded.length / 2)), page = 0;
+        hits.add(entry.term);
+        for (var i = 0; i < coded.length; i += 2) {
+          page += coded[i];
+          var value = weight(coded[i + 1], pages[page][2]) * entry.factor * idf;
+          if (value > best[page]) best[page] = value;
+        }
+      });
+      for (var page = 0; page < total; page++) {
+        if (best[page] > 0) {
+          if (!matched[page]) ids.push(page);
+          scores[page] += best[page];
+          matched[page] += 1;
+          words[page] |= 1 << Math.min(w, 31);
+        }
+      }
+    });
+    ids.sort(function (a, b) { return matched[b] - matched[a] || scores[b] - scores[a] || a - b; });
+    return load(ids.slice(0, TEXTS).map(function (id) { return "p/" + id; })).then(function () {
+      return finish(list, ids, scores, matched, words, hits);
+    });
+  }
+
+  function finish(list, ids, scores, matched, words, hits) {
+    var shared = new Map();  // one object per set of words found: built, copied and sent once
+    var items = ids.map(function (id, rank) {
+      var terms = shared.get(words[id]);
+      if (!terms) {
+        terms = {};
+        list.forEach(function (word, w) { terms[word.text] = (words[id] & (1 << Math.min(w, 31))) !== 0; });
+        shared.set(words[id], terms);
+      }
+      var score = matched[id] * 1000 + scores[id];
+      if (rank < MARKED) return item(id, score, terms, hits);
+      var page = index.pages[id];  // far down the list, shown only if the reader scrolls there: not marked,
+      return [{ location: page[0], title: escape(page[1]),  // and past LEADS the title alone
+                text: rank < LEADS ? escape(page[3]) : "", score: score, terms: terms }];
+    });
+    var last = list[list.length - 1], suggest = [];
+    if (last && !last.changed) {
+      var best = null, bestCount = 0;
+      last.found.forEach(function (entry) {
+        var n = postings(entry.term).length;
+        if (entry.term.length > last.term.length && entry.term.startsWith(last.term) && n > bestCount) {
+          best = entry.term; bestCount = n;
+        }
+      });
+      if (best) suggest = [best];
+    }
+    var changed = list.some(function (word) { return word.changed && word.found.length; });
+    return {
+      items: items, suggest: suggest,
+      gp: { corrected: changed ? list.map(function (word) { return word.text; }).join(" ") : null }
+    };
+  }
+
+  var ready = null, latest = 0;
+  function setup() {
+    if (!ready) {
+      ready = load(["index"]).then(function () {
+        index = store.index;
+        if (!index) {
+          ready = null;  // tried again with the next message
+          throw new Error("search/index.js did not load");
+        }
+        shards = new Set(index.shards);
+        lengths = new Set(index.lengths);
+      });
+      ready.catch(function () { /* each message reports it */ });
+    }
+    return ready;
+  }
+
+  setup();  // at once: Material starts its worker with the page, and over http sends SETUP at once too
+  addEventListener("message", function (event) {
+    var message = event.data;
+    if (!message) return;
+    if (message.type === SETUP) {
+      var answer = function () { postMessage({ type: READY }); };
+      setup().then(answer, answer);  // without an index, every query finds nothing
+    } else if (message.type === QUERY) {
+      var seq = ++latest;
+      setup().then(function () { return search(String(message.data || "")); })
+        .catch(function () { return { items: [] }; })
+        .then(function (result) { if (seq === latest) postMessage({ type: RESULT, data: result }); });
+    }
+  });
+
+  self.__gpsTest = { fold: fold, variants: variants, distance: distance, shardName: shardName, parse: parse };
+})();

@@ -1,0 +1,204 @@
+"""The header search's index, built once per build: term shards, page texts and word lists, as small scripts.
+
+The search worker (search_worker.js) loads only what a query needs, as <script> files, so search works from
+a folder (file://) as over http and no page indexes anything in the browser. Under site/search/:
+
+  index.js     __gps("index", {...}): every page as [location, title, kind, lead], the term shards and word
+               lengths that exist. Loaded when the search box opens (about 200 bytes per page).
+  t/<key>.js   __gps("t/<key>", {term: [page, code, page, code, ...]}): the postings of every term whose first
+               two letters are <key> (shard_name() spells odd letters as _<hex>), pages delta-coded.
+               code = TITLE | KEYWORD | HEADING flags | the number of times the term is in the body (at
+               most TF_MAX).
+  w/<n>.js     __gps("w/<n>", [[term, pages], ...]): every term of n letters, for the typo fallback.
+  p/<id>.js    __gps("p/<id>", [[anchor, heading, text], ...]): a page's text by section, the page's own
+               text first (anchor and heading ""; its title cut off), for snippets.
+
+Terms are folded words (folding.fold: lower case, no accents); a hyphenated word is indexed as its parts and
+joined ("3-D" → 3, d, 3d; "co-creation" → co, creation, cocreation). The builder takes each page's entries
+from Material's search plugin as the page is rendered and writes the page's text at once, so the texts of
+thousands of pages are never held together (Material's own index held them all, then serialised them).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from array import array
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .folding import fold
+
+TITLE, KEYWORD, HEADING, TF_MAX = 32, 16, 8, 7
+#: Page kinds: a practice, a named page (a partner or a theme), any other page.
+PRACTICE, NAMED, OTHER = "p", "n", "o"
+#: Words longer than this are not words (links, hashes): not indexed.
+MAX_TERM = 40
+#: The start of a page's text kept in index.js, shown for results below those whose text is loaded.
+LEAD = 140
+
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Return a search entry's text (HTML-escaped, with some tags) as plain text on one line."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", text))).strip()
+
+
+def fold_word(word: str) -> str:
+    """Return a lower-case word without accents (ASCII words need only lower case)."""
+    return word if word.isascii() else fold(word)
+
+
+def _expanded(word: str) -> list[str]:
+    """Return the terms of one lower-case token: its parts folded, and joined if it is hyphenated."""
+    parts = [fold_word(part) for part in word.split("-")]
+    if len(parts) > 1:
+        parts.append("".join(parts))
+    return [part for part in parts if len(part) <= MAX_TERM]
+
+
+def terms(text: str) -> Iterator[str]:
+    """Yield the index terms of a plain text, in order: folded words, and each hyphenated word joined too."""
+    for word in _TOKEN.findall(unicodedata.normalize("NFC", text).lower()):
+        if "-" in word or not word.isascii() or len(word) > MAX_TERM:
+            yield from _expanded(word)
+        else:
+            yield word
+
+
+def counted(text: str) -> Counter[str]:
+    """Return how often each index term is in a plain text (as terms() yields them, counted in C)."""
+    counts = Counter(_TOKEN.findall(unicodedata.normalize("NFC", text).lower()))
+    for word in [word for word in counts if "-" in word or not word.isascii() or len(word) > MAX_TERM]:
+        times = counts.pop(word)
+        for term in _expanded(word):
+            counts[term] += times
+    return counts
+
+
+def shard_name(term: str) -> str:
+    """Return the shard file name of a term: its first two letters, anything but a-z and 0-9 as _<hex>."""
+    return "".join(char if ("a" <= char <= "z" or "0" <= char <= "9") else f"_{ord(char):x}"
+                   for char in term[:2])
+
+
+def kind_of(location: str) -> str:
+    """Return the kind of a page from its location."""
+    if location.startswith("practices/"):
+        return PRACTICE
+    if location.startswith(("partners/", "themes/")) and not location.endswith("/index.html"):
+        return NAMED
+    return OTHER
+
+
+def without_title(text: str, title: str) -> str:
+    """Return a page's own text without the title it opens with (after breadcrumbs, once or twice)."""
+    head = text[: 2 * len(title) + 60]
+    at = head.rfind(title) if title else -1
+    return text[at + len(title):].lstrip(" ·:›-") if at >= 0 else text
+
+
+def script(key: str, data: Any) -> bytes:
+    """Return one index script: a call of the worker's loader with the key and the data as JSON."""
+    body = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")  # no markup, even inert
+    return f'__gps("{key}",{body});\n'.encode("ascii")
+
+
+@dataclass
+class IndexBuilder:
+    """Collects the pages' terms while the site is rendered, writing each page's text at once; write() ends."""
+
+    folder: Path
+    pages: list[list[str]] = field(default_factory=list)
+    #: Each term's pages and codes, as page << 6 | code (code < 64), in page order.
+    postings: dict[str, array] = field(default_factory=dict)
+
+    def add(self, entries: Sequence[dict[str, Any]]) -> None:
+        """Index one page from its search entries (the page's own entry first, then its sections)."""
+        if not entries:
+            return
+        location = entries[0]["location"].split("#")[0]
+        title = clean(entries[0]["title"])
+        page = len(self.pages)
+        sections: list[list[str]] = []
+        for entry in entries:
+            anchor = entry["location"][len(location):]
+            text = clean(entry["text"])
+            if not anchor:
+                text = without_title(text, title)
+            if anchor or text:
+                sections.append([anchor, clean(entry["title"]) if anchor else "", text])
+        codes: dict[str, int] = {term: min(times, TF_MAX)
+                                 for term, times in counted(" ".join(text for _, _, text in sections)).items()}
+        flagged = ((TITLE, title), (HEADING, " ".join(heading for _, heading, _ in sections)),
+                   (KEYWORD, " ".join(dict.fromkeys(str(tag) for entry in entries for tag in entry.get("tags") or ()))))
+        for flag, text in flagged:
+            for term in counted(text):
+                codes[term] = codes.get(term, 0) | flag
+        postings = self.postings
+        for term, code in codes.items():
+            found = postings.get(term)
+            if found is None:
+                found = postings[term] = array("l")
+            found.append(page << 6 | code)
+        lead = next((text for _, _, text in sections if text), "")
+        self.pages.append([location, title, kind_of(location), lead[:LEAD]])
+        self._write(f"p/{page}", sections)
+
+    def _write(self, key: str, data: Any) -> None:
+        path = self.folder / f"{key}.js"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(script(key, data))
+
+    def write(self) -> None:
+        """Write the term shards, the word lists and index.js."""
+        shards: dict[str, dict[str, list[int]]] = {}
+        lengths: dict[int, list[list[Any]]] = {}
+        for term in sorted(self.postings):
+            coded, last = [], 0
+            for posting in self.postings[term]:
+                coded += (posting >> 6) - last, posting & 63
+                last = posting >> 6
+            shards.setdefault(shard_name(term), {})[term] = coded
+            lengths.setdefault(len(term), []).append([term, len(coded) // 2])
+        self.postings = {}
+        for name, shard in shards.items():
+            self._write(f"t/{name}", shard)
+        for length, words in lengths.items():
+            self._write(f"w/{length}", words)
+        self._write("index", {"v": 1, "pages": self.pages, "shards": sorted(shards), "lengths": sorted(lengths)})
+
+
+def read(folder: Path) -> dict[str, Any]:
+    """Read a written index back (for tests and tools): {"index": ..., "t/<key>": ..., "p/<id>": ...}."""
+    found: dict[str, Any] = {}
+    for path in sorted(folder.rglob("*.js")):
+        text = path.read_text(encoding="ascii")
+        if not text.startswith('__gps("'):
+            continue
+        key, _, rest = text[len('__gps("'):].partition('",')
+        found[key] = json.loads(rest.rstrip().removesuffix(");"))
+    return found
+
+
+def entries(folder: Path) -> list[dict[str, str]]:
+    """Return a written index's pages and sections as Material's search entries were: location, title, text
+    (plain text, the page's own entry first and without its title)."""
+    data = read(folder)
+    found: list[dict[str, str]] = []
+    for page, (location, title, _, _) in enumerate(data["index"]["pages"]):
+        sections = data[f"p/{page}"]
+        own = next((text for anchor, _, text in sections if not anchor), "")
+        found.append({"location": location, "title": title, "text": own})
+        found += [{"location": location + anchor, "title": heading, "text": text}
+                  for anchor, heading, text in sections if anchor]
+    return found
