@@ -31,7 +31,7 @@ validate: $(STAMP)  ## check the practices only
 new: $(STAMP)  ## start a new practice: asks for title, theme, partner and summary; writes practices/<id>.md
 	$(PY) scripts/new_practice.py $(ARGS)
 
-generate: $(STAMP)  ## rewrite the files generated from the schema (practice.schema.json, the issue form)
+generate: $(STAMP)  ## rewrite the generated files (JSON Schema, issue form, template, CONTRIBUTING.md, countries, map outlines)
 	$(PY) scripts/generate.py
 
 SIZES ?= 100,1000
