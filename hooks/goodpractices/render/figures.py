@@ -24,8 +24,17 @@ BARS_MAX = 20
 BAR, BAR_SHARE = "#3949ab", "#00796b"
 
 
+#: The widest a character of the charts' 12-unit font is taken to be, to keep each bar's number inside the chart.
+CHAR = 7.0
+
+
 def _number(row_value: int, percent: int | None) -> str:
     return str(row_value) if percent is None else f"{percent}%"
+
+
+def _value_text(figure: Figure, row: Row) -> str:
+    """Return the number written after a bar: '3', or for a share '100% (12 of 12)'."""
+    return _number(row.value, row.percent) + (f" ({row.value} of {row.total})" if figure.shares else "")
 
 
 def bars(figure: Figure) -> tuple[Row, ...]:
@@ -52,7 +61,8 @@ def chart(figure: Figure, font: str = "sans-serif", ids: bool = True) -> str:
     drawn = bars(figure)
     height = ROW * max(len(drawn), 1) + 8
     peak = 100 if figure.shares else max((r.value for r in figure.rows), default=0) or 1
-    span = WIDTH - LABELS - 50
+    # the longest bar ends where the widest number written after a bar still fits inside the chart
+    span = WIDTH - LABELS - 8 - CHAR * max((len(_value_text(figure, r)) for r in drawn), default=1)
     name, desc = escape(figure.title), escape(description(figure))
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {height:g}" class="gp-chart__svg" '
             f'font-family="{escape(font)}" font-size="12" fill="#1f2a44"'
@@ -68,8 +78,7 @@ def chart(figure: Figure, font: str = "sans-serif", ids: bool = True) -> str:
         parts.append(f'<text x="{LABELS - 6:g}" y="{y + 15:g}" text-anchor="end">{escape(label)}</text>'
                      f'<rect class="gp-chart__bar" data-value="{row.value}" x="{LABELS:g}" y="{y + 3:g}" '
                      f'width="{length:.1f}" height="{ROW - 6:g}" fill="{BAR_SHARE if figure.shares else BAR}"/>'
-                     f'<text x="{LABELS + length + 5:.1f}" y="{y + 15:g}">{_number(row.value, row.percent)}'
-                     + (f" ({row.value} of {row.total})" if figure.shares else "") + "</text>")
+                     f'<text x="{LABELS + length + 5:.1f}" y="{y + 15:g}">{_value_text(figure, row)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
