@@ -3,6 +3,7 @@ transfer, the list beside it the same as the catalogue, legible at 40 partners a
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -14,7 +15,7 @@ from conftest import ROOT, Project, build_corpus, practice
 from goodpractices import catalog as pipeline
 from goodpractices import geo
 from goodpractices.partnermap import CENTRE, HEIGHT, MARKER, RADIUS, WIDTH, layout, project
-from goodpractices.render.partnermap import STAGE_LINES, STAGE_STYLES, svg
+from goodpractices.render.partnermap import STAGE_LINES, STAGE_STYLES, as_list, degrees, svg
 from goodpractices.schema import STAGES
 from mapscale import scale_catalog
 
@@ -214,6 +215,41 @@ def test_a_partner_without_coordinates_is_listed_not_drawn(tmp_path):
     assert 'data-partner="vlaio"' not in html and 'data-to="vlaio"' not in html
     assert "VLAIO</a> (P9) · Flanders, Belgium · not on the map (no coordinates)" in html
     assert sum(_arrows(html).values()) == len(catalog.transfers) - 1
+    # not drawn, but listed: the list beside the map holds every transfer of the catalogue, VLAIO's too
+    listed = re.search(r'<details class="gp-map__list".*?</details>', html, re.S).group(0)
+    assert listed_transfers(listed) == sorted((catalog.practice[t.practice].partner, t.partner, t.practice)
+                                              for t in catalog.transfers)
+    assert f"{len(catalog.partners)} partners, {len(catalog.transfers)} transfers</summary>" in listed
+
+
+@pytest.mark.parametrize(("size", "transfers"), [(11, 12), (40, 300)])  # an arrow a pair and stage; one a pair
+def test_every_transfer_is_listed_whichever_partners_lack_coordinates(size, transfers):
+    full = scale_catalog(size, transfers, seed=1)
+    partners = tuple(dataclasses.replace(p, latitude=None, longitude=None) if p.number in (2, 7) else p
+                     for p in full.partners)
+    catalog = pipeline.Catalog(full.themes, partners, full.practices)
+    drawn = layout(catalog)
+    lost = {"agency-2", "agency-7"}
+    assert drawn.by_stage == (transfers == 12)
+    assert not {a.source.key for a in drawn.arrows} & lost and not {a.target.key for a in drawn.arrows} & lost
+    every = sorted((catalog.practice[t.practice].partner, t.partner, t.practice) for t in catalog.transfers)
+    listed = as_list(catalog, drawn, "../")
+    assert sum(map(int, re.findall(r'<li data-count="(\d+)">', listed))) == len(catalog.transfers)
+    assert f"{size} partners, {len(catalog.transfers)} transfers</summary>" in listed
+    if drawn.by_stage:  # few enough to name every one (a crowded map's list names up to 3 an arrow)
+        assert listed_transfers(listed) == every
+    for key in sorted(lost):  # a partner's own list: each of its transfers, named
+        own = as_list(catalog, drawn, "../", highlight=key)
+        assert listed_transfers(own) == [t for t in every if key in t[:2]], key
+
+
+def test_coordinates_in_the_list_say_north_or_south_and_east_or_west():
+    catalog = scale_catalog(40, 0)
+    listed = as_list(catalog, layout(catalog), "../")
+    assert "Dublin, Ireland · 53.35° N, 6.26° W" in listed and "Porto, Portugal · 41.15° N, 8.61° W" in listed
+    assert "Vienna, Austria · 48.21° N, 16.37° E" in listed
+    assert "-" not in "".join(re.findall(r"\d+\.\d+° [NSEW]", listed)) and "° N, -" not in listed
+    assert degrees(-33.87, "N", "S") == "33.87° S" and degrees(0.0, "E", "W") == "0.00° E"
 
 
 # --- the held-out scale -----------------------------------------------------------------------------------------
@@ -265,3 +301,28 @@ def test_a_crowded_map_draws_one_arrow_a_pair_at_its_commonest_stage():
 def test_same_catalogue_same_map():
     catalog = scale_catalog(40, 300, seed=3)
     assert svg(catalog, layout(catalog)) == svg(scale_catalog(40, 300, seed=3), layout(scale_catalog(40, 300, seed=3)))
+
+
+def _curve_points(path: str, steps: int = 20) -> list[tuple[float, float]]:
+    """Return points along an arrow's path (one quadratic or cubic Bézier curve)."""
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path)]
+    ends = list(zip(numbers[::2], numbers[1::2]))
+    n = len(ends) - 1
+    return [tuple(sum(math.comb(n, i) * (1 - s) ** (n - i) * s ** i * p[axis] for i, p in enumerate(ends))
+                  for axis in (0, 1)) for s in (k / steps for k in range(steps + 1))]
+
+
+@pytest.mark.parametrize("offset", [(0.0, 0.0), (0.01, 0.02), (0.1, 0.05)])  # one place, next door, the next town
+def test_partners_at_nearly_one_place_get_arrows_that_show_beyond_their_markers(offset):
+    full = scale_catalog(6, 20, seed=1)
+    first = full.partners[0]
+    partners = tuple(dataclasses.replace(p, latitude=first.latitude + offset[0], longitude=first.longitude + offset[1])
+                     if p.number == 2 else p for p in full.partners)
+    catalog = pipeline.Catalog(full.themes, partners, full.practices)
+    drawn = layout(catalog)
+    between = [a for a in drawn.arrows if {a.source.key, a.target.key} == {"agency-1", "agency-2"}]
+    assert between and len({a.path for a in between}) == len(between)
+    places = [(m.x, m.y) for m in drawn.markers if m.partner.key in ("agency-1", "agency-2")]
+    for arrow in between:
+        farthest = max(min(math.dist(point, place) for place in places) for point in _curve_points(arrow.path))
+        assert farthest > 3 * MARKER, (arrow.path, places)
