@@ -63,11 +63,13 @@ PARTNER = "test:\n  number: 1\n  name: Test agency\n  short_name: Test\n  countr
     ("  latitude: 48.2\n  longitude: true\n", "practices/partners.yml:8: test: longitude: expected a number, got "
                                               "true (a yes/no value) (write degrees east, west negative, e.g. 15.6256)"),
     ("  latitude: 95\n  longitude: 15.6\n", "practices/partners.yml:7: test: latitude: 95 is outside the map, which "
-                                            "spans 30 to 72 (write degrees north, e.g. 48.2047)"),
+                                            "spans 27 to 72 (write degrees north, e.g. 48.2047)"),
     ("  latitude: 48.2\n  longitude: -75.5\n", "practices/partners.yml:8: test: longitude: -75.5 is outside the map, "
                                                "which spans -30 to 50 (write degrees east, west negative, e.g. 15.6256)"),
+    ("  latitude: 26.9\n  longitude: -15.4\n", "practices/partners.yml:7: test: latitude: 26.9 is outside the map, "
+                                              "which spans 27 to 72 (write degrees north, e.g. 48.2047)"),
     ("  latitude: .nan\n  longitude: 15.6\n", "practices/partners.yml:7: test: latitude: nan is outside the map, "
-                                              "which spans 30 to 72 (write degrees north, e.g. 48.2047)"),
+                                              "which spans 27 to 72 (write degrees north, e.g. 48.2047)"),
 ])
 def test_coordinate_rules(project, lines, expected):
     (project.practices / "partners.yml").write_text(PARTNER + lines)
@@ -97,6 +99,28 @@ def test_each_real_partner_is_placed_inside_its_own_country():
     assert all(p.latitude is not None for p in found.partners)
     for p in found.partners:
         assert any(_inside((p.longitude, p.latitude), ring) for ring in outlines[p.country].rings), p.key
+
+
+#: Seats of regions that Interreg Europe covers, at the edges of its area (name, country, latitude, longitude).
+EDGES = (("Las Palmas de Gran Canaria", "ES", 28.10, -15.41), ("Santa Cruz de Tenerife", "ES", 28.47, -16.25),
+         ("Ponta Delgada", "PT", 37.74, -25.67), ("Funchal", "PT", 32.65, -16.91), ("Nicosia", "CY", 35.17, 33.36),
+         ("Valletta", "MT", 35.90, 14.51), ("Tromsø", "NO", 69.65, 18.96), ("Oulu", "FI", 65.01, 25.47),
+         ("Reykjavík", "IS", 64.15, -21.94), ("Heraklion", "GR", 35.34, 25.13), ("Lisbon", "PT", 38.72, -9.14))
+
+
+@pytest.mark.parametrize(("city", "country", "latitude", "longitude"), EDGES)
+def test_partners_at_the_edges_of_the_programme_area_are_accepted_and_drawn(project, city, country, latitude,
+                                                                               longitude):
+    (project.practices / "partners.yml").write_text(PARTNER.replace("AT", country).replace("Lower Austria", city)
+                                                    + f"  latitude: {latitude}\n  longitude: {longitude}\n")
+    built = pipeline.build(project.practices)
+    assert [str(p) for p in built.problems] == []
+    drawn = layout(built.catalog)
+    assert [(m.partner.key, 0 < m.x < WIDTH and 0 < m.y < HEIGHT) for m in drawn.markers] == [("test", True)]
+    outline = {c.code: c for c in geo.europe()}.get(country)
+    if country != "MT":  # Malta is smaller than the outlines' smallest island; a port may be just off the simple coast
+        assert any(_inside((longitude, latitude), ring) or min(math.dist((longitude, latitude), point)
+                                                              for point in ring) < 0.3 for ring in outline.rings), city
 
 
 def test_the_committed_outlines_keep_shared_borders_and_every_partner_country():

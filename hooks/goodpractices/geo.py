@@ -23,7 +23,7 @@ TABLE = "europe.json"
 SOURCE = "node_modules/world-atlas/countries-50m.json"
 CREDIT = "Country outlines: Natural Earth (public domain), 1:50m, via world-atlas 2.0.2."
 #: The frame the outlines are cut to, in degrees: west, south, east, north.
-FRAME = (-30.0, 30.0, 50.0, 72.0)
+FRAME = (-30.0, 27.0, 50.0, 72.0)
 #: How far a simplified arc may stray from the original, and the smallest island kept, in degrees (²).
 TOLERANCE = 0.04
 MIN_AREA = 0.02
