@@ -107,12 +107,14 @@ def test_the_held_out_scale_renders(page, tmp_path):
 
 
 def test_every_label_and_number_of_a_chart_lies_inside_it(page, tmp_path):
-    """A full bar's number ('100% (120 of 120)', '123456') is measured by Chromium inside the chart, not cut off."""
+    """A full bar's number ('100% (120 of 120)', '123456') and a long label in capitals are measured by Chromium
+    inside the chart, not cut off at its edge (a label too wide for its column is cut with an ellipsis)."""
     shares = Figure("completeness-per-partner", "Completeness per partner", "", "Partner", "Complete practices", (
         Row("Region of Southern Denmark (P7)", 120, None, 120), Row("INMA (P4)", 3, None, 7),
         Row("VLAIO (P9)", 0, None, 0), Row("ecoplus (P1)", 1, None, 1)))
     counts = Figure("practices-per-theme", "Practices per theme", "", "Theme", "Practices",
-                    (Row("Services for cluster management organisations", 123456), Row("3D printing", 1)))
+                    (Row("Services for cluster management organisations", 123456), Row("3D printing", 1),
+                     Row("ADR NORD-EST ROMANIA AGENCY (P12)", 5), Row("WMW" * 20, 2)))
     html = tmp_path / "charts.html"
     html.write_text('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Charts</title></head><body>'
                     '<main style="width:640px">' + chart(shares) + chart(counts) + "</main></body></html>",
@@ -125,6 +127,10 @@ def test_every_label_and_number_of_a_chart_lies_inside_it(page, tmp_path):
         })])""")
     assert len(boxes) == 2
     for width, texts in boxes:
-        assert len(texts) in (8, 4)
+        assert len(texts) == 8
         for text, left, right in texts:
             assert 0 <= left and right <= width, (text, left, right, width)
+    labels = [text for _, texts in boxes for text, _, _ in texts[::2]]
+    assert labels[:5] == ["Region of Southern Denmark (P7)", "INMA (P4)", "VLAIO (P9)", "ecoplus (P1)",
+                          "Services for cluster management…"]
+    assert labels[-1].startswith("WMWWMW") and labels[-1].endswith("…")
