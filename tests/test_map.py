@@ -244,6 +244,11 @@ def test_a_partner_without_coordinates_is_listed_not_drawn(tmp_path):
     assert listed_transfers(listed) == sorted((catalog.practice[t.practice].partner, t.partner, t.practice)
                                               for t in catalog.transfers)
     assert f"{len(catalog.partners)} partners, {len(catalog.transfers)} transfers</summary>" in listed
+    # VLAIO's own page: nothing to highlight, so nothing is faded, and the map says why VLAIO is not on it
+    own = the_svg(page(site, "partners/vlaio.html"))
+    assert "VLAIO highlighted" not in own and 'opacity="0.1"' not in own and 'fill="#7f8596"' not in own
+    assert "VLAIO is not on it (no coordinates): its transfers are in the list beside it." in own
+    assert "stand out" not in own
 
 
 @pytest.mark.parametrize(("size", "transfers"), [(11, 12), (40, 300)])  # an arrow a pair and stage; one a pair

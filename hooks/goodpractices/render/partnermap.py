@@ -58,9 +58,17 @@ def description(catalog: Catalog, layout: Layout, highlight: str | None = None) 
             f"{'' if layout.by_stage else ' (at the stage most of its transfers reached)'}"
             f"{' and stage' if layout.by_stage else ''}, wider for more practices; "
             + "; ".join(f"{STAGE_LABELS[s].lower()}: {STAGE_LINES[s]}" for s in STAGE_STYLES) + ".")
-    if highlight is not None:
+    if highlight is not None and highlight != _on_map(layout, highlight):
+        text += (f" {catalog.partner[highlight].short_name} is not on it (no coordinates): its transfers are in the "
+                 "list beside it.")
+    elif highlight is not None:
         text += f" The transfers of {catalog.partner[highlight].short_name} stand out; the others are faded."
     return text
+
+
+def _on_map(layout: Layout, highlight: str | None) -> str | None:
+    """Return the partner to highlight if it has a marker (a partner without coordinates has none to stand out)."""
+    return highlight if any(m.partner.key == highlight for m in layout.markers) else None
 
 
 def svg(catalog: Catalog, layout: Layout, highlight: str | None = None, font: str = "sans-serif",
@@ -68,6 +76,7 @@ def svg(catalog: Catalog, layout: Layout, highlight: str | None = None, font: st
     """Return the map as an SVG element (`ids=False`: a standalone picture for the PDF, with no ARIA)."""
     partner_countries = {p.country for p in catalog.partners}
     described = escape(description(catalog, layout, highlight))
+    highlight = _on_map(layout, highlight)
     name = "Map of the partners and the transfers between them"
     if highlight is not None:
         name += f", {catalog.partner[highlight].short_name} highlighted"
