@@ -68,6 +68,10 @@ PARTNER = "test:\n  number: 1\n  name: Test agency\n  short_name: Test\n  countr
                                                "which spans -30 to 50 (write degrees east, west negative, e.g. 15.6256)"),
     ("  latitude: 26.9\n  longitude: -15.4\n", "practices/partners.yml:7: test: latitude: 26.9 is outside the map, "
                                               "which spans 27 to 72 (write degrees north, e.g. 48.2047)"),
+    ("  latitude: 48.2\n  longitude: 15,6256\n", "practices/partners.yml:8: test: longitude: expected a number, got "
+                                                "'15,6256' with a decimal comma (write a point: 15.6256)"),
+    ("  latitude: ' 48,2'\n  longitude: 15.6\n", "practices/partners.yml:7: test: latitude: expected a number, got "
+                                                  "'48,2' with a decimal comma (write a point: 48.2)"),
     ("  latitude: .nan\n  longitude: 15.6\n", "practices/partners.yml:7: test: latitude: nan is outside the map, "
                                               "which spans 27 to 72 (write degrees north, e.g. 48.2047)"),
 ])
