@@ -17,6 +17,7 @@ from goodpractices import geo
 from goodpractices.partnermap import CENTRE, HEIGHT, MARKER, RADIUS, WIDTH, layout, project
 from goodpractices.render.partnermap import STAGE_LINES, STAGE_STYLES, as_list, degrees, svg
 from goodpractices.schema import STAGES
+import mapscale
 from mapscale import scale_catalog
 
 CORPUS = {
@@ -359,3 +360,22 @@ def test_partners_at_nearly_one_place_get_arrows_that_show_beyond_their_markers(
     for arrow in between:
         farthest = max(min(math.dist(point, place) for place in places) for point in _curve_points(arrow.path))
         assert farthest > 3 * MARKER, (arrow.path, places)
+
+
+def test_land_runs_off_the_map_uncut_when_partners_are_as_far_apart_as_the_programme_allows(monkeypatch):
+    """The outlines are cut to a frame of their own (geo.OUTLINES), wider than where partners may be: with partners
+    from the Canaries and the Azores to Lapland, Iceland and Cyprus, no cut of that frame comes into view."""
+    monkeypatch.setattr(mapscale, "CITIES", mapscale.CITIES[:29] + EDGES)
+    catalog = scale_catalog(40, 300, seed=11)
+    drawn = layout(catalog)
+    west, south, east, north = geo.OUTLINES
+    edge = [(x / 4, y) for x in range(int(west * 4), int(east * 4) + 1) for y in (south, north)]
+    edge += [(x, y / 4) for y in range(int(south * 4), int(north * 4) + 1) for x in (west, east)]
+    in_view = [(lon, lat) for lon, lat in edge
+               if 0 <= drawn.frame.place(lon, lat)[0] <= WIDTH and 0 <= drawn.frame.place(lon, lat)[1] <= HEIGHT]
+    assert in_view == []
+    # every outline is cut just outside the map, so a map this wide still weighs less than 200 KB
+    assert len(svg(catalog, drawn).encode()) < 200_000
+    starts = [(int(x), int(y)) for _, _, d in drawn.countries for x, y in re.findall(r"M(-?\d+) ?(-?\d+)", d)]
+    assert len(starts) >= len(drawn.countries)
+    assert all(-5 <= x <= WIDTH + 5 and -5 <= y <= HEIGHT + 5 for x, y in starts)

@@ -15,7 +15,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .geo import europe
+from .geo import clip, europe
 from .model import Catalog, Partner, Transfer
 from .schema import STAGES
 
@@ -28,6 +28,8 @@ CROWDED = 40
 #: Above this many arrows of a pair and a stage, one arrow a pair: a map on which every partner took up practices
 #: of every other at every stage (11 partners: 440 arrows) reads better as 110 arrows, and weighs a quarter.
 BY_PAIR = 150
+#: How far outside the map's edges the outlines are cut (SVG units): the cut never shows, not even its stroke.
+EDGE = 4.0
 #: A marker's radius and the labels' font size (SVG units).
 MARKER, FONT = 5.5, 12.0
 #: Partners closer than this (SVG units) are joined by a loop, not a curve that their markers would hide.
@@ -103,13 +105,15 @@ def _frame(points: list[tuple[float, float]]) -> Frame:
 
 
 def _outline(frame: Frame, rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
-    """Return a country's path data in whole SVG units, relative moves, only the rings that reach the map."""
+    """Return a country's path data in whole SVG units, relative moves, only the rings that reach the map, cut
+    just outside its edges (what lies beyond is never seen, and would only weigh)."""
     parts = []
     for ring in rings:
         points = [frame.place(lon, lat) for lon, lat in ring]
         if (max(x for x, _ in points) < 0 or min(x for x, _ in points) > WIDTH
                 or max(y for _, y in points) < 0 or min(y for _, y in points) > HEIGHT):
             continue
+        points = clip(points, (-EDGE, -EDGE, WIDTH + EDGE, HEIGHT + EDGE))
         whole = [(round(x), round(y)) for x, y in points]
         whole = [p for i, p in enumerate(whole) if i == 0 or p != whole[i - 1]]
         if len(whole) < 3:
