@@ -3,6 +3,7 @@ transfer, the list beside it the same as the catalogue, legible at 40 partners a
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -14,8 +15,9 @@ from conftest import ROOT, Project, build_corpus, practice
 from goodpractices import catalog as pipeline
 from goodpractices import geo
 from goodpractices.partnermap import CENTRE, HEIGHT, MARKER, RADIUS, WIDTH, layout, project
-from goodpractices.render.partnermap import STAGE_LINES, STAGE_STYLES, svg
+from goodpractices.render.partnermap import STAGE_LINES, STAGE_STYLES, as_list, degrees, svg
 from goodpractices.schema import STAGES
+import mapscale
 from mapscale import scale_catalog
 
 CORPUS = {
@@ -62,11 +64,17 @@ PARTNER = "test:\n  number: 1\n  name: Test agency\n  short_name: Test\n  countr
     ("  latitude: 48.2\n  longitude: true\n", "practices/partners.yml:8: test: longitude: expected a number, got "
                                               "true (a yes/no value) (write degrees east, west negative, e.g. 15.6256)"),
     ("  latitude: 95\n  longitude: 15.6\n", "practices/partners.yml:7: test: latitude: 95 is outside the map, which "
-                                            "spans 30 to 72 (write degrees north, e.g. 48.2047)"),
+                                            "spans 27 to 72 (write degrees north, e.g. 48.2047)"),
     ("  latitude: 48.2\n  longitude: -75.5\n", "practices/partners.yml:8: test: longitude: -75.5 is outside the map, "
                                                "which spans -30 to 50 (write degrees east, west negative, e.g. 15.6256)"),
+    ("  latitude: 26.9\n  longitude: -15.4\n", "practices/partners.yml:7: test: latitude: 26.9 is outside the map, "
+                                              "which spans 27 to 72 (write degrees north, e.g. 48.2047)"),
+    ("  latitude: 48.2\n  longitude: 15,6256\n", "practices/partners.yml:8: test: longitude: expected a number, got "
+                                                "'15,6256' with a decimal comma (write a point: 15.6256)"),
+    ("  latitude: ' 48,2'\n  longitude: 15.6\n", "practices/partners.yml:7: test: latitude: expected a number, got "
+                                                  "'48,2' with a decimal comma (write a point: 48.2)"),
     ("  latitude: .nan\n  longitude: 15.6\n", "practices/partners.yml:7: test: latitude: nan is outside the map, "
-                                              "which spans 30 to 72 (write degrees north, e.g. 48.2047)"),
+                                              "which spans 27 to 72 (write degrees north, e.g. 48.2047)"),
 ])
 def test_coordinate_rules(project, lines, expected):
     (project.practices / "partners.yml").write_text(PARTNER + lines)
@@ -96,6 +104,28 @@ def test_each_real_partner_is_placed_inside_its_own_country():
     assert all(p.latitude is not None for p in found.partners)
     for p in found.partners:
         assert any(_inside((p.longitude, p.latitude), ring) for ring in outlines[p.country].rings), p.key
+
+
+#: Seats of regions that Interreg Europe covers, at the edges of its area (name, country, latitude, longitude).
+EDGES = (("Las Palmas de Gran Canaria", "ES", 28.10, -15.41), ("Santa Cruz de Tenerife", "ES", 28.47, -16.25),
+         ("Ponta Delgada", "PT", 37.74, -25.67), ("Funchal", "PT", 32.65, -16.91), ("Nicosia", "CY", 35.17, 33.36),
+         ("Valletta", "MT", 35.90, 14.51), ("Tromsø", "NO", 69.65, 18.96), ("Oulu", "FI", 65.01, 25.47),
+         ("Reykjavík", "IS", 64.15, -21.94), ("Heraklion", "GR", 35.34, 25.13), ("Lisbon", "PT", 38.72, -9.14))
+
+
+@pytest.mark.parametrize(("city", "country", "latitude", "longitude"), EDGES)
+def test_partners_at_the_edges_of_the_programme_area_are_accepted_and_drawn(project, city, country, latitude,
+                                                                               longitude):
+    (project.practices / "partners.yml").write_text(PARTNER.replace("AT", country).replace("Lower Austria", city)
+                                                    + f"  latitude: {latitude}\n  longitude: {longitude}\n")
+    built = pipeline.build(project.practices)
+    assert [str(p) for p in built.problems] == []
+    drawn = layout(built.catalog)
+    assert [(m.partner.key, 0 < m.x < WIDTH and 0 < m.y < HEIGHT) for m in drawn.markers] == [("test", True)]
+    outline = {c.code: c for c in geo.europe()}.get(country)
+    if country != "MT":  # Malta is smaller than the outlines' smallest island; a port may be just off the simple coast
+        assert any(_inside((longitude, latitude), ring) or min(math.dist((longitude, latitude), point)
+                                                              for point in ring) < 0.3 for ring in outline.rings), city
 
 
 def test_the_committed_outlines_keep_shared_borders_and_every_partner_country():
@@ -214,6 +244,46 @@ def test_a_partner_without_coordinates_is_listed_not_drawn(tmp_path):
     assert 'data-partner="vlaio"' not in html and 'data-to="vlaio"' not in html
     assert "VLAIO</a> (P9) · Flanders, Belgium · not on the map (no coordinates)" in html
     assert sum(_arrows(html).values()) == len(catalog.transfers) - 1
+    # not drawn, but listed: the list beside the map holds every transfer of the catalogue, VLAIO's too
+    listed = re.search(r'<details class="gp-map__list".*?</details>', html, re.S).group(0)
+    assert listed_transfers(listed) == sorted((catalog.practice[t.practice].partner, t.partner, t.practice)
+                                              for t in catalog.transfers)
+    assert f"{len(catalog.partners)} partners, {len(catalog.transfers)} transfers</summary>" in listed
+    # VLAIO's own page: nothing to highlight, so nothing is faded, and the map says why VLAIO is not on it
+    own = the_svg(page(site, "partners/vlaio.html"))
+    assert "VLAIO highlighted" not in own and 'opacity="0.1"' not in own and 'fill="#7f8596"' not in own
+    assert "VLAIO is not on it (no coordinates): its transfers are in the list beside it." in own
+    assert "stand out" not in own
+
+
+@pytest.mark.parametrize(("size", "transfers"), [(11, 12), (40, 300)])  # an arrow a pair and stage; one a pair
+def test_every_transfer_is_listed_whichever_partners_lack_coordinates(size, transfers):
+    full = scale_catalog(size, transfers, seed=1)
+    partners = tuple(dataclasses.replace(p, latitude=None, longitude=None) if p.number in (2, 7) else p
+                     for p in full.partners)
+    catalog = pipeline.Catalog(full.themes, partners, full.practices)
+    drawn = layout(catalog)
+    lost = {"agency-2", "agency-7"}
+    assert drawn.by_stage == (transfers == 12)
+    assert not {a.source.key for a in drawn.arrows} & lost and not {a.target.key for a in drawn.arrows} & lost
+    every = sorted((catalog.practice[t.practice].partner, t.partner, t.practice) for t in catalog.transfers)
+    listed = as_list(catalog, drawn, "../")
+    assert sum(map(int, re.findall(r'<li data-count="(\d+)">', listed))) == len(catalog.transfers)
+    assert f"{size} partners, {len(catalog.transfers)} transfers</summary>" in listed
+    if drawn.by_stage:  # few enough to name every one (a crowded map's list names up to 3 an arrow)
+        assert listed_transfers(listed) == every
+    for key in sorted(lost):  # a partner's own list: each of its transfers, named
+        own = as_list(catalog, drawn, "../", highlight=key)
+        assert listed_transfers(own) == [t for t in every if key in t[:2]], key
+
+
+def test_coordinates_in_the_list_say_north_or_south_and_east_or_west():
+    catalog = scale_catalog(40, 0)
+    listed = as_list(catalog, layout(catalog), "../")
+    assert "Dublin, Ireland · 53.35° N, 6.26° W" in listed and "Porto, Portugal · 41.15° N, 8.61° W" in listed
+    assert "Vienna, Austria · 48.21° N, 16.37° E" in listed
+    assert "-" not in "".join(re.findall(r"\d+\.\d+° [NSEW]", listed)) and "° N, -" not in listed
+    assert degrees(-33.87, "N", "S") == "33.87° S" and degrees(0.0, "E", "W") == "0.00° E"
 
 
 # --- the held-out scale -----------------------------------------------------------------------------------------
@@ -265,3 +335,47 @@ def test_a_crowded_map_draws_one_arrow_a_pair_at_its_commonest_stage():
 def test_same_catalogue_same_map():
     catalog = scale_catalog(40, 300, seed=3)
     assert svg(catalog, layout(catalog)) == svg(scale_catalog(40, 300, seed=3), layout(scale_catalog(40, 300, seed=3)))
+
+
+def _curve_points(path: str, steps: int = 20) -> list[tuple[float, float]]:
+    """Return points along an arrow's path (one quadratic or cubic Bézier curve)."""
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path)]
+    ends = list(zip(numbers[::2], numbers[1::2]))
+    n = len(ends) - 1
+    return [tuple(sum(math.comb(n, i) * (1 - s) ** (n - i) * s ** i * p[axis] for i, p in enumerate(ends))
+                  for axis in (0, 1)) for s in (k / steps for k in range(steps + 1))]
+
+
+@pytest.mark.parametrize("offset", [(0.0, 0.0), (0.01, 0.02), (0.1, 0.05)])  # one place, next door, the next town
+def test_partners_at_nearly_one_place_get_arrows_that_show_beyond_their_markers(offset):
+    full = scale_catalog(6, 20, seed=1)
+    first = full.partners[0]
+    partners = tuple(dataclasses.replace(p, latitude=first.latitude + offset[0], longitude=first.longitude + offset[1])
+                     if p.number == 2 else p for p in full.partners)
+    catalog = pipeline.Catalog(full.themes, partners, full.practices)
+    drawn = layout(catalog)
+    between = [a for a in drawn.arrows if {a.source.key, a.target.key} == {"agency-1", "agency-2"}]
+    assert between and len({a.path for a in between}) == len(between)
+    places = [(m.x, m.y) for m in drawn.markers if m.partner.key in ("agency-1", "agency-2")]
+    for arrow in between:
+        farthest = max(min(math.dist(point, place) for place in places) for point in _curve_points(arrow.path))
+        assert farthest > 3 * MARKER, (arrow.path, places)
+
+
+def test_land_runs_off_the_map_uncut_when_partners_are_as_far_apart_as_the_programme_allows(monkeypatch):
+    """The outlines are cut to a frame of their own (geo.OUTLINES), wider than where partners may be: with partners
+    from the Canaries and the Azores to Lapland, Iceland and Cyprus, no cut of that frame comes into view."""
+    monkeypatch.setattr(mapscale, "CITIES", mapscale.CITIES[:29] + EDGES)
+    catalog = scale_catalog(40, 300, seed=11)
+    drawn = layout(catalog)
+    west, south, east, north = geo.OUTLINES
+    edge = [(x / 4, y) for x in range(int(west * 4), int(east * 4) + 1) for y in (south, north)]
+    edge += [(x, y / 4) for y in range(int(south * 4), int(north * 4) + 1) for x in (west, east)]
+    in_view = [(lon, lat) for lon, lat in edge
+               if 0 <= drawn.frame.place(lon, lat)[0] <= WIDTH and 0 <= drawn.frame.place(lon, lat)[1] <= HEIGHT]
+    assert in_view == []
+    # every outline is cut just outside the map, so a map this wide still weighs less than 200 KB
+    assert len(svg(catalog, drawn).encode()) < 200_000
+    starts = [(int(x), int(y)) for _, _, d in drawn.countries for x, y in re.findall(r"M(-?\d+) ?(-?\d+)", d)]
+    assert len(starts) >= len(drawn.countries)
+    assert all(-5 <= x <= WIDTH + 5 and -5 <= y <= HEIGHT + 5 for x, y in starts)

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from axe import AXE, violations
 from conftest import ROOT, build_real_site
+from goodpractices.figures import Figure, Row
 from goodpractices.partnermap import layout
+from goodpractices.render.figures import chart
 from goodpractices.render.partnermap import figure
 from mapscale import scale_catalog
 
@@ -102,3 +104,33 @@ def test_the_held_out_scale_renders(page, tmp_path):
     assert page.locator("path.gp-map__arrow").count() == len(layout(catalog).arrows)
     assert every_violation(page, "main") == []
     assert [u for u in page.requests if not u.startswith(("file:", "data:"))] == []
+
+
+def test_every_label_and_number_of_a_chart_lies_inside_it(page, tmp_path):
+    """A full bar's number ('100% (120 of 120)', '123456') and a long label in capitals are measured by Chromium
+    inside the chart, not cut off at its edge (a label too wide for its column is cut with an ellipsis)."""
+    shares = Figure("completeness-per-partner", "Completeness per partner", "", "Partner", "Complete practices", (
+        Row("Region of Southern Denmark (P7)", 120, None, 120), Row("INMA (P4)", 3, None, 7),
+        Row("VLAIO (P9)", 0, None, 0), Row("ecoplus (P1)", 1, None, 1)))
+    counts = Figure("practices-per-theme", "Practices per theme", "", "Theme", "Practices",
+                    (Row("Services for cluster management organisations", 123456), Row("3D printing", 1),
+                     Row("ADR NORD-EST ROMANIA AGENCY (P12)", 5), Row("WMW" * 20, 2)))
+    html = tmp_path / "charts.html"
+    html.write_text('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Charts</title></head><body>'
+                    '<main style="width:640px">' + chart(shares) + chart(counts) + "</main></body></html>",
+                    encoding="utf-8")
+    page.goto(html.as_uri())
+    boxes = page.evaluate("""() => [...document.querySelectorAll('svg')].map(svg => [svg.viewBox.baseVal.width,
+        [...svg.querySelectorAll('text')].map(t => {
+            const b = t.getBBox();
+            return [t.textContent, b.x, b.x + b.width];
+        })])""")
+    assert len(boxes) == 2
+    for width, texts in boxes:
+        assert len(texts) == 8
+        for text, left, right in texts:
+            assert 0 <= left and right <= width, (text, left, right, width)
+    labels = [text for _, texts in boxes for text, _, _ in texts[::2]]
+    assert labels[:5] == ["Region of Southern Denmark (P7)", "INMA (P4)", "VLAIO (P9)", "ecoplus (P1)",
+                          "Services for cluster management…"]
+    assert labels[-1].startswith("WMWWMW") and labels[-1].endswith("…")

@@ -2,8 +2,8 @@
 
 `scripts/generate.py` turns world-atlas's `countries-50m.json` (Natural Earth 1:50m, public domain) into the
 committed `europe.json`: the arcs decoded, each simplified once (Douglas–Peucker, so that two neighbours keep
-the same border), the rings cut to Europe's frame and rounded to 0.01°. The build only reads that file: no
-network, no npm, and the same bytes every time.
+the same border), the rings cut to a frame around Europe (OUTLINES) and rounded to 0.01°. The build only reads
+that file: no network, no npm, and the same bytes every time.
 """
 
 from __future__ import annotations
@@ -22,8 +22,11 @@ TABLE = "europe.json"
 #: The file of the world-atlas package it is made from, and what the map credits.
 SOURCE = "node_modules/world-atlas/countries-50m.json"
 CREDIT = "Country outlines: Natural Earth (public domain), 1:50m, via world-atlas 2.0.2."
-#: The frame the outlines are cut to, in degrees: west, south, east, north.
-FRAME = (-30.0, 30.0, 50.0, 72.0)
+#: Where partners may be placed, in degrees: west, south, east, north.
+FRAME = (-30.0, 27.0, 50.0, 72.0)
+#: The frame the outlines are cut to: wider than FRAME, so that a map framed on partners as far apart as the
+#: Canaries, Lapland and Cyprus shows land running off its edges, not cut along a meridian or a parallel.
+OUTLINES = (-75.0, 12.0, 85.0, 84.0)
 #: How far a simplified arc may stray from the original, and the smallest island kept, in degrees (²).
 TOLERANCE = 0.04
 MIN_AREA = 0.02
@@ -81,7 +84,7 @@ def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
     return [point for point, kept in zip(points, keep) if kept]
 
 
-def _clip(ring: list[Point], frame: tuple[float, float, float, float]) -> list[Point]:
+def clip(ring: list[Point], frame: tuple[float, float, float, float]) -> list[Point]:
     """Cut a ring to the frame (Sutherland–Hodgman, one side at a time)."""
     west, south, east, north = frame
     sides = ((0, west, True), (0, east, False), (1, south, True), (1, north, False))
@@ -129,7 +132,7 @@ def outlines(topology: dict) -> list[Country]:
             continue
         rings = []
         for ring in _rings(geometry, arcs):
-            cut = [(round(x, 2), round(y, 2)) for x, y in _clip(ring[:-1], FRAME)]
+            cut = [(round(x, 2), round(y, 2)) for x, y in clip(ring[:-1], OUTLINES)]
             cut = [p for i, p in enumerate(cut) if p != cut[i - 1]]
             if len(cut) >= 3 and _area(cut) >= MIN_AREA:
                 rings.append(tuple(cut))
@@ -144,7 +147,7 @@ def table_text(topology: dict) -> str:
     lines = [json.dumps({"code": c.code, "name": c.name,
                          "rings": [[v for point in ring for v in point] for ring in c.rings]},
                         ensure_ascii=False, separators=(",", ":")) for c in outlines(topology)]
-    head = json.dumps({"credit": CREDIT, "frame": FRAME}, separators=(",", ":"))[:-1]
+    head = json.dumps({"credit": CREDIT, "frame": OUTLINES}, separators=(",", ":"))[:-1]
     return head + ',"countries":[\n' + ",\n".join(lines) + "\n]}\n"
 
 

@@ -15,7 +15,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .geo import europe
+from .geo import clip, europe
 from .model import Catalog, Partner, Transfer
 from .schema import STAGES
 
@@ -28,8 +28,12 @@ CROWDED = 40
 #: Above this many arrows of a pair and a stage, one arrow a pair: a map on which every partner took up practices
 #: of every other at every stage (11 partners: 440 arrows) reads better as 110 arrows, and weighs a quarter.
 BY_PAIR = 150
+#: How far outside the map's edges the outlines are cut (SVG units): the cut never shows, not even its stroke.
+EDGE = 4.0
 #: A marker's radius and the labels' font size (SVG units).
 MARKER, FONT = 5.5, 12.0
+#: Partners closer than this (SVG units) are joined by a loop, not a curve that their markers would hide.
+LOOP = 4 * MARKER
 
 
 def project(longitude: float, latitude: float) -> tuple[float, float]:
@@ -88,6 +92,7 @@ class Layout:
     arrows: tuple[Arrow, ...]
     unplaced: tuple[Partner, ...]  # partners without coordinates: in the list, not on the map
     by_stage: bool = True  # an arrow a pair and stage; False: one a pair (a crowded map, see BY_PAIR)
+    unmapped: tuple[Arrow, ...] = ()  # transfers from or to a partner without coordinates: listed, not drawn
 
 
 def _frame(points: list[tuple[float, float]]) -> Frame:
@@ -100,13 +105,15 @@ def _frame(points: list[tuple[float, float]]) -> Frame:
 
 
 def _outline(frame: Frame, rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
-    """Return a country's path data in whole SVG units, relative moves, only the rings that reach the map."""
+    """Return a country's path data in whole SVG units, relative moves, only the rings that reach the map, cut
+    just outside its edges (what lies beyond is never seen, and would only weigh)."""
     parts = []
     for ring in rings:
         points = [frame.place(lon, lat) for lon, lat in ring]
         if (max(x for x, _ in points) < 0 or min(x for x, _ in points) > WIDTH
                 or max(y for _, y in points) < 0 or min(y for _, y in points) > HEIGHT):
             continue
+        points = clip(points, (-EDGE, -EDGE, WIDTH + EDGE, HEIGHT + EDGE))
         whole = [(round(x), round(y)) for x, y in points]
         whole = [p for i, p in enumerate(whole) if i == 0 or p != whole[i - 1]]
         if len(whole) < 3:
@@ -158,6 +165,29 @@ def _curve(a: tuple[float, float], b: tuple[float, float], bend: float, end_gap:
     return "M{:.1f} {:.1f}Q{:.1f} {:.1f} {:.1f} {:.1f}".format(*start, *control, *end)
 
 
+def _loop(a: tuple[float, float], b: tuple[float, float], bend: float, end_gap: float, above: bool) -> str:
+    """Return a loop from a to b, two partners at (nearly) one place, which a curve between them would hide under
+    their markers: out of a, up (or down, for the way back) and into b, taller for each further stage."""
+    rise = (-1 if above else 1) * (LOOP + 100 * bend)
+    out, back = (a[0] - 0.6 * LOOP, a[1] + rise), (b[0] + 0.6 * LOOP, b[1] + rise)
+
+    def toward(p: tuple[float, float], c: tuple[float, float], gap: float) -> tuple[float, float]:
+        d = math.hypot(c[0] - p[0], c[1] - p[1]) or 1.0
+        return p[0] + (c[0] - p[0]) / d * gap, p[1] + (c[1] - p[1]) / d * gap
+
+    start, end = toward(a, out, MARKER + 1.5), toward(b, back, end_gap)
+    return "M{:.1f} {:.1f}C{:.1f} {:.1f} {:.1f} {:.1f} {:.1f} {:.1f}".format(*start, *out, *back, *end)
+
+
+def _by_pair(groups: dict[tuple[str, str, int], list[Transfer]]) -> dict[tuple[str, str, int], list[Transfer]]:
+    """Return one group a pair, at the stage most of its transfers reached (the further on a tie)."""
+    pairs_only: dict[tuple[str, str], list[Transfer]] = defaultdict(list)
+    for (source, target, _rank), transfers in sorted(groups.items()):
+        pairs_only[source, target] += transfers
+    return {(source, target, max(range(len(STAGES)), key=lambda r: (sum(t.rank == r for t in ts), r))): ts
+            for (source, target), ts in pairs_only.items()}
+
+
 def layout(catalog: Catalog) -> Layout:
     """Return the map of the catalogue's partners and transfers (same catalogue, same layout)."""
     located = [p for p in catalog.partners if p.latitude is not None and p.longitude is not None]
@@ -168,17 +198,14 @@ def layout(catalog: Catalog) -> Layout:
     points = {p.key: frame.place(p.longitude, p.latitude) for p in located}  # type: ignore[arg-type]
     countries = tuple((c.code, c.name, d) for c in europe() if (d := _outline(frame, c.rings)))
     groups: dict[tuple[str, str, int], list[Transfer]] = defaultdict(list)
+    elsewhere: dict[tuple[str, str, int], list[Transfer]] = defaultdict(list)  # a partner without coordinates
     for practice in catalog.practices:
         for t in practice.transfers:
-            if practice.partner in points and t.partner in points:
-                groups[practice.partner, t.partner, t.rank].append(t)
+            drawn = practice.partner in points and t.partner in points
+            (groups if drawn else elsewhere)[practice.partner, t.partner, t.rank].append(t)
     by_stage = len(groups) <= BY_PAIR
-    if not by_stage:  # one arrow a pair, at the stage most of its transfers reached (the further on a tie)
-        pairs_only: dict[tuple[str, str, int], list[Transfer]] = defaultdict(list)
-        for (source, target, _rank), transfers in sorted(groups.items()):
-            pairs_only[source, target, -1] += transfers
-        groups = {(source, target, max(range(len(STAGES)), key=lambda r: (sum(t.rank == r for t in ts), r))): ts
-                  for (source, target, _), ts in pairs_only.items()}
+    if not by_stage:
+        groups, elsewhere = _by_pair(groups), _by_pair(elsewhere)
     pairs: dict[tuple[str, str], int] = defaultdict(int)
     arrows = []
     crowded = len(groups) > CROWDED
@@ -189,7 +216,13 @@ def layout(catalog: Catalog) -> Layout:
         pairs[source, target] += 1
         base, span = (1.0, 3.0) if crowded else (2.0, 4.0)  # widths from base (one practice) to base + span (most)
         width = base + (span * math.log2(len(transfers)) / math.log2(most) if most > 1 else 0)
+        a, b, gap = points[source], points[target], MARKER + 1.5 + 3.6 * width
+        path = (_loop(a, b, bend, gap, catalog.partner[source].number < catalog.partner[target].number)
+                if math.dist(a, b) < LOOP else _curve(a, b, bend, gap))
         arrows.append(Arrow(catalog.partner[source], catalog.partner[target], STAGES[rank], tuple(transfers),
-                            _curve(points[source], points[target], bend, MARKER + 1.5 + 3.6 * width), round(width, 1)))
+                            path, round(width, 1)))
     markers = _labels([(p, *points[p.key]) for p in located])
-    return Layout(frame, countries, tuple(markers), tuple(arrows), unplaced, by_stage)
+    unmapped = tuple(Arrow(catalog.partner[source], catalog.partner[target], STAGES[rank], tuple(transfers), "", 0.0)
+                     for (source, target, rank), transfers in sorted(elsewhere.items(), key=lambda item: (
+                         catalog.partner[item[0][0]].number, catalog.partner[item[0][1]].number, item[0][2])))
+    return Layout(frame, countries, tuple(markers), tuple(arrows), unplaced, by_stage, unmapped)

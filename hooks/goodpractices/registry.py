@@ -83,7 +83,10 @@ def _place(checker: Checker, key: str, fields: dict[str, Any]) -> tuple[float | 
     for name in given:
         low, high, how = _DEGREES[name]
         value = fields[name]
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, str) and re.fullmatch(r"\s*-?\d+,\d+\s*", value):  # a decimal comma, as Europe writes
+            checker.report((key, name), f"{name}: expected a number, got '{value.strip()}' with a decimal comma "
+                                        f"(write a point: {value.strip().replace(',', '.')})")
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
             checker.report((key, name), f"{name}: expected a number, got {describe(value)} (write {how})")
         elif not low <= value <= high:
             checker.report((key, name), f"{name}: {value} is outside the map, which spans {low:g} to {high:g} "

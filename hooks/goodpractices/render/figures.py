@@ -6,6 +6,8 @@ holds the same numbers and the links. Styles are SVG attributes, so the PDF's ap
 
 from __future__ import annotations
 
+import unicodedata
+
 from markupsafe import Markup, escape
 
 from ..figures import Figure, Row, csv_text, figures
@@ -15,17 +17,47 @@ from . import NO_NAVIGATION, GeneratedPage, render
 #: The page, and the folder of its CSV files.
 PATH = "figures/index.md"
 FOLDER = "figures"
-#: A chart's width, label column and row height (SVG units); labels longer than LABEL_MAX are cut (the table
+#: A chart's width, label column and row height (SVG units); labels wider than their column are cut (the table
 #: has them whole).
 WIDTH, LABELS, ROW = 640.0, 230.0, 22.0
-LABEL_MAX = 36
 #: The most bars of a ranked figure's chart (the pairs of countries): its table has every row.
 BARS_MAX = 20
 BAR, BAR_SHARE = "#3949ab", "#00796b"
 
 
+#: The widest a character of the charts' 12-unit font is taken to be, to keep each bar's number inside the chart.
+CHAR = 7.0
+
+
+def _width(character: str) -> float:
+    """Return a character's width at the charts' 12-unit font, taken generously (the widest sans-serif faces)."""
+    if unicodedata.east_asian_width(character) in ("W", "F"):
+        return 12.0
+    if character in "MWmw@%":
+        return 11.5
+    if character.isupper():
+        return 8.7
+    return 3.4 if character == " " else CHAR - 0.3
+
+
+def cut(label: str, room: float = LABELS - 8) -> str:
+    """Return a label as it fits the label column: whole, or cut with an ellipsis."""
+    if sum(map(_width, label)) <= room:
+        return label
+    used, end = _width("…"), 0
+    while end < len(label) and used + _width(label[end]) <= room:
+        used += _width(label[end])
+        end += 1
+    return label[:end].rstrip() + "…"
+
+
 def _number(row_value: int, percent: int | None) -> str:
     return str(row_value) if percent is None else f"{percent}%"
+
+
+def _value_text(figure: Figure, row: Row) -> str:
+    """Return the number written after a bar: '3', or for a share '100% (12 of 12)'."""
+    return _number(row.value, row.percent) + (f" ({row.value} of {row.total})" if figure.shares else "")
 
 
 def bars(figure: Figure) -> tuple[Row, ...]:
@@ -52,7 +84,8 @@ def chart(figure: Figure, font: str = "sans-serif", ids: bool = True) -> str:
     drawn = bars(figure)
     height = ROW * max(len(drawn), 1) + 8
     peak = 100 if figure.shares else max((r.value for r in figure.rows), default=0) or 1
-    span = WIDTH - LABELS - 50
+    # the longest bar ends where the widest number written after a bar still fits inside the chart
+    span = WIDTH - LABELS - 8 - CHAR * max((len(_value_text(figure, r)) for r in drawn), default=1)
     name, desc = escape(figure.title), escape(description(figure))
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {height:g}" class="gp-chart__svg" '
             f'font-family="{escape(font)}" font-size="12" fill="#1f2a44"'
@@ -64,12 +97,11 @@ def chart(figure: Figure, font: str = "sans-serif", ids: bool = True) -> str:
         y = 4 + i * ROW
         measured = row.percent if figure.shares else row.value
         length = span * (measured or 0) / peak
-        label = row.label if len(row.label) <= LABEL_MAX else row.label[:LABEL_MAX - 1] + "…"
+        label = cut(row.label)
         parts.append(f'<text x="{LABELS - 6:g}" y="{y + 15:g}" text-anchor="end">{escape(label)}</text>'
                      f'<rect class="gp-chart__bar" data-value="{row.value}" x="{LABELS:g}" y="{y + 3:g}" '
                      f'width="{length:.1f}" height="{ROW - 6:g}" fill="{BAR_SHARE if figure.shares else BAR}"/>'
-                     f'<text x="{LABELS + length + 5:.1f}" y="{y + 15:g}">{_number(row.value, row.percent)}'
-                     + (f" ({row.value} of {row.total})" if figure.shares else "") + "</text>")
+                     f'<text x="{LABELS + length + 5:.1f}" y="{y + 15:g}">{_value_text(figure, row)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

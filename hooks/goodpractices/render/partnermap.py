@@ -13,6 +13,7 @@ from ..countries import COUNTRIES
 from ..geo import CREDIT
 from ..model import Catalog
 from ..partnermap import CROWDED, FONT, HEIGHT, MARKER, WIDTH, Arrow, Layout
+from ..schema import STAGES
 from .rows import STAGE_LABELS, STAGE_SYMBOLS
 
 #: Each stage's line: colour, dash pattern (SVG units, '' for solid) and whether its arrowhead is filled.
@@ -57,9 +58,17 @@ def description(catalog: Catalog, layout: Layout, highlight: str | None = None) 
             f"{'' if layout.by_stage else ' (at the stage most of its transfers reached)'}"
             f"{' and stage' if layout.by_stage else ''}, wider for more practices; "
             + "; ".join(f"{STAGE_LABELS[s].lower()}: {STAGE_LINES[s]}" for s in STAGE_STYLES) + ".")
-    if highlight is not None:
+    if highlight is not None and highlight != _on_map(layout, highlight):
+        text += (f" {catalog.partner[highlight].short_name} is not on it (no coordinates): its transfers are in the "
+                 "list beside it.")
+    elif highlight is not None:
         text += f" The transfers of {catalog.partner[highlight].short_name} stand out; the others are faded."
     return text
+
+
+def _on_map(layout: Layout, highlight: str | None) -> str | None:
+    """Return the partner to highlight if it has a marker (a partner without coordinates has none to stand out)."""
+    return highlight if any(m.partner.key == highlight for m in layout.markers) else None
 
 
 def svg(catalog: Catalog, layout: Layout, highlight: str | None = None, font: str = "sans-serif",
@@ -67,6 +76,7 @@ def svg(catalog: Catalog, layout: Layout, highlight: str | None = None, font: st
     """Return the map as an SVG element (`ids=False`: a standalone picture for the PDF, with no ARIA)."""
     partner_countries = {p.country for p in catalog.partners}
     described = escape(description(catalog, layout, highlight))
+    highlight = _on_map(layout, highlight)
     name = "Map of the partners and the transfers between them"
     if highlight is not None:
         name += f", {catalog.partner[highlight].short_name} highlighted"
@@ -157,12 +167,18 @@ def _arrow_item(catalog: Catalog, arrow: Arrow, root: str, named: int | None) ->
             f'<span aria-hidden="true">{STAGE_SYMBOLS[arrow.stage]}</span> {stages_in_words(arrow)}: {practices}</li>')
 
 
+def degrees(value: float, positive: str, negative: str) -> str:
+    """Return a latitude or longitude as people write it: '48.20° N', '8.61° W' (not '-8.61° E')."""
+    return f"{abs(value):.2f}° {positive if value >= 0 else negative}"
+
+
 def as_list(catalog: Catalog, layout: Layout, root: str, highlight: str | None = None) -> str:
     """Return the map's facts as a list, arrow by arrow: every partner and where it is, then each arrow from it
     (to whom, at which stage, how many practices and which). The whole map's list names up to NAMED practices
     an arrow; a partner page's list, of its own arrows only, up to NAMED_OWN."""
     from_partner: dict[str, list[Arrow]] = {}
-    for arrow in layout.arrows:
+    every = sorted((*layout.arrows, *layout.unmapped), key=lambda a: (a.target.number, STAGES.index(a.stage)))
+    for arrow in every:  # those of a partner without coordinates too: the list holds every transfer
         if highlight in (None, arrow.source.key, arrow.target.key):
             from_partner.setdefault(arrow.source.key, []).append(arrow)
     items = []
@@ -172,7 +188,7 @@ def as_list(catalog: Catalog, layout: Layout, root: str, highlight: str | None =
             continue
         where = f"{escape(partner.region)}, {escape(COUNTRIES[partner.country])}"
         if partner.latitude is not None and partner.longitude is not None:
-            where += f" · {partner.latitude:.2f}° N, {partner.longitude:.2f}° E"
+            where += f" · {degrees(partner.latitude, 'N', 'S')}, {degrees(partner.longitude, 'E', 'W')}"
         else:
             where += " · not on the map (no coordinates)"
         item = f"<li>{_partner_link(catalog, partner.key, root)} ({partner.code}) · {where}"
@@ -180,7 +196,7 @@ def as_list(catalog: Catalog, layout: Layout, root: str, highlight: str | None =
             item += '<ul class="gp-map__transfers">' + "".join(
                 _arrow_item(catalog, arrow, root, NAMED_OWN if highlight else NAMED) for arrow in arrows) + "</ul>"
         items.append(item + "</li>")
-    total = sum(len(a.transfers) for a in layout.arrows if highlight in (None, a.source.key, a.target.key))
+    total = sum(len(a.transfers) for a in every if highlight in (None, a.source.key, a.target.key))
     return (f'<details class="gp-map__list"{" open" if highlight else ""}><summary>The map as a list: '
             f"{len(items)} partner{'s' if len(items) != 1 else ''}, {total} transfer{'s' if total != 1 else ''}"
             "</summary><p class=\"gp-muted\">Each partner and where it is, then each arrow from it: to whom, "
