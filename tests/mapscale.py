@@ -35,8 +35,8 @@ def practice(key: str, theme: str, partner: Partner, transfers: tuple[Transfer, 
                     b"", (), (), ())
 
 
-def scale_catalog(partners: int = 40, transfers: int = 300, seed: int = 7) -> Catalog:
-    """Return a catalogue of `partners` partners and 2 practices each, with `transfers` transfers at random."""
+def scale_catalog(partners: int = 40, transfers: int = 300, seed: int = 7, each: int = 2) -> Catalog:
+    """Return a catalogue of `partners` partners and `each` practices each, with `transfers` transfers at random."""
     rng = random.Random(seed)
     theme = Theme("tests", "Tests", "Does it scale?", "A theme for tests.", None, "#123456")
     found = tuple(Partner(f"agency-{n}", n, f"Regional agency of {city}", f"{city} Agency", country, city, None,
@@ -44,12 +44,12 @@ def scale_catalog(partners: int = 40, transfers: int = 300, seed: int = 7) -> Ca
                   for n, (city, country, lat, lon) in enumerate(CITIES[:partners], start=1))
     pairs = set()
     while len(pairs) < transfers:
-        practice_number, taker = rng.randrange(2 * partners), rng.randrange(partners)
-        if practice_number // 2 != taker:
+        practice_number, taker = rng.randrange(each * partners), rng.randrange(partners)
+        if practice_number // each != taker:
             pairs.add((practice_number, taker))
     practices = []
-    for n in range(2 * partners):
-        owner = found[n // 2]
+    for n in range(each * partners):
+        owner = found[n // each]
         taken = tuple(Transfer(f"p{n:03d}", found[t].key, rng.choice(STAGES), None)
                       for m, t in sorted(pairs) if m == n)
         practices.append(practice(f"p{n:03d}", "tests", owner, taken, 2016 + n % 8))

@@ -379,3 +379,22 @@ def test_land_runs_off_the_map_uncut_when_partners_are_as_far_apart_as_the_progr
     starts = [(int(x), int(y)) for _, _, d in drawn.countries for x, y in re.findall(r"M(-?\d+) ?(-?\d+)", d)]
     assert len(starts) >= len(drawn.countries)
     assert all(-5 <= x <= WIDTH + 5 and -5 <= y <= HEIGHT + 5 for x, y in starts)
+
+
+@pytest.mark.parametrize("partners, transfers, each", [(40, 300, 2), (11, 200, 10)])
+def test_the_list_links_every_practice_of_every_transfer(partners, transfers, each):
+    """The list beside the map holds what the arrows aggregate: every transfer's practice, linked to its page, and
+    every partner linked to its own, beside the whole map and beside each partner's (11 partners and 200 transfers
+    put many practices on one arrow)."""
+    catalog = scale_catalog(partners, transfers, seed=5, each=each)
+    drawn = layout(catalog)
+    assert max(len(a.transfers) for a in drawn.arrows) > (3 if each > 2 else 1)
+    whole = as_list(catalog, drawn, "")
+    expected = Counter(catalog.practice[t.practice].url for t in catalog.transfers)
+    assert Counter(re.findall(r'<a href="(practices/[^"]+\.html)">', whole)) == expected
+    assert set(re.findall(r'<a href="partners/([^"]+)\.html">', whole)) == {p.key for p in catalog.partners}
+    for partner in catalog.partners[:5]:
+        own = as_list(catalog, drawn, "../", highlight=partner.key)
+        mine = Counter(catalog.practice[t.practice].url for t in catalog.transfers
+                       if partner.key in (t.partner, catalog.practice[t.practice].partner))
+        assert Counter(re.findall(r'<a href="\.\./(practices/[^"]+\.html)">', own)) == mine

@@ -148,21 +148,11 @@ def _partner_link(catalog: Catalog, key: str, root: str) -> str:
     return f'<a href="{root}partners/{p.key}.html">{escape(p.short_name)}</a>'
 
 
-#: The most practices the list names for one arrow, beside the whole map and beside a partner's; the taking-up
-#: partner's page lists them all.
-NAMED, NAMED_OWN = 3, 12
-
-
-def _arrow_item(catalog: Catalog, arrow: Arrow, root: str, named: int | None) -> str:
-    """One arrow in words: to whom, how many practices at which stage, and which (the first `named`)."""
+def _arrow_item(catalog: Catalog, arrow: Arrow, root: str) -> str:
+    """One arrow in words: to whom, how many practices at which stage, and which, each linked to its page."""
     n = len(arrow.transfers)
-    shown = arrow.transfers if named is None else arrow.transfers[:named]
     practices = ", ".join(f'<a href="{root}{catalog.practice[t.practice].url}">'
-                          f"{escape(catalog.practice[t.practice].title)}</a>" for t in shown)
-    more = n - len(shown)
-    if more:
-        practices += (f' and {more} more (<a href="{root}partners/{arrow.target.key}.html">all on '
-                      f"{escape(arrow.target.short_name)}'s page</a>)")
+                          f"{escape(catalog.practice[t.practice].title)}</a>" for t in arrow.transfers)
     return (f'<li data-count="{n}">→ {_partner_link(catalog, arrow.target.key, root)}: '
             f'<span aria-hidden="true">{STAGE_SYMBOLS[arrow.stage]}</span> {stages_in_words(arrow)}: {practices}</li>')
 
@@ -174,8 +164,8 @@ def degrees(value: float, positive: str, negative: str) -> str:
 
 def as_list(catalog: Catalog, layout: Layout, root: str, highlight: str | None = None) -> str:
     """Return the map's facts as a list, arrow by arrow: every partner and where it is, then each arrow from it
-    (to whom, at which stage, how many practices and which). The whole map's list names up to NAMED practices
-    an arrow; a partner page's list, of its own arrows only, up to NAMED_OWN."""
+    (to whom, at which stage, how many practices and which, every practice linked); a partner page's list holds
+    its own arrows only."""
     from_partner: dict[str, list[Arrow]] = {}
     every = sorted((*layout.arrows, *layout.unmapped), key=lambda a: (a.target.number, STAGES.index(a.stage)))
     for arrow in every:  # those of a partner without coordinates too: the list holds every transfer
@@ -194,7 +184,7 @@ def as_list(catalog: Catalog, layout: Layout, root: str, highlight: str | None =
         item = f"<li>{_partner_link(catalog, partner.key, root)} ({partner.code}) · {where}"
         if arrows:
             item += '<ul class="gp-map__transfers">' + "".join(
-                _arrow_item(catalog, arrow, root, NAMED_OWN if highlight else NAMED) for arrow in arrows) + "</ul>"
+                _arrow_item(catalog, arrow, root) for arrow in arrows) + "</ul>"
         items.append(item + "</li>")
     total = sum(len(a.transfers) for a in every if highlight in (None, a.source.key, a.target.key))
     return (f'<details class="gp-map__list"{" open" if highlight else ""}><summary>The map as a list: '
