@@ -22,7 +22,7 @@ from goodpractices.countries import COUNTRIES
 from goodpractices.model import Catalog, Practice
 from goodpractices.schema import STAGES, STATUSES
 from test_browser import ARGS, ARTIFACTS, CHROMIUM, browser  # noqa: F401 - a shared fixture
-from test_search import results
+from test_search import Reader
 
 pytestmark = [
     pytest.mark.browser,
@@ -476,10 +476,12 @@ def test_phone_layout_and_screenshots(browser, corpus):
         context.close()
 
 
-def test_site_search_folds_the_query_too(page, corpus):
+def test_site_search_folds_the_query_too(browser, corpus):
     """Material's search box: 'Malmö' also finds the practice that writes 'Malmo', and 'malmo' both."""
     site, _ = corpus
-    page.goto((site / "index.html").as_uri())
+    reader = Reader(browser, site, "file")
+    reader.open()
     for query in ("Malmö", "malmo"):
-        found = results(page, query)
+        found = reader.search(query)
         assert {"practices/oresund-bridge.html", "practices/rhone-valley.html"} <= set(found), (query, found)
+    reader.context.close()
