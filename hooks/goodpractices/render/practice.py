@@ -136,12 +136,13 @@ def _related(catalog: Catalog, related: tuple[Related, ...]) -> str:
 
 
 def _transferability(catalog: Catalog, p: Practice) -> str:
+    notes = any(t.note for t in p.transfers)  # a Note column only when some transfer has a note
     rows = "".join(
         f'<tr><td data-label="Partner"><a href="../partners/{t.partner}.html">{escape(partner.short_name)}</a> '
         f'({escape(partner.code)})</td><td data-label="Stage">{stage_cell(t)}</td>'
-        f'<td data-label="Note">{escape(t.note or "")}</td></tr>\n'
+        + (f'<td data-label="Note">{escape(t.note or "")}</td>' if notes else "") + '</tr>\n'
         for t, partner in ((t, catalog.partner[t.partner]) for t in p.transfers))
-    head = "<thead><tr><th>Partner</th><th>Stage</th><th>Note</th></tr></thead>"
+    head = "<thead><tr><th>Partner</th><th>Stage</th>" + ("<th>Note</th>" if notes else "") + "</tr></thead>"
     if not rows:
         return '<p class="gp-none">There are no transfers recorded yet.</p>'
     return f'<div class="gp-stack">\n<table>\n{head}\n<tbody>\n{rows}</tbody>\n</table>\n</div>'
