@@ -93,12 +93,17 @@ def _glance(catalog: Catalog, p: Practice, partner: Partner) -> str:
 READER_NAMES = {"start": "period", "budget_eur": "budget"}
 
 
-def _unrecorded(p: Practice) -> str:
-    """One plain line naming what the practice does not record yet: the recommended sections its body lacks and
+def unrecorded(p: Practice) -> list[str]:
+    """What the practice does not record yet, as a reader names it: the recommended sections its body lacks and
     the expected fields (schema.SECTIONS and schema.EXPECTED_FIELDS, as the completeness report finds them)."""
     gaps = gaps_of(p)
-    missing = [section[:1].lower() + section[1:] for section in gaps.sections] + [
+    return [section[:1].lower() + section[1:] for section in gaps.sections] + [
         READER_NAMES.get(field, field) for field in gaps.fields]
+
+
+def _unrecorded(p: Practice) -> str:
+    """One plain line naming what the practice does not record yet (the PDF prints the same words)."""
+    missing = unrecorded(p)
     return f'<p class="gp-unrecorded">Not yet recorded: {escape(", ".join(missing))}.</p>' if missing else ""
 
 
