@@ -242,7 +242,7 @@ _SQUEEZED = """tables => {
 
 @pytest.mark.parametrize("url", ["partners/index.html", "themes/sme-innovation.html",
                                  "themes/cmo-services.html", "partners/inma.html",
-                                 "practices/flemish-cluster-programme.html"])
+                                 "practices/flemish-cluster-programme.html", "downloads/index.html"])
 def test_no_table_on_a_phone_is_squeezed_below_its_longest_word(browser, site, url):
     context, page = open_page(browser, PHONE, (site / url).as_uri())
     try:
