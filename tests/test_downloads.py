@@ -146,7 +146,11 @@ def test_the_downloads_page_lists_every_data_file_with_its_size(built):
     site, _ = built
     page = (site / "downloads" / "index.html").read_text()
     table = next(t for t in tables(page, "gp-downloads") if t[0] == ["File", "What it holds", "Size"])
-    assert [row[0] for row in table[1:]] == list(DATA_FILES) and "practices.csv" in DATA_FILES
+    assert [row[0] for row in table[1:len(DATA_FILES) + 1]] == list(DATA_FILES) and "practices.csv" in DATA_FILES
+    # Every data file the site writes (the figures' numbers too), not the search index nor the theme's assets.
+    written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.suffix in (".csv", ".json")
+               and p.relative_to(site).parts[0] not in ("search", "assets")}
+    assert sorted(row[0] for row in table[1:]) == sorted(written) and "figures/practices-per-theme.csv" in written
     for name, _what, size in table[1:]:
         assert size == size_label((site / name).stat().st_size), name
         assert f'<a href="../{name}" download>{name}</a>' in page

@@ -1,4 +1,5 @@
-"""A practice page printed from Chromium ("Save as PDF"): no navigation, at-a-glance box first, URLs shown."""
+"""Pages printed from Chromium ("Save as PDF"): a practice page has no navigation, its at-a-glance box first and
+its URLs shown; a stage legend prints on the page where its table starts."""
 
 from __future__ import annotations
 
@@ -20,12 +21,16 @@ PRACTICE = "practices/interregional-staff-exchange.html"
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_real_site(tmp_path_factory.mktemp("print"))
+
+
+@pytest.fixture(scope="module")
+def printed(site: Path) -> tuple[Path, dict]:
     """The practice page printed to PDF by Chromium, and what the print layout shows."""
     from playwright.sync_api import sync_playwright
 
-    folder = tmp_path_factory.mktemp("print")
-    site = build_real_site(folder)
+    folder = site.parent
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
@@ -66,3 +71,28 @@ def test_printed_practice_shows_link_urls(printed):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-f", "1", "-l", "1", str(pdf),
                         str(ARTIFACTS / "print-practice")], check=True)
+
+
+@pytest.mark.parametrize("url", ["transferability/index.html", "themes/cmo-services.html", "partners/inma.html"])
+def test_a_printed_stage_legend_shares_its_page_with_the_start_of_its_table(site: Path, tmp_path: Path, url: str):
+    """Printed, a legend is never left at the foot of a page (or on a page of its own) with its table after it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto((site / url).as_uri())
+        firsts = page.evaluate("""() => [...document.querySelectorAll('.gp-legend')].map((legend) => {
+            const table = [...document.querySelectorAll('table')].find(
+                (t) => legend.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+            return table.querySelector('tbody tr:not(:has(.gp-theme))').textContent;
+        })""")
+        page.pdf(path=str(tmp_path / "printed.pdf"), format="A4")
+        browser.close()
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "printed.pdf").pages]
+    legend = "marks the partner that presents the practice."
+    assert len(firsts) == sum(text.count(legend) for text in pages) >= 1
+    at = [i for i, text in enumerate(pages) for _ in range(text.count(legend))]
+    for index, first in zip(at, firsts):
+        words = " ".join(first.split()[:3])
+        assert words in pages[index], (url, index + 1, words)

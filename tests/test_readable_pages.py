@@ -28,7 +28,7 @@ PAGES = {
     "practice": "practices/flemish-cluster-programme.html", "partners": "partners/index.html",
     "partner": "partners/inma.html", "transferability": "transferability/index.html", "docs": "about.html",
     "docs-wide-table": "performance.html", "explore": "explore/index.html", "downloads": "downloads/index.html",
-    "editors": "editors/completeness.html",
+    "editors": "editors/completeness.html", "figures": "figures/index.html",
 }
 #: The sub-path of the published site (mkdocs.yml `site_url`), where the 404 page expects it.
 SUB_PATH = "/good-practices/"
@@ -242,7 +242,7 @@ _SQUEEZED = """tables => {
 
 @pytest.mark.parametrize("url", ["partners/index.html", "themes/sme-innovation.html",
                                  "themes/cmo-services.html", "partners/inma.html",
-                                 "practices/flemish-cluster-programme.html"])
+                                 "practices/flemish-cluster-programme.html", "downloads/index.html"])
 def test_no_table_on_a_phone_is_squeezed_below_its_longest_word(browser, site, url):
     context, page = open_page(browser, PHONE, (site / url).as_uri())
     try:
@@ -251,6 +251,22 @@ def test_no_table_on_a_phone_is_squeezed_below_its_longest_word(browser, site, u
         assert page.evaluate(_SQUEEZED, cells) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         shoot(page, "phone-" + url.replace("/", "-").removesuffix(".html"))
+    finally:
+        context.close()
+
+
+def test_on_a_phone_every_figures_table_shows_all_its_columns(browser, site):
+    """The figures' tables fit a phone: no number is hidden to the right of a box that scrolls sideways."""
+    context, page = open_page(browser, PHONE, (site / "figures" / "index.html").as_uri())
+    try:
+        boxes = page.evaluate("""[...document.querySelectorAll('.gp-figure-table')].map(t => {
+            const box = t.parentElement, last = t.querySelector('tbody tr').lastElementChild;
+            return [t.querySelector('caption').textContent, box.scrollWidth - box.clientWidth,
+                    last.getBoundingClientRect().right - box.getBoundingClientRect().right];
+        })""")
+        assert len(boxes) >= 7
+        assert [(caption, over, out) for caption, over, out in boxes if over > 0 or out > 0.5] == []
+        shoot(page, "phone-figures")
     finally:
         context.close()
 

@@ -1,16 +1,19 @@
-"""Say what is known, once: a practice page names what it does not record in one line made from the schema, and
-the shipped practices hold no sentence that only says something is missing."""
+"""Say what is known, once: a practice page (and its PDF) names what it does not record in one line made from the
+schema, and the shipped practices hold no sentence that only says something is missing."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import export_pdf  # a script, on pytest's path
 import pytest
 from conftest import BODY, ROOT, practice
 from goodpractices import catalog as pipeline
 from goodpractices.completeness import placeholder_sentences
 from goodpractices.render.practice import practice_page
 from goodpractices.schema import EXPECTED_FIELDS, SECTIONS
+from pypdf import PdfReader
 
 #: The expected fields, all given, as front-matter lines.
 GIVEN = {"start": "start: 2019\n", "status": "status: ongoing\n", "contact": "contact: {name: Ana}\n",
@@ -33,8 +36,8 @@ def test_the_test_knows_every_expected_field_and_section():
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Practice pages as HTML, by id: one with everything, one lacking each expected field or section, and one
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A practices folder: one practice with everything, one lacking each expected field or section, and one
     lacking all of them."""
     folder = tmp_path_factory.mktemp("unrecorded") / "practices"
     folder.mkdir()
@@ -50,6 +53,12 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     files["bare"] = practice(body="Just a paragraph.\n", title="Practice with nothing else")
     for name, text in files.items():
         (folder / f"{name}.md").write_text(text)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def pages(folder: Path) -> dict[str, str]:
+    """The practice pages as HTML, by id."""
     catalog, _ = pipeline.load(folder)
     return {p.id: b"".join(practice_page(catalog, p).slots).decode() for p in catalog.practices}
 
@@ -95,3 +104,16 @@ def test_the_shipped_practices_hold_no_filler_and_no_empty_section():
         assert ABSENCE.findall(text) == [], p.source
         sections = re.split(r"(?m)^## ", text.split("\n---\n", 1)[1])[1:]
         assert all(section.partition("\n")[2].strip() for section in sections), p.source
+
+
+@pytest.mark.parametrize("name", ["bare", "no-section-1", "no-budget-eur", "complete"])
+def test_a_practices_pdf_prints_the_same_line_as_its_page(pages, folder, tmp_path, name):
+    """The PDF, what partners hand to ministries, says what is not yet recorded in the page's words, once."""
+    out = tmp_path / f"{name}.pdf"
+    assert export_pdf.main(["--practice", name, "--practices", str(folder), "-o", str(out)]) == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    said = unrecorded(pages[name])
+    if said is None:
+        assert "Not yet recorded" not in text
+    else:
+        assert text.count("Not yet recorded") == 1 and f"Not yet recorded: {', '.join(said)}." in text

@@ -9,6 +9,7 @@ from ..countries import COUNTRIES
 from ..model import Catalog, PartialDate, Practice, Transfer
 from ..render import money
 from ..related import Related, related_practices
+from ..render.practice import unrecorded
 from ..render.rows import STAGE_LABELS, STAGE_SYMBOLS
 from ..figures import figures
 from ..geo import CREDIT
@@ -97,6 +98,7 @@ def _practice(catalog: Catalog, p: Practice, images: ImageFetcher, related: tupl
     return {
         "id": p.id, "title": p.title, "theme": catalog.theme[p.theme].title,
         "partner": f"{partner.short_name} ({partner.code})", "place": place, "summary": p.summary,
+        "unrecorded": ", ".join(unrecorded(p)),
         "glance": [row for row in glance if row[1]],
         "body": body_blocks(p.body_html.decode(), images),
         "links": [{"title": link.title, "url": link.url} for link in p.links],

@@ -32,10 +32,12 @@ def size_label(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def downloads_page(catalog: Catalog, files: tuple[Download, ...], data: dict[str, int]) -> GeneratedPage:
+def downloads_page(catalog: Catalog, files: tuple[Download, ...], data: dict[str, int],
+                   figures: tuple[tuple[str, str, int], ...] = ()) -> GeneratedPage:
     """Return the Downloads page: the PDFs (without them, a preview, it says how they are made), the data files
-    with their sizes (`data`: name → bytes) and the offline zip."""
-    rows = [(name, DATA_FILES[name], size_label(data[name])) for name in DATA_FILES if name in data]
+    with their sizes (`data`: name → bytes; `figures`: each figure's CSV, title and bytes) and the offline zip."""
+    rows = [(name, DATA_FILES[name], size_label(data[name])) for name in DATA_FILES if name in data] + [
+        (name, f"the numbers of the figure “{title}” (CSV)", size_label(size)) for name, title, size in figures]
     return render("downloads.md.j2", {"title": "Downloads", "description": "PDFs, data and an offline copy.",
                                       **NO_NAVIGATION}, catalog=catalog, files=files, site_zip=SITE_ZIP,
                   site_folder=SITE_FOLDER, data=rows, zip_size=Markup(ZIP_SIZE),

@@ -93,12 +93,17 @@ def _glance(catalog: Catalog, p: Practice, partner: Partner) -> str:
 READER_NAMES = {"start": "period", "budget_eur": "budget"}
 
 
-def _unrecorded(p: Practice) -> str:
-    """One plain line naming what the practice does not record yet: the recommended sections its body lacks and
+def unrecorded(p: Practice) -> list[str]:
+    """What the practice does not record yet, as a reader names it: the recommended sections its body lacks and
     the expected fields (schema.SECTIONS and schema.EXPECTED_FIELDS, as the completeness report finds them)."""
     gaps = gaps_of(p)
-    missing = [section[:1].lower() + section[1:] for section in gaps.sections] + [
+    return [section[:1].lower() + section[1:] for section in gaps.sections] + [
         READER_NAMES.get(field, field) for field in gaps.fields]
+
+
+def _unrecorded(p: Practice) -> str:
+    """One plain line naming what the practice does not record yet (the PDF prints the same words)."""
+    missing = unrecorded(p)
     return f'<p class="gp-unrecorded">Not yet recorded: {escape(", ".join(missing))}.</p>' if missing else ""
 
 
@@ -136,12 +141,13 @@ def _related(catalog: Catalog, related: tuple[Related, ...]) -> str:
 
 
 def _transferability(catalog: Catalog, p: Practice) -> str:
+    notes = any(t.note for t in p.transfers)  # a Note column only when some transfer has a note
     rows = "".join(
         f'<tr><td data-label="Partner"><a href="../partners/{t.partner}.html">{escape(partner.short_name)}</a> '
         f'({escape(partner.code)})</td><td data-label="Stage">{stage_cell(t)}</td>'
-        f'<td data-label="Note">{escape(t.note or "")}</td></tr>\n'
+        + (f'<td data-label="Note">{escape(t.note or "")}</td>' if notes else "") + '</tr>\n'
         for t, partner in ((t, catalog.partner[t.partner]) for t in p.transfers))
-    head = "<thead><tr><th>Partner</th><th>Stage</th><th>Note</th></tr></thead>"
+    head = "<thead><tr><th>Partner</th><th>Stage</th>" + ("<th>Note</th>" if notes else "") + "</tr></thead>"
     if not rows:
         return '<p class="gp-none">There are no transfers recorded yet.</p>'
     return f'<div class="gp-stack">\n<table>\n{head}\n<tbody>\n{rows}</tbody>\n</table>\n</div>'

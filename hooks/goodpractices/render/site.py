@@ -108,7 +108,8 @@ def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, pdfs: tuple[
     files[TEMPLATE_FILE] = template_text(catalog.themes, catalog.partners).encode()
     found = figures(catalog)
     files[FIGURES] = figures_page(catalog, found)
-    files.update(figure_files(found))
+    numbers = figure_files(found)
+    files.update(numbers)
     files["explore/index.md"] = explore_page(catalog)
     files["explore/index.js"] = index_script(catalog).encode()
     files.update({f"explore/{name}": (ASSETS / name).read_bytes() for name in ("explore.js", "explore.css")})
@@ -116,7 +117,8 @@ def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, pdfs: tuple[
                                                      [p.key for p in catalog.partners]).encode()
     files["downloads/index.md"] = downloads_page(catalog, pdfs, {
         name: content.stat().st_size if isinstance(content, Path) else len(content)
-        for name, content in files.items() if name in DATA_FILES and not isinstance(content, GeneratedPage)})
+        for name, content in files.items() if name in DATA_FILES and not isinstance(content, GeneratedPage)},
+        tuple((name, figure.title, len(numbers[name])) for name, figure in zip(numbers, found)))
     files[THEME_CSS] = theme_css(catalog).encode()
     files[SEARCH_JS] = query_script().encode()
     return dict(sorted(files.items()))
