@@ -183,9 +183,9 @@ TAB = "a tab is used to indent this line, which YAML does not allow (indent with
 COLON = "the value holds ': ', which YAML reads as a new field (put the whole value in double quotes: {})"
 
 
-def stray(key: str) -> str:
-    return (f"'{key}:' still has a '#' in front of it, but the lines below it do not (remove the '#' and the space "
-            f"after it, so that the line starts with '{key}:'; or put '#' in front of the lines below too)")
+def stray(key: str, space: str = " and the space after it") -> str:
+    return (f"'{key}:' still has a '#' in front of it, but the lines below it do not (remove the '#'{space}, so that "
+            f"the line starts with '{key}:'; or put '#' in front of the lines below too)")
 
 
 YAML_MISTAKES = [
@@ -194,7 +194,7 @@ YAML_MISTAKES = [
     ("links:\n  - title: Home\n\t  url: https://example.org\n", f"8: links: {TAB}"),
     ("transferability:\n \tvlaio: assessed\n", f"7: transferability: {TAB}"),
     ("# contact:\n  name: Jane Doe\n", f"6: contact: {stray('contact')}"),
-    ("#keywords:\n  - clusters\n", f"6: keywords: {stray('keywords')}"),
+    ("#keywords:\n  - clusters\n", f"6: keywords: {stray('keywords', '')}"),
     ("# transferability:\n  vlaio: assessed\n", f"6: transferability: {stray('transferability')}"),
     (" country: AT\n", "6: country: 'country:' starts with a space, so it reads as part of the field above (remove "
                        "it: each field starts at the beginning of its line)"),

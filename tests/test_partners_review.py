@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_partners import TOP, check, convert, folder  # noqa: F401 (folder is a fixture)
 
 __all__ = ["folder"]
@@ -20,3 +21,47 @@ def test_a_title_whose_address_is_taken_hides_no_other_answer(folder):
         "Links: 'ftp://example.org' is not an http(s) URL (write a full address starting with https://)",
         "4 answers to correct; nothing was written."])
     assert sorted(path.name for path in folder.glob("*.md")) == ["regional-innovation-vouchers.md"]
+
+
+TAB_KEY = "'{0}:' starts with a tab, which YAML does not allow (remove it: each field starts at the beginning of its line)"
+TAB_DASH = "a tab follows the '-' of this list item, which YAML does not allow (write one space after the '-')"
+
+
+def stray(key: str, spaced: bool = True) -> str:
+    space = " and the space after it" if spaced else ""
+    return (f"'{key}:' still has a '#' in front of it, but the lines below it do not (remove the '#'{space}, so that "
+            f"the line starts with '{key}:'; or put '#' in front of the lines below too)")
+
+
+def colon(whole: str) -> str:
+    return f"'{whole}' holds ': ', which YAML reads as a new field (put it in double quotes: - \"{whole}\")"
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    # a tab in front of a field of its own is named by that field, not the one above it
+    (TOP + "\tcountry: AT\n", "6: country: " + TAB_KEY.format("country")),
+    (TOP + " \t region: Styria\n", "6: region: " + TAB_KEY.format("region")),
+    (TOP.replace("title:", "\ttitle:"), "2: title: " + TAB_KEY.format("title")),
+    # a tab after a list item's '-', with or without a space before it
+    (TOP + "keywords:\n  -\tclusters\n", "7: keywords: " + TAB_DASH),
+    (TOP + "keywords:\n  - \tclusters\n", "7: keywords: " + TAB_DASH),
+    (TOP + "keywords:\n-\tclusters\n", "7: keywords: " + TAB_DASH),
+    (TOP + "links:\n  -\ttitle: Home\n    url: https://example.org\n", "7: links: " + TAB_DASH),
+    # a '#' left in front of a field whose list items start at the beginning of their lines
+    (TOP + "# keywords:\n- clusters\n- funding\n", "6: keywords: " + stray("keywords")),
+    (TOP + "#inspired_by:\n- flemish-cluster-programme\n", "6: inspired_by: " + stray("inspired_by", False)),
+    (TOP + "# links:\n- title: Home\n  url: https://example.org\n", "6: links: " + stray("links")),
+    (TOP + "#transferability:\n  vlaio: assessed\n", "6: transferability: " + stray("transferability", False)),
+])
+def test_more_ways_a_tab_or_a_stray_hash_breaks_the_fields(folder, fields, expected):
+    assert check(folder, "p.md", fields + "---\n\n## Description\n\nText.\n") == (1, [f"practices/p.md:{expected}"])
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    ("  - smart: specialisation\n", ["7: keywords: " + colon("smart: specialisation")]),
+    ("  - clusters\n  - Industry: 4.0\n", ["8: keywords: " + colon("Industry: 4.0")]),
+    ("- Covid: 19\n- note: true\n", ["7: keywords: " + colon("Covid: 19"), "8: keywords: " + colon("note: true")]),
+])
+def test_an_unquoted_colon_in_a_list_item_is_named(folder, items, expected):
+    code, lines = check(folder, "p.md", TOP + "keywords:\n" + items + "---\n\n## Description\n\nText.\n")
+    assert (code, [line for line in lines if "warning" not in line]) == (1, [f"practices/p.md:{e}" for e in expected])
