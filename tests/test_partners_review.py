@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+
 import pytest
+from conftest import ROOT
+from test_github import load, steps
 from test_partners import TOP, check, convert, folder  # noqa: F401 (folder is a fixture)
 
 __all__ = ["folder"]
@@ -65,3 +73,39 @@ def test_more_ways_a_tab_or_a_stray_hash_breaks_the_fields(folder, fields, expec
 def test_an_unquoted_colon_in_a_list_item_is_named(folder, items, expected):
     code, lines = check(folder, "p.md", TOP + "keywords:\n" + items + "---\n\n## Description\n\nText.\n")
     assert (code, [line for line in lines if "warning" not in line]) == (1, [f"practices/p.md:{e}" for e in expected])
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("new.md.md", "'new.md.md' ends in .md twice (rename it to 'new.md')"),
+    ("New-Practice.MD.md", "'New-Practice.MD.md' ends in .md twice (rename it to 'new-practice.md')"),
+    ("new.txt.md", "'new.txt.md' has .txt before .md (rename it to 'new.md')"),
+    ("new.docx.md", "'new.docx.md' has .docx before .md (rename it to 'new.md')"),
+    ("new.md.txt", "'new.md.txt' ends in .txt after .md (rename it to 'new.md'; your editor may hide the '.txt')"),
+])
+def test_an_extension_typed_before_md_is_named_and_dropped(folder, name, expected):
+    code, lines = check(folder, name, TOP + "---\n\n## Description\n\nText.\n")
+    assert (code, [line for line in lines if "warning" not in line]) == (1, [f"practices/{name}:1: file name: "
+                                                                              f"{expected}"])
+
+
+def test_the_pull_requests_check_validates_every_changed_file_of_practices(tmp_path):
+    """The workflow's own step, run in a repository whose last commit adds a practice saved as 'new.md.txt'."""
+    workflow = load(ROOT / ".github/workflows/pull-request.yml")
+    step = next(s for s in steps(workflow) if "scripts/validate.py --proposal" in s.get("run", ""))
+    script = step["run"].replace("make .venv/.installed", "true").replace(
+        ".venv/bin/python scripts/validate.py", f"{shlex.quote(sys.executable)} "
+        f"{shlex.quote(str(ROOT / 'scripts/validate.py'))} --practices practices")
+    shutil.copytree(ROOT / "practices", tmp_path / "practices")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
+    (tmp_path / "practices/new-practice.md.txt").write_text(TOP + "---\n\n## Description\n\nText.\n")
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "proposal"], cwd=tmp_path, check=True)
+    done = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "GITHUB_ACTIONS": "false"})
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.splitlines()[0] == ("practices/new-practice.md.txt:1: file name: 'new-practice.md.txt' ends in "
+                                           ".txt after .md (rename it to 'new-practice.md'; your editor may hide the "
+                                           "'.txt')")
