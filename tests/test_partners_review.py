@@ -109,3 +109,28 @@ def test_the_pull_requests_check_validates_every_changed_file_of_practices(tmp_p
     assert done.stdout.splitlines()[0] == ("practices/new-practice.md.txt:1: file name: 'new-practice.md.txt' ends in "
                                            ".txt after .md (rename it to 'new-practice.md'; your editor may hide the "
                                            "'.txt')")
+
+
+def test_word_bullets_and_soft_hyphens_are_made_plain_by_the_form(folder):
+    assert convert(folder, region="Sty\u00adria", description="Two\u00adparts:\n\uf0b7 one\n\uf0b7\ttwo\n\uf0a7 three"
+                   ) == (0, [])
+    (path,) = folder.glob("*.md")
+    text = path.read_text()
+    assert 'region: "Styria"' in text
+    assert text.endswith("## Description\n\nTwoparts:\n\n- one\n- two\n- three\n")
+
+
+def test_the_validator_warns_about_word_bullets_and_soft_hyphens(folder):
+    body = "## Description\n\nText with soft\u00adhyphen.\n\uf0b7 one\n\uf0a7 two\n\u2022 three\n"
+    code, lines = check(folder, "p.md", TOP + "---\n\n" + body)
+    where = 'warning: body ("Description" in the form)'
+    assert code == 0
+    assert [line for line in lines if "section (recommended" not in line] == [
+        f"practices/p.md:10: {where}: holds a soft hyphen (U+00AD), pasted from a word processor (retype the word "
+        "that holds it)",
+        f"practices/p.md:11: {where}: the line starts with the bullet U+F0B7, which is not a list item on the page "
+        "(write '- ' instead, after a blank line)",
+        f"practices/p.md:12: {where}: the line starts with the bullet U+F0A7, which is not a list item on the page "
+        "(write '- ' instead, after a blank line)",
+        f"practices/p.md:13: {where}: the line starts with '•', which is not a list item on the page (write '- ' "
+        "instead, after a blank line)"]
