@@ -130,7 +130,7 @@ def _run(argv: list[str] | None, ask: Callable[[str], str]) -> int:
         print("Please correct:", ", ".join(FIELDS_BY_NAME[name].label for name in fields), file=sys.stderr)
         for name in fields:
             values.pop(name, None)
-        talk.run(values, [name for name in fields if name in interview.SIMPLE])
+        talk.run(values, [name for name in fields if name in interview.SIMPLE], offer_parts=False)
     try:
         path = scaffold.write_new(folder, practice_id, scaffold.practice_text(values, sections))
     except FileExistsError:

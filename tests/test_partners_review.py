@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, practice
 from test_github import load, steps
-from test_partners import TOP, check, convert, folder  # noqa: F401 (folder is a fixture)
+from test_partners import SUMMARY, TOP, check, convert, drive, folder  # noqa: F401 (folder is a fixture)
 
 __all__ = ["folder"]
 
@@ -134,3 +134,20 @@ def test_the_validator_warns_about_word_bullets_and_soft_hyphens(folder):
         "(write '- ' instead, after a blank line)",
         f"practices/p.md:13: {where}: the line starts with '•', which is not a list item on the page (write '- ' "
         "instead, after a blank line)"]
+
+
+def test_make_new_says_an_end_before_the_start_at_once_and_offers_the_parts_once(folder):
+    """An end before the start is said right after the end is typed; a title found taken in the final check
+    is asked again, and the optional parts already declined are not offered a second time."""
+    (folder / "zeta.md").write_text(practice(title="Regional innovation vouchers"))
+    answers = ["REGIONAL innovation vouchers", "3", "6", SUMMARY, "", "", "", "2019-05", "2019-04", "2019-06", "",
+               "", "", "", "", "", "", "Vouchers for regional innovation"]
+    code, shown = drive([sys.executable, str(ROOT / "scripts/new_practice.py"), "--practices", str(folder)], answers)
+    assert code == 0, shown
+    assert ("End (a date as YYYY, YYYY-MM or YYYY-MM-DD, or ongoing, or Enter to skip): 2019-04\nEnd: 2019-04 is before "
+            "start 2019-05 (write an end on or after the start, or Enter to skip)\nEnd (") in shown
+    assert shown.count("Contact person's name") == 1 and shown.count("A link's text") == 1
+    after = shown[shown.index("Please correct: Title\n"):]
+    assert after.splitlines()[1:3] == [
+        "Title (a short descriptive title, 5–150 characters): Vouchers for regional innovation",
+        "practices/vouchers-for-regional-innovation.md"], after
