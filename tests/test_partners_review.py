@@ -31,7 +31,8 @@ def test_a_title_whose_address_is_taken_hides_no_other_answer(folder):
     assert sorted(path.name for path in folder.glob("*.md")) == ["regional-innovation-vouchers.md"]
 
 
-TAB_KEY = "'{0}:' starts with a tab, which YAML does not allow (remove it: each field starts at the beginning of its line)"
+TAB_KEY = ("'{0}:' starts with a tab, which YAML does not allow (remove it: each field starts at the beginning of "
+           "its line)")
 TAB_DASH = "a tab follows the '-' of this list item, which YAML does not allow (write one space after the '-')"
 
 
@@ -144,8 +145,8 @@ def test_make_new_says_an_end_before_the_start_at_once_and_offers_the_parts_once
                "", "", "", "", "", "", "Vouchers for regional innovation"]
     code, shown = drive([sys.executable, str(ROOT / "scripts/new_practice.py"), "--practices", str(folder)], answers)
     assert code == 0, shown
-    assert ("End (a date as YYYY, YYYY-MM or YYYY-MM-DD, or ongoing, or Enter to skip): 2019-04\nEnd: 2019-04 is before "
-            "start 2019-05 (write an end on or after the start, or Enter to skip)\nEnd (") in shown
+    assert ("End (a date as YYYY, YYYY-MM or YYYY-MM-DD, or ongoing, or Enter to skip): 2019-04\nEnd: 2019-04 is "
+            "before start 2019-05 (write an end on or after the start, or Enter to skip)\nEnd (") in shown
     assert shown.count("Contact person's name") == 1 and shown.count("A link's text") == 1
     after = shown[shown.index("Please correct: Title\n"):]
     assert after.splitlines()[1:3] == [
