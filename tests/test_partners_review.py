@@ -152,3 +152,11 @@ def test_make_new_says_an_end_before_the_start_at_once_and_offers_the_parts_once
     assert after.splitlines()[1:3] == [
         "Title (a short descriptive title, 5–150 characters): Vouchers for regional innovation",
         "practices/vouchers-for-regional-innovation.md"], after
+
+
+def test_a_missing_section_is_labelled_by_its_own_name_not_the_section_above(folder):
+    code, lines = check(folder, "p.md", TOP + "---\n\n## Description\n\nText.\n\n## Resources needed\n\nStaff.\n")
+    assert (code, lines) == (0, [
+        f'practices/p.md:7: warning: body ("{name}" in the form): has no \'## {name}\' section (recommended by the '
+        "Interreg Europe good-practice template)"
+        for name in ("Difficulties encountered", "Evidence of success", "Potential for learning or transfer")])

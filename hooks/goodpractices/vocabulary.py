@@ -28,7 +28,11 @@ def form_label(field: str, section: str | None = None) -> str | None:
 
 def with_label(problem: Problem, section: str | None = None) -> Problem:
     """Return the problem with the form's label beside its field where the two differ, e.g.
-    `budget_eur ("Budget (EUR)" in the form)`, for the validator's lines."""
+    `budget_eur ("Budget (EUR)" in the form)`, for the validator's lines; a missing section is labelled by its
+    own name, not by the section the line falls in."""
+    missing = re.match(r"has no '## (.+?)' section", problem.message) if problem.field == "body" else None
+    if missing:
+        section = missing.group(1)
     label = form_label(problem.field, section) if problem.field != "body" or section in SECTIONS else None
     if label is None or label.casefold() == problem.field.replace("_", " ").casefold():
         return problem
