@@ -131,10 +131,10 @@ def test_the_downloaded_template_saved_unchanged_is_refused_with_what_to_write(f
      "practice does, for whom, and why other regions may want to learn from it)"),
     ({"resources-needed": scaffold.placeholder("Resources needed")},
      "Resources needed: still holds the placeholder 'Replace this paragraph: the budget, staff and other resourc…' "
-     "(write the budget, staff and other resources it takes, or delete the heading and the placeholder)"),
+     "(write the budget, staff and other resources it takes, or leave the answer empty)"),
     ({"description": "Our text.\n\nREPLACE THIS PARAGRAPH with more."},
      "Description: still holds the placeholder 'REPLACE THIS PARAGRAPH with more.' (write what the practice is, who "
-     "runs it, for whom, and how it works, or delete the heading and the placeholder)"),
+     "runs it, for whom, and how it works)"),
 ])
 def test_placeholders_and_samples_in_the_form_are_refused_by_label(folder, answers, expected):
     assert convert(folder, **answers) == (1, [expected, "1 answer to correct; nothing was written."])
@@ -459,8 +459,8 @@ MISTAKES = {
                 "shown as one, on cards and in lists; the text under Description can have more)"),
     "evidence": ({"evidence-of-success": scaffold.placeholder("Evidence of success")},
                  "Evidence of success: still holds the placeholder 'Replace this paragraph: the results so far, "
-                 "with figures wh…' (write the results so far, with figures where you have them, or delete the "
-                 "heading and the placeholder)"),
+                 "with figures wh…' (write the results so far, with figures where you have them, or leave the "
+                 "answer empty)"),
     "consent": ({"consent": ""}, "Consent: the box is not ticked (edit the issue and tick it: without it the text "
                                  "cannot be published)"),
 }

@@ -54,6 +54,9 @@ def form_message(problem: Problem, section: str | None = None, helps: dict[str, 
         message = message.replace(spec.hint, help_text)
     if section is not None:
         message = message.removeprefix(f"the '{section}' section ")
+        # the form has a box, not a heading, and the Description must be answered
+        message = message.replace(", or delete the heading and the placeholder)",
+                                  ")" if section == SECTIONS[0] else ", or leave the answer empty)")
     message = re.sub(r"\(a short keyword\)$", f"({help_text})", message)
     message = re.sub(r"practices/([^\s:]+?)\.md", r"the practice '\1'", message)
     message = message.replace("; write a YAML list, not a comma-separated text", "")
