@@ -449,8 +449,8 @@ MISTAKES = {
     "keyword": ({"keywords": "a keyword that is far too long to be one keyword"},
                 "Keywords: 'a keyword that is far too long to be one keyword' has 48 characters, and a keyword at "
                 "most 40 (one keyword per line, or separated by commas)"),
-    "inspired": ({"inspired_by": "no-such-practice"}, "Inspired by: 'no-such-practice' is not a practice (use the "
-                                                      "id of an existing practice)"),
+    "inspired": ({"inspired_by": "no-such-practice"}, "Inspired by: 'no-such-practice' is not a practice (write "
+                                                      "the end of the page address of one of this site's practices)"),
     "contact": ({"contact": "name: Jana\nemail: jana@"}, "Contact: 'jana@' is not an e-mail address (write "
                                                          "name@example.org)"),
     "link": ({"links": "Home | www.example.org"}, "Links: 'www.example.org' is not an http(s) URL (write a full "

@@ -24,8 +24,8 @@ def test_a_title_whose_address_is_taken_hides_no_other_answer(folder):
         "(choose another title)",
         "Budget (EUR): '1,5 Mio' is not a number ≥ 0 (the budget in euros, as a number without spaces or separators, "
         "e.g. 900000)",
-        "Inspired by: 'regional-innovation-voucher' is not a practice (use the id of an existing practice; did you "
-        "mean 'regional-innovation-vouchers'?)",
+        "Inspired by: 'regional-innovation-voucher' is not a practice (write the end of the page address of one of "
+        "this site's practices; did you mean 'regional-innovation-vouchers'?)",
         "Links: 'ftp://example.org' is not an http(s) URL (write a full address starting with https://)",
         "4 answers to correct; nothing was written."])
     assert sorted(path.name for path in folder.glob("*.md")) == ["regional-innovation-vouchers.md"]
@@ -160,3 +160,17 @@ def test_a_missing_section_is_labelled_by_its_own_name_not_the_section_above(fol
         f'practices/p.md:7: warning: body ("{name}" in the form): has no \'## {name}\' section (recommended by the '
         "Interreg Europe good-practice template)"
         for name in ("Difficulties encountered", "Evidence of success", "Potential for learning or transfer")])
+
+
+def test_contact_and_inspired_by_are_told_in_the_forms_words(folder):
+    (folder / "flemish-cluster-programme.md").write_text(practice(title="Flemish cluster programme"))
+    assert convert(folder, contact="Organization: ecoplus\nE-mail: jana@example.org\nPhone: +43 1 234",
+                   inspired_by="flemish-cluster-programm") == (1, [
+        "Inspired by: 'flemish-cluster-programm' is not a practice (write the end of the page address of one of this "
+        "site's practices; did you mean 'flemish-cluster-programme'?)",
+        "Contact: 'Phone: +43 1 234' is not written as 'name: …', 'organisation: …' or 'email: …'",
+        "Contact: has no name (add a line 'name: …' with the contact person's name)",
+        "3 answers to correct; nothing was written."])
+    assert convert(folder, contact="Name: Jana Nováková\nOrganization: ecoplus\nE-Mail: jana@example.org") == (0, [])
+    assert ('contact:\n  name: "Jana Nováková"\n  organisation: "ecoplus"\n  email: "jana@example.org"\n'
+            in (folder / "a-good-practice-title.md").read_text())

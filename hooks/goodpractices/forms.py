@@ -52,6 +52,11 @@ LINE_FORMATS: dict[str, str] = {
 }
 
 
+#: The words people write at the start of a contact line, and the part each names.
+_CONTACT_PARTS = {"name": "name", "organisation": "organisation", "organization": "organisation", "email": "email",
+                  "e-mail": "email", "e mail": "email", "mail": "email"}
+
+
 def section_id(section: str) -> str:
     """Return a section's form id, e.g. 'resources-needed'."""
     return re.sub(r"[^a-z0-9]+", "-", section.lower()).strip("-")
@@ -212,10 +217,11 @@ def _value(spec: Field, text: str, known: Registries, report: Any) -> Any:
         contact: dict[str, str] = {}
         for line in _lines(text):
             name, colon, value = line.partition(":")
-            if not colon:
+            part = _CONTACT_PARTS.get(" ".join(name.lower().split()))
+            if not colon or part is None:
                 report(spec.name, f"'{line}' is not written as 'name: …', 'organisation: …' or 'email: …'")
                 continue
-            contact[name.strip().lower()] = value.strip()
+            contact[part] = value.strip()
         return contact
     if kind == "links":
         links = []

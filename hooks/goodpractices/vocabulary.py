@@ -60,6 +60,10 @@ def form_message(problem: Problem, section: str | None = None, helps: dict[str, 
     message = re.sub(r"\(a short keyword\)$", f"({help_text})", message)
     message = re.sub(r"practices/([^\s:]+?)\.md", r"the practice '\1'", message)
     message = message.replace("; write a YAML list, not a comma-separated text", "")
+    message = message.replace("(add name: the contact person's name)", "(add a line 'name: …' with the contact "
+                              "person's name)")
+    message = message.replace("(use the id of an existing practice", "(write the end of the page address of one of "
+                              "this site's practices")
     message = message.replace("is not an ISO 3166-1 alpha-2 country code", "is not a country name or code we know")
     for name, field in FIELDS_BY_NAME.items():
         if "_" in name:
