@@ -174,3 +174,16 @@ def test_contact_and_inspired_by_are_told_in_the_forms_words(folder):
     assert convert(folder, contact="Name: Jana Nováková\nOrganization: ecoplus\nE-Mail: jana@example.org") == (0, [])
     assert ('contact:\n  name: "Jana Nováková"\n  organisation: "ecoplus"\n  email: "jana@example.org"\n'
             in (folder / "a-good-practice-title.md").read_text())
+
+
+@pytest.mark.parametrize("name", ["Jane Doe", "jane  doe", "JANE DOE"])
+def test_the_sample_contact_is_refused_in_a_proposal_in_both_vocabularies(folder, name):
+    text = TOP + f'contact:\n  name: "{name}"\n  organisation: "ecoplus"\n---\n\n## Description\n\nText.\n'
+    code, lines = check(folder, "p.md", text, "--proposal")
+    assert (code, [line for line in lines if "warning" not in line]) == (1, [
+        f"practices/p.md:7: contact: '{name}' is a sample name (write the contact person's own name, or leave the "
+        "contact out)"])
+    assert check(folder, "p.md", text)[0] == 0  # the library keeps building
+    assert convert(folder, contact=f"name: {name}") == (1, [
+        f"Contact: '{name}' is a sample name (write the contact person's own name, or leave the contact out)",
+        "1 answer to correct; nothing was written."])

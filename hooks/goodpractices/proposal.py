@@ -87,6 +87,11 @@ def check_source(source: Source, body: str) -> list[Problem]:
             problems.append(Problem(source.path, source.line(name), name, f"is wrapped in quotation marks "
                                     f"{value.strip()[0]}…{value.strip()[-1]}, which would be shown as part of it "
                                     "(remove them)", warning=True))
+    contact = source.data.get("contact")
+    sample = FIELDS_BY_NAME["contact"].example["name"]
+    if isinstance(contact, dict) and isinstance(contact.get("name"), str) and fold(contact["name"]) == fold(sample):
+        problems.append(Problem(source.path, source.line("contact", "name"), "contact", f"'{contact['name']}' is a "
+                                "sample name (write the contact person's own name, or leave the contact out)"))
     section = None
     for number, line in enumerate(body.split("\n"), start=source.body_line):
         heading = _HEADING.match(line)
