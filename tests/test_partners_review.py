@@ -187,3 +187,12 @@ def test_the_sample_contact_is_refused_in_a_proposal_in_both_vocabularies(folder
     assert convert(folder, contact=f"name: {name}") == (1, [
         f"Contact: '{name}' is a sample name (write the contact person's own name, or leave the contact out)",
         "1 answer to correct; nothing was written."])
+
+
+def test_a_proposal_that_renames_a_practice_is_told_of_the_references_it_breaks(folder):
+    (folder / "alpha.md").write_text(practice(title="Alpha practice title", extra="inspired_by: [beta]\n"))
+    (folder / "betas.md").write_text(practice(title="Beta practice title"))  # 'beta.md', renamed by the proposal
+    code, lines = check(folder, "betas.md", (folder / "betas.md").read_text(), "--proposal")
+    assert (code, lines) == (1, ["practices/alpha.md:6: inspired_by: 'beta' is not a practice (use the id of an "
+                                 "existing practice; did you mean 'betas'?)"])
+    assert check(folder, "betas.md", (folder / "betas.md").read_text()) == (0, [])  # a file checked alone
