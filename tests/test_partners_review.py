@@ -196,3 +196,29 @@ def test_a_proposal_that_renames_a_practice_is_told_of_the_references_it_breaks(
     assert (code, lines) == (1, ["practices/alpha.md:6: inspired_by: 'beta' is not a practice (use the id of an "
                                  "existing practice; did you mean 'betas'?)"])
     assert check(folder, "betas.md", (folder / "betas.md").read_text()) == (0, [])  # a file checked alone
+
+
+@pytest.mark.parametrize(("summary", "what"), [
+    ("This summary has *important* words and is long enough for the minimum.", "emphasis marks ('*' or '_' around "
+                                                                                "words)"),
+    ("This summary has _important_ words and is long enough for the minimum.", "emphasis marks ('*' or '_' around "
+                                                                               "words)"),
+    ("This summary has *two words* emphasised and is long enough for the minimum.", "emphasis marks ('*' or '_' "
+                                                                                    "around words)"),
+    ("This summary has ~~struck~~ words and is long enough for the minimum here.", "strike-through marks ('~~')"),
+])
+def test_emphasis_in_the_summary_is_named_in_both_vocabularies(folder, summary, what):
+    message = f"holds {what}, which the summary shows as typed (write plain text; formatting is for the text under " \
+              "Description)"
+    assert convert(folder, summary=summary) == (1, [f"Summary: {message}", "1 answer to correct; nothing was written."])
+    text = TOP.replace(SUMMARY, summary) + "---\n\n## Description\n\nText.\n"
+    code, lines = check(folder, "p.md", text, "--proposal")
+    assert (code, [line for line in lines if "warning" not in line]) == (1, [f"practices/p.md:5: summary: {message}"])
+
+
+@pytest.mark.parametrize("summary", [
+    "Grants of 5 * 3 months for snake_case_words and file_name users, long enough for the minimum.",
+    "Ratings went from 3* to 5* among the SMEs taking part, long enough for the minimum here.",
+])
+def test_stars_and_underscores_that_are_not_emphasis_are_plain_text(folder, summary):
+    assert convert(folder, summary=summary) == (0, [])

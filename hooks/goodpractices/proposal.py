@@ -23,6 +23,9 @@ _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")
 #: Markdown (and HTML) that a summary shows as typed, as (pattern, what it is).
 _MARKDOWN = (
     (re.compile(r"\*\*|__"), "bold marks ('**' or '__')"),
+    (re.compile(r"(?<![\w*])\*[^\s*][^*\n]*(?<!\s)\*(?![\w*])|(?<![\w_])_[^\s_][^_\n]*(?<!\s)_(?![\w_])"),
+     "emphasis marks ('*' or '_' around words)"),
+    (re.compile(r"~~"), "strike-through marks ('~~')"),
     (re.compile(r"\[[^\]\n]*\]\([^)\n]*\)"), "a link written as '[text](address)'"),
     (re.compile(r"(?:^|\n)[ \t]*#{1,6}[ \t]"), "a heading ('#')"),
     (re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|[0-9]+[.)])[ \t]"), "a list item"),
