@@ -222,3 +222,13 @@ def test_emphasis_in_the_summary_is_named_in_both_vocabularies(folder, summary, 
 ])
 def test_stars_and_underscores_that_are_not_emphasis_are_plain_text(folder, summary):
     assert convert(folder, summary=summary) == (0, [])
+
+
+@pytest.mark.parametrize(("typed", "code"), [("UK", "GB"), ("uk", "GB"), ("EL", "GR"), ("Scotland", "GB")])
+def test_the_eus_country_codes_are_understood_by_the_form_and_suggested_by_the_validator(folder, typed, code):
+    assert convert(folder, country=typed) == (0, [])
+    assert f'country: "{code}"' in (folder / "a-good-practice-title.md").read_text()
+    code_, lines = check(folder, "p.md", TOP + f"country: {typed}\n---\n\n## Description\n\nText.\n")
+    assert (code_, [line for line in lines if "warning" not in line]) == (1, [
+        f"practices/p.md:6: country: '{typed}' is not an ISO 3166-1 alpha-2 country code (a two-letter ISO 3166-1 "
+        f"code such as AT; did you mean '{code}'?)"])
