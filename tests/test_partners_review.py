@@ -232,3 +232,9 @@ def test_the_eus_country_codes_are_understood_by_the_form_and_suggested_by_the_v
     assert (code_, [line for line in lines if "warning" not in line]) == (1, [
         f"practices/p.md:6: country: '{typed}' is not an ISO 3166-1 alpha-2 country code (a two-letter ISO 3166-1 "
         f"code such as AT; did you mean '{code}'?)"])
+
+
+def test_a_partners_number_is_understood_with_a_space_a_hyphen_or_the_word_partner(folder):
+    assert convert(folder, transferability="P 6: assessed\nP-07: interested\npartner 9: implemented") == (0, [])
+    assert ('transferability:\n  rda-ostrava: "assessed"\n  southern-denmark: "interested"\n  vlaio: "implemented"\n'
+            in (folder / "a-good-practice-title.md").read_text())
