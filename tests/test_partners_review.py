@@ -155,7 +155,8 @@ def test_make_new_says_an_end_before_the_start_at_once_and_offers_the_parts_once
 
 
 def test_a_missing_section_is_labelled_by_its_own_name_not_the_section_above(folder):
-    code, lines = check(folder, "p.md", TOP + "---\n\n## Description\n\nText.\n\n## Resources needed\n\nStaff.\n")
+    """The body starts at its first heading (no blank line after '---'): its line is in the Description."""
+    code, lines = check(folder, "p.md", TOP + "---\n## Description\n\nText.\n\n## Resources needed\n\nStaff.\n")
     assert (code, lines) == (0, [
         f'practices/p.md:7: warning: body ("{name}" in the form): has no \'## {name}\' section (recommended by the '
         "Interreg Europe good-practice template)"
@@ -238,3 +239,16 @@ def test_a_partners_number_is_understood_with_a_space_a_hyphen_or_the_word_partn
     assert convert(folder, transferability="P 6: assessed\nP-07: interested\npartner 9: implemented") == (0, [])
     assert ('transferability:\n  rda-ostrava: "assessed"\n  southern-denmark: "interested"\n  vlaio: "implemented"\n'
             in (folder / "a-good-practice-title.md").read_text())
+
+
+def test_the_downloaded_template_explains_each_field_in_a_policy_officers_words():
+    from goodpractices import scaffold
+
+    themes, partners, _ = scaffold.registries(ROOT / "practices")
+    text = scaffold.template_text(themes, partners)
+    assert text == (ROOT / ".github/practice-template.md").read_text(encoding="utf-8")
+    for jargon in ("ISO 3166", "alpha-2", "YAML", "1,000,000,000,000,000", "finite number", "themes.yml",
+                   "partners.yml", "map of", "{name", "ids of"):
+        assert jargon not in text, jargon
+    assert "\n# budget_eur (optional): The budget in euros, as a plain number such as 900000: no spaces, points or " \
+           "currency sign.\n" in text

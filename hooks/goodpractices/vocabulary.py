@@ -31,7 +31,7 @@ def with_label(problem: Problem, section: str | None = None) -> Problem:
     `budget_eur ("Budget (EUR)" in the form)`, for the validator's lines; a missing section is labelled by its
     own name, not by the section the line falls in."""
     missing = re.match(r"has no '## (.+?)' section", problem.message) if problem.field == "body" else None
-    if missing:
+    if missing and section in SECTIONS:  # labelled by the section above the line: correct it
         section = missing.group(1)
     label = form_label(problem.field, section) if problem.field != "body" or section in SECTIONS else None
     if label is None or label.casefold() == problem.field.replace("_", " ").casefold():
