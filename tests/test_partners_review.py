@@ -252,3 +252,15 @@ def test_the_downloaded_template_explains_each_field_in_a_policy_officers_words(
         assert jargon not in text, jargon
     assert "\n# budget_eur (optional): The budget in euros, as a plain number such as 900000: no spaces, points or " \
            "currency sign.\n" in text
+
+
+@pytest.mark.parametrize(("name", "fix"), [
+    ("Zeta.md", "'Zeta' is not a valid id (rename it to 'zeta.md': lowercase words joined by single hyphens"),
+    ("zeta.md.txt", "'zeta.md.txt' ends in .txt after .md (rename it to 'zeta.md'; your editor may hide the '.txt'"),
+    ("zeta.txt.md", "'zeta.txt.md' has .txt before .md (rename it to 'zeta.md'"),
+])
+def test_a_new_name_that_is_another_practices_is_not_suggested_blindly(folder, name, fix):
+    (folder / "zeta.md").write_text(practice(title="Regional innovation vouchers"))
+    code, lines = check(folder, name, practice(title="Another practice's title"), "--proposal")
+    assert (code, lines) == (1, [f"practices/{name}:1: file name: {fix}; but practices/zeta.md is another practice: "
+                                 "give this one its own name, or edit that file)"])
