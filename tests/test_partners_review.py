@@ -11,7 +11,7 @@ import sys
 import pytest
 from conftest import ROOT, practice
 from test_github import load, steps
-from test_partners import SUMMARY, TOP, check, convert, drive, folder  # noqa: F401 (folder is a fixture)
+from test_partners import PARTNERS, SUMMARY, THEMES, TOP, check, convert, drive, folder  # noqa: F401 (folder is a fixture)
 
 __all__ = ["folder"]
 
@@ -264,3 +264,13 @@ def test_a_new_name_that_is_another_practices_is_not_suggested_blindly(folder, n
     code, lines = check(folder, name, practice(title="Another practice's title"), "--proposal")
     assert (code, lines) == (1, [f"practices/{name}:1: file name: {fix}; but practices/zeta.md is another practice: "
                                  "give this one its own name, or edit that file)"])
+
+
+def test_quotation_marks_around_each_keyword_go_in_the_form_and_in_make_new(folder):
+    assert convert(folder, keywords="“clusters”, ‘funding’; \"smart specialisation\"\n«SMEs»") == (0, [])
+    assert ('keywords:\n  - "clusters"\n  - "funding"\n  - "smart specialisation"\n  - "SMEs"\n'
+            in (folder / "a-good-practice-title.md").read_text())
+    from goodpractices import interview
+
+    talk = interview.Interview(THEMES, PARTNERS, frozenset(), input, print)
+    assert talk.read("keywords", "“clusters”, ‘funding’ , «SMEs»") == ["clusters", "funding", "SMEs"]

@@ -203,7 +203,7 @@ def _value(spec: Field, text: str, known: Registries, report: Any) -> Any:
     if kind == "amount":
         return amount(plain_value(text))
     if kind == "keywords":
-        words = [word.strip() for line in _lines(text) for word in re.split(r"[,;]", line) if word.strip()]
+        words = [plain_value(word) for line in _lines(text) for word in re.split(r"[,;]", line) if word.strip()]
         for word in words:
             if len(word) > spec.max_len:
                 report(spec.name, f"'{word}' has {len(word)} characters, and a keyword at most {spec.max_len} "

@@ -80,7 +80,7 @@ class Interview:
         if kind == "amount":
             return amount(text)
         if kind == "keywords":
-            return [word.strip() for word in text.split(",") if word.strip()]
+            return [plain_value(word) for word in text.split(",") if word.strip()]
         return text
 
     def menu(self, name: str) -> None:
