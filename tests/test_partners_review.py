@@ -274,3 +274,11 @@ def test_quotation_marks_around_each_keyword_go_in_the_form_and_in_make_new(fold
 
     talk = interview.Interview(THEMES, PARTNERS, frozenset(), input, print)
     assert talk.read("keywords", "“clusters”, ‘funding’ , «SMEs»") == ["clusters", "funding", "SMEs"]
+
+
+def test_any_pasted_bullet_in_front_of_a_line_of_a_list_answer_goes(folder):
+    assert convert(folder, keywords="\uf0b7 clusters\n● funding\n■SMEs\n- e-health\n-based", links="• Home | "
+                   "https://example.org", transferability="\uf0b7\tRDA Ostrava: assessed") == (0, [])
+    text = (folder / "a-good-practice-title.md").read_text()
+    assert ('keywords:\n  - "clusters"\n  - "funding"\n  - "SMEs"\n  - "e-health"\n  - "-based"\n' in text
+            and 'links:\n  - title: "Home"\n' in text and 'transferability:\n  rda-ostrava: "assessed"\n' in text)

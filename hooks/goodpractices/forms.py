@@ -13,7 +13,7 @@ import yaml
 from . import names
 from .countries import COUNTRIES, code_for
 from .model import Partner, Theme
-from .plaintext import plain_section, plain_value, spaces
+from .plaintext import BULLETS, plain_section, plain_value, spaces
 from .problems import Problem
 from .proposal import summary_problems
 from .scaffold import SECTION_PROMPTS, amount
@@ -143,7 +143,7 @@ def help_texts() -> dict[str, str]:
 
 def _lines(text: str) -> list[str]:
     """Return the non-empty lines of a text area, plain, without the list bullets people type or paste."""
-    return [plain_value(re.sub(r"^[-*•◦▪‣–—·]\s+", "", line.strip())) for line in spaces(text).splitlines()
+    return [plain_value(re.sub(rf"^(?:[-*]\s+|[{BULLETS}]\s*)", "", line.strip())) for line in spaces(text).splitlines()
             if line.strip()]
 
 
