@@ -282,3 +282,11 @@ def test_any_pasted_bullet_in_front_of_a_line_of_a_list_answer_goes(folder):
     text = (folder / "a-good-practice-title.md").read_text()
     assert ('keywords:\n  - "clusters"\n  - "funding"\n  - "SMEs"\n  - "e-health"\n  - "-based"\n' in text
             and 'links:\n  - title: "Home"\n' in text and 'transferability:\n  rda-ostrava: "assessed"\n' in text)
+
+
+def test_the_validator_warns_about_no_break_spaces_in_a_fields_value(folder):
+    text = TOP.replace("A valid practice title", "A\u00a0valid practice\u202ftitle") + "region: Lower\u00a0Austria\n"
+    code, lines = check(folder, "p.md", text + "---\n\n## Description\n\nText.\n")
+    assert (code, [line for line in lines if "section (recommended" not in line]) == (0, [
+        f"practices/p.md:{line}: warning: {name}: holds a no-break space (U+{point}), pasted from a word processor "
+        "(retype the spaces on this line)" for line, name, point in ((2, "title", "00A0"), (6, "region", "00A0"))])

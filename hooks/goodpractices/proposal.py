@@ -86,6 +86,9 @@ def check_source(source: Source, body: str) -> list[Problem]:
         if name == "summary":
             problems += [Problem(source.path, source.line(name), name, message)
                          for message in summary_problems(value)]
+        spaces = [found for found in pasted_problems(value) if found.message.startswith("holds a no-break")]
+        problems += [Problem(source.path, source.line(name), name, found.message, warning=True)
+                     for found in spaces[:1]]  # a no-break space in a title, once per field
         if FIELDS_BY_NAME[name].kind == "text" and unquoted(value) != value.strip():
             problems.append(Problem(source.path, source.line(name), name, f"is wrapped in quotation marks "
                                     f"{value.strip()[0]}…{value.strip()[-1]}, which would be shown as part of it "
