@@ -290,3 +290,13 @@ def test_the_validator_warns_about_no_break_spaces_in_a_fields_value(folder):
     assert (code, [line for line in lines if "section (recommended" not in line]) == (0, [
         f"practices/p.md:{line}: warning: {name}: holds a no-break space (U+{point}), pasted from a word processor "
         "(retype the spaces on this line)" for line, name, point in ((2, "title", "00A0"), (6, "region", "00A0"))])
+
+
+@pytest.mark.parametrize("name", ["a\n", "vlaio\n", "new_field\n"])
+def test_a_key_that_ends_in_a_line_break_is_written_quoted_and_reads_back(name):
+    from goodpractices import scaffold
+    from goodpractices.load import parse_practice
+
+    values = {"title": "A title", "transferability": {name: "assessed"}}
+    source, problems = parse_practice(scaffold.practice_text(values, {"Description": "x"}).encode(), "p.md", "p.md")
+    assert problems == [] and source is not None and source.data == values
