@@ -113,16 +113,23 @@ def taken(practice_id: str) -> str:
 
 
 def checked(folder: Path, practice_id: str, practice: str) -> list[Problem]:
-    """Check the file the form gives as the validator would once it is in the folder, and as a proposal."""
+    """Check the file the form gives as the validator would once it is in the folder, and as a proposal; a title
+    whose page address is taken is said, and every other answer is still checked (under a free address)."""
+    said: list[Problem] = []
+    free = practice_id
     if scaffold.exists_problem(folder, practice_id):
-        return [Problem("", 1, "title", taken(practice_id))]
-    library = scaffold.check_new(folder, practice_id, practice)
+        said = [Problem("", 1, "title", taken(practice_id))]
+        free = next(name for name in (f"proposal-{n}" for n in range(1, 10_000))
+                    if name not in practice and not scaffold.exists_problem(folder, name))
+    library = scaffold.check_new(folder, free, practice)
+    if said:  # the title is said once, as the address it gives
+        library = [p for p in library if p.field != "title" or "already the title" not in p.message]
     shown = f"{practice_id}.md"
     source, _ = parse_practice(practice.encode("utf-8"), shown, shown)
     own = proposal.check_source(source, source.body) if source is not None else []
     target = {p.path for p in library} or {shown}
     own = [dataclasses.replace(p, path=next(iter(target))) for p in own]
-    return proposal.merged(library, own)
+    return said + proposal.merged(library, own)
 
 
 if __name__ == "__main__":

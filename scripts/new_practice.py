@@ -127,10 +127,10 @@ def _run(argv: list[str] | None, ask: Callable[[str], str]) -> int:
         if not interactive or not fields or len(fields) < len({p.field for p in errors}):
             print(f"{count(problems)}; nothing was written.", file=sys.stderr)
             return 1
-        print("Please correct:", ", ".join(FIELDS_BY_NAME[name].label for name in fields), file=sys.stderr)
+        print(f"Please correct: {', '.join(FIELDS_BY_NAME[name].label for name in fields)}", file=sys.stderr)
         for name in fields:
             values.pop(name, None)
-        talk.run(values, [name for name in fields if name in interview.SIMPLE])
+        talk.run(values, [name for name in fields if name in interview.SIMPLE], offer_parts=False)
     try:
         path = scaffold.write_new(folder, practice_id, scaffold.practice_text(values, sections))
     except FileExistsError:

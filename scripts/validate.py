@@ -70,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     problems = list(result.problems)
     if args.paths:
         registries = {catalog.shown_path(folder / name, folder.parent) for name in catalog.REGISTRIES}
-        problems = [p for p in problems if p.path in shown.keys() | registries]
+        # a proposal that removes or renames a practice breaks the references to it in files it does not change
+        broken = [p for p in problems if args.proposal and p.field == "inspired_by" and not p.warning]
+        problems = [p for p in problems if p.path in shown.keys() | registries or p in broken]
         own = [problem for name, path in shown.items() for problem in proposal.check_file(path, name)]
         problems = proposal.merged(problems, own if args.proposal else [p for p in own if p.warning])
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"

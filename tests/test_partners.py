@@ -131,10 +131,10 @@ def test_the_downloaded_template_saved_unchanged_is_refused_with_what_to_write(f
      "practice does, for whom, and why other regions may want to learn from it)"),
     ({"resources-needed": scaffold.placeholder("Resources needed")},
      "Resources needed: still holds the placeholder 'Replace this paragraph: the budget, staff and other resourc…' "
-     "(write the budget, staff and other resources it takes, or delete the heading and the placeholder)"),
+     "(write the budget, staff and other resources it takes, or leave the answer empty)"),
     ({"description": "Our text.\n\nREPLACE THIS PARAGRAPH with more."},
      "Description: still holds the placeholder 'REPLACE THIS PARAGRAPH with more.' (write what the practice is, who "
-     "runs it, for whom, and how it works, or delete the heading and the placeholder)"),
+     "runs it, for whom, and how it works)"),
 ])
 def test_placeholders_and_samples_in_the_form_are_refused_by_label(folder, answers, expected):
     assert convert(folder, **answers) == (1, [expected, "1 answer to correct; nothing was written."])
@@ -159,6 +159,7 @@ def test_a_repeated_title_is_reported_on_the_changed_file_not_the_existing_one(f
     code, lines = check(folder, "beta.md", practice("inspired_by: [zeta, no-such-practice]\n"), *flags)
     assert lines == ["practices/beta.md:6: inspired_by: 'no-such-practice' is not a practice (use the id of an "
                      "existing practice)"]
+    (folder / "beta.md").unlink()  # a library holds no broken file but the proposal's
     code, lines = check(folder, "gamma.md", practice("budget_eur: 900 000\n", title="Another title"), *flags)
     assert lines == ['practices/gamma.md:6: budget_eur ("Budget (EUR)" in the form): \'900 000\' is not a number ≥ 0 '
                      "(a number of euros without spaces, e.g. 900000)"]
@@ -183,9 +184,9 @@ TAB = "a tab is used to indent this line, which YAML does not allow (indent with
 COLON = "the value holds ': ', which YAML reads as a new field (put the whole value in double quotes: {})"
 
 
-def stray(key: str) -> str:
-    return (f"'{key}:' still has a '#' in front of it, but the lines below it do not (remove the '#' and the space "
-            f"after it, so that the line starts with '{key}:'; or put '#' in front of the lines below too)")
+def stray(key: str, space: str = " and the space after it") -> str:
+    return (f"'{key}:' still has a '#' in front of it, but the lines below it do not (remove the '#'{space}, so that "
+            f"the line starts with '{key}:'; or put '#' in front of the lines below too)")
 
 
 YAML_MISTAKES = [
@@ -194,7 +195,7 @@ YAML_MISTAKES = [
     ("links:\n  - title: Home\n\t  url: https://example.org\n", f"8: links: {TAB}"),
     ("transferability:\n \tvlaio: assessed\n", f"7: transferability: {TAB}"),
     ("# contact:\n  name: Jane Doe\n", f"6: contact: {stray('contact')}"),
-    ("#keywords:\n  - clusters\n", f"6: keywords: {stray('keywords')}"),
+    ("#keywords:\n  - clusters\n", f"6: keywords: {stray('keywords', '')}"),
     ("# transferability:\n  vlaio: assessed\n", f"6: transferability: {stray('transferability')}"),
     (" country: AT\n", "6: country: 'country:' starts with a space, so it reads as part of the field above (remove "
                        "it: each field starts at the beginning of its line)"),
@@ -449,8 +450,8 @@ MISTAKES = {
     "keyword": ({"keywords": "a keyword that is far too long to be one keyword"},
                 "Keywords: 'a keyword that is far too long to be one keyword' has 48 characters, and a keyword at "
                 "most 40 (one keyword per line, or separated by commas)"),
-    "inspired": ({"inspired_by": "no-such-practice"}, "Inspired by: 'no-such-practice' is not a practice (use the "
-                                                      "id of an existing practice)"),
+    "inspired": ({"inspired_by": "no-such-practice"}, "Inspired by: 'no-such-practice' is not a practice (write "
+                                                      "the end of the page address of one of this site's practices)"),
     "contact": ({"contact": "name: Jana\nemail: jana@"}, "Contact: 'jana@' is not an e-mail address (write "
                                                          "name@example.org)"),
     "link": ({"links": "Home | www.example.org"}, "Links: 'www.example.org' is not an http(s) URL (write a full "
@@ -459,8 +460,8 @@ MISTAKES = {
                 "shown as one, on cards and in lists; the text under Description can have more)"),
     "evidence": ({"evidence-of-success": scaffold.placeholder("Evidence of success")},
                  "Evidence of success: still holds the placeholder 'Replace this paragraph: the results so far, "
-                 "with figures wh…' (write the results so far, with figures where you have them, or delete the "
-                 "heading and the placeholder)"),
+                 "with figures wh…' (write the results so far, with figures where you have them, or leave the "
+                 "answer empty)"),
     "consent": ({"consent": ""}, "Consent: the box is not ticked (edit the issue and tick it: without it the text "
                                  "cannot be published)"),
 }

@@ -6,6 +6,7 @@ import calendar
 import dataclasses
 import hashlib
 import os
+import re
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,6 +161,16 @@ def _check_all(files: list[tuple[bytes, str, str]], ctx: Context) -> list[Checke
     return [check_file(raw, shown, name, ctx) for raw, shown, name in files]
 
 
+def _name_taken(problem: Problem, folder: Path) -> Problem:
+    """Say so where a file name's suggested new name is another practice's ('Flemish-Cluster-Programme.md')."""
+    target = re.search(r"\(rename it to '([^'/]+\.md)'", problem.message) if problem.field == "file name" else None
+    other = folder / target.group(1) if target else None
+    if other is None or not other.exists() or shown_path(other, folder.parent) == problem.path:
+        return problem
+    return dataclasses.replace(problem, message=f"{problem.message[:-1]}; but {shown_path(other, folder.parent)} "
+                                                "is another practice: give this one its own name, or edit that file)")
+
+
 def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool: Executor | None = None,
           changed: frozenset[str] = frozenset()) -> Result:
     """Read and check `folder` (its registries and every practice, plus `extra` files) into a Result.
@@ -197,6 +208,7 @@ def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool
     if cache is not None:
         cache.checked = fresh  # only the files of this build
     problems += check_links_between(checked, changed)
+    problems = [_name_taken(p, folder) for p in problems]
     problems.sort()
     if any(not p.warning for p in problems):
         return Result(None, tuple(problems))

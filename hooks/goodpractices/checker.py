@@ -37,6 +37,18 @@ def describe(value: Any) -> str:
     return "a list" if isinstance(value, list) else "a mapping"
 
 
+def colon_in(path: Path, value: Any) -> str | None:
+    """Name the ': ' that made a text a mapping ('- smart: specialisation' in a list), or None if it is not one."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    ((key, inner),) = value.items()
+    if not isinstance(key, str) or inner is None or isinstance(inner, (dict, list)):
+        return None
+    whole = f"{key}: {inner if not isinstance(inner, bool) else str(inner).lower()}"
+    dash = "- " if path and isinstance(path[-1], int) else ""
+    return (f"'{whole}' holds ': ', which YAML reads as a new field (put it in double quotes: {dash}\"{whole}\")")
+
+
 def quote(value: Any) -> str:
     """Show a value in a message: text in quotes (cut if long), anything else by its type; never empty quotes."""
     if not isinstance(value, str):
@@ -102,7 +114,7 @@ class Checker:
     def text(self, path: Path, value: Any, hint: str, min_len: int = 1, max_len: int = 200) -> str | None:
         """Return trimmed text of min_len–max_len characters on one or more lines, or report why not."""
         if not isinstance(value, str):
-            self.report(path, f"expected text, got {describe(value)} ({hint})")
+            self.report(path, colon_in(path, value) or f"expected text, got {describe(value)} ({hint})")
             return None
         hidden = next((char for char in value if invisible(char)), None)
         if hidden is not None:

@@ -32,7 +32,9 @@ NAME_LANGUAGES = ("en", "cs", "da", "de", "fr", "hu", "it", "nb", "nl", "ro", "s
 
 
 #: Names still in wide use that CLDR lists only as variants.
-_ALIASES = {"czech republic": "CZ", "great britain": "GB", "holland": "NL", "the netherlands": "NL"}
+_ALIASES = {"czech republic": "CZ", "great britain": "GB", "holland": "NL", "the netherlands": "NL",
+            # the European Union's own codes, which Interreg Europe's documents use: EL for Greece, UK for the UK
+            "el": "GR", "uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB"}
 
 
 @cache

@@ -13,7 +13,7 @@ import yaml
 from . import names
 from .countries import COUNTRIES, code_for
 from .model import Partner, Theme
-from .plaintext import plain_section, plain_value, spaces
+from .plaintext import BULLETS, plain_section, plain_value, spaces
 from .problems import Problem
 from .proposal import summary_problems
 from .scaffold import SECTION_PROMPTS, amount
@@ -50,6 +50,11 @@ LINE_FORMATS: dict[str, str] = {
     "contact": "Up to three lines: `name: …`, `organisation: …`, `email: …` (the name is needed).",
     "links": "One link per line, as `Text of the link | https://address`.",
 }
+
+
+#: The words people write at the start of a contact line, and the part each names.
+_CONTACT_PARTS = {"name": "name", "organisation": "organisation", "organization": "organisation", "email": "email",
+                  "e-mail": "email", "e mail": "email", "mail": "email"}
 
 
 def section_id(section: str) -> str:
@@ -138,7 +143,7 @@ def help_texts() -> dict[str, str]:
 
 def _lines(text: str) -> list[str]:
     """Return the non-empty lines of a text area, plain, without the list bullets people type or paste."""
-    return [plain_value(re.sub(r"^[-*•◦▪‣–—·]\s+", "", line.strip())) for line in spaces(text).splitlines()
+    return [plain_value(re.sub(rf"^(?:[-*]\s+|[{BULLETS}]\s*)", "", line.strip())) for line in spaces(text).splitlines()
             if line.strip()]
 
 
@@ -198,7 +203,7 @@ def _value(spec: Field, text: str, known: Registries, report: Any) -> Any:
     if kind == "amount":
         return amount(plain_value(text))
     if kind == "keywords":
-        words = [word.strip() for line in _lines(text) for word in re.split(r"[,;]", line) if word.strip()]
+        words = [plain_value(word) for line in _lines(text) for word in re.split(r"[,;]", line) if word.strip()]
         for word in words:
             if len(word) > spec.max_len:
                 report(spec.name, f"'{word}' has {len(word)} characters, and a keyword at most {spec.max_len} "
@@ -212,10 +217,11 @@ def _value(spec: Field, text: str, known: Registries, report: Any) -> Any:
         contact: dict[str, str] = {}
         for line in _lines(text):
             name, colon, value = line.partition(":")
-            if not colon:
+            part = _CONTACT_PARTS.get(" ".join(name.lower().split()))
+            if not colon or part is None:
                 report(spec.name, f"'{line}' is not written as 'name: …', 'organisation: …' or 'email: …'")
                 continue
-            contact[name.strip().lower()] = value.strip()
+            contact[part] = value.strip()
         return contact
     if kind == "links":
         links = []

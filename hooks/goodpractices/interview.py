@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from . import names
-from .checker import Checker, Context, did_you_mean
+from .checker import Checker, Context, did_you_mean, valid_date
 from .countries import COUNTRIES, code_for
 from .fields import check_field
 from .load import Source
-from .model import Partner, Theme
+from .model import PartialDate, Partner, Theme
 from .plaintext import plain_value
 from .proposal import summary_problems
 from .scaffold import amount, practice_id
@@ -52,6 +52,12 @@ class Interview:
         found = [p.message for p in checker.problems]
         if name == "summary" and isinstance(value, str) and not found:
             found += summary_problems(value)
+        start = values.get("start")
+        if name == "end" and not found and value != "ongoing" and start is not None and valid_date(str(start)):
+            end = PartialDate.parse(str(value))
+            if end.last_day() < PartialDate.parse(str(start)).first_day():
+                found.append(f"{end.iso()} is before start {PartialDate.parse(str(start)).iso()} (write an end on or "
+                             "after the start, or Enter to skip)")
         if name == "title" and isinstance(value, str) and not found and practice_id(value) in self.existing:
             found.append(f"gives the page address '{practice_id(value)}', which another practice already has "
                          "(choose another title)")
@@ -74,7 +80,7 @@ class Interview:
         if kind == "amount":
             return amount(text)
         if kind == "keywords":
-            return [word.strip() for word in text.split(",") if word.strip()]
+            return [plain_value(word) for word in text.split(",") if word.strip()]
         return text
 
     def menu(self, name: str) -> None:
@@ -189,10 +195,12 @@ class Interview:
         if ids:
             values["inspired_by"] = ids
 
-    def run(self, values: dict[str, Any], asked: Sequence[str]) -> None:
-        """Ask the simple fields in `asked`, then offer the optional parts not given yet."""
+    def run(self, values: dict[str, Any], asked: Sequence[str], *, offer_parts: bool = True) -> None:
+        """Ask the simple fields in `asked`, then (unless told not to) offer the optional parts not given yet."""
         for name in asked:
             self.field(name, values)
+        if not offer_parts:
+            return
         for name, offer in (("contact", self.contact), ("links", self.links),
                             ("transferability", self.transfers), ("inspired_by", self.inspired_by)):
             if name not in values:

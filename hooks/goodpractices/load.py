@@ -86,6 +86,9 @@ def _name_problem(name: str) -> str | None:
     stem, _, suffix = name.rpartition(".")
     # 'new.md.txt' is 'new.md' with an extension that an editor added (and may hide): the id is 'new'.
     doubled = re.fullmatch(r"(.+?)(?:\.md)+\.[^.]+", name, re.IGNORECASE)
+    # 'new.md.md' and 'new.txt.md': an extension typed (or added by an editor) before the real one.
+    before = re.fullmatch(r"(.+?)((?:\.(?:md|markdown|txt|text|docx?|odt|rtf))+)\.md", name, re.IGNORECASE)
+    doubled = doubled or before
     fix = f"rename it to '{suggest_id(doubled.group(1) if doubled else stem or suffix)}.md'"
     try:
         name.encode("utf-8")
@@ -105,6 +108,10 @@ def _name_problem(name: str) -> str | None:
         return f"'{name}' ends in .{suffix} after .md ({fix}; your editor may hide the '.{suffix}')"
     if suffix != "md":
         return f"'{name}' does not end in .md ({fix})"
+    if before:
+        extra = before.group(2)
+        what = "ends in .md twice" if extra.lower() == ".md" else f"has {extra} before .md"
+        return f"'{name}' {what} ({fix})"
     if stem in SITE_PAGES:
         return f"'{stem}' is reserved for a page of the site (choose a descriptive id)"
     if not ID_PATTERN.fullmatch(stem):

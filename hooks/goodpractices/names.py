@@ -26,6 +26,7 @@ def fold(text: str) -> str:
 def partner_names(partner: Partner) -> list[str]:
     """Return every name the site and the form show for a partner."""
     return [partner.key, partner.short_name, partner.name, f"P{partner.number}", f"P{partner.number:02d}",
+            f"P {partner.number}", f"P {partner.number:02d}", f"Partner {partner.number}",  # 'P 6', 'P-06'
             f"{partner.short_name}, {partner.country} ({partner.key})"]
 
 

@@ -6,15 +6,17 @@ file that only a person can fix (the validator warns about it)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 #: Bullets that word processors paste at the start of a list item.
-BULLETS = "•◦▪▫‣⁃●○■□–—·"
+BULLETS = "•◦▪▫‣⁃●○■□–—·\uf0b7\uf0a7\uf0d8"  # the last three: Word's Symbol and Wingdings bullets, as pasted
 _BULLET_LINE = re.compile(rf"^([ \t]*)[{BULLETS}][ \t\u00a0]*(?=\S)")
 #: Spaces that look like a space but are not one (no-break, narrow no-break, figure, thin, ideographic ...).
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-#: Characters that take no room: zero-width space, word joiner, byte-order mark in the middle of a text.
-_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
+#: Characters that take no room: zero-width space, word joiner, byte-order mark in the middle of a text, and the
+#: soft hyphen a word processor puts where it may break a word.
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
 #: Quotation marks a word processor puts around a whole value, as (opening, closing) pairs.
 _QUOTES = (("“", "”"), ("„", "“"), ("‘", "’"), ("«", "»"), ("»", "«"), ("‚", "‘"), ('"', '"'), ("'", "'"))
 
@@ -91,10 +93,14 @@ def pasted_problems(text: str) -> list[Pasted]:
         bullet = _BULLET_LINE.match(line)
         if bullet:
             char = line[len(bullet.group(1))]
-            found.append(Pasted(number, f"the line starts with '{char}', which is not a list item on the page "
+            shown = f"the bullet U+{ord(char):04X}" if unicodedata.category(char) == "Co" else f"'{char}'"
+            found.append(Pasted(number, f"the line starts with {shown}, which is not a list item on the page "
                                         "(write '- ' instead, after a blank line)"))
         odd = _SPACES.search(line) or _ZERO_WIDTH.search(line)
-        if odd:
+        if odd and odd.group() == "\u00ad":
+            found.append(Pasted(number, "holds a soft hyphen (U+00AD), pasted from a word processor (retype the "
+                                        "word that holds it)"))
+        elif odd:
             name = "a zero-width character" if _ZERO_WIDTH.match(odd.group()) else "a no-break space"
             found.append(Pasted(number, f"holds {name} (U+{ord(odd.group()):04X}), pasted from a word processor "
                                         "(retype the spaces on this line)"))

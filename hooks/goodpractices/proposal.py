@@ -23,6 +23,9 @@ _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")
 #: Markdown (and HTML) that a summary shows as typed, as (pattern, what it is).
 _MARKDOWN = (
     (re.compile(r"\*\*|__"), "bold marks ('**' or '__')"),
+    (re.compile(r"(?<![\w*])\*[^\s*][^*\n]*(?<!\s)\*(?![\w*])|(?<![\w_])_[^\s_][^_\n]*(?<!\s)_(?![\w_])"),
+     "emphasis marks ('*' or '_' around words)"),
+    (re.compile(r"~~"), "strike-through marks ('~~')"),
     (re.compile(r"\[[^\]\n]*\]\([^)\n]*\)"), "a link written as '[text](address)'"),
     (re.compile(r"(?:^|\n)[ \t]*#{1,6}[ \t]"), "a heading ('#')"),
     (re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|[0-9]+[.)])[ \t]"), "a list item"),
@@ -83,10 +86,18 @@ def check_source(source: Source, body: str) -> list[Problem]:
         if name == "summary":
             problems += [Problem(source.path, source.line(name), name, message)
                          for message in summary_problems(value)]
+        spaces = [found for found in pasted_problems(value) if found.message.startswith("holds a no-break")]
+        problems += [Problem(source.path, source.line(name), name, found.message, warning=True)
+                     for found in spaces[:1]]  # a no-break space in a title, once per field
         if FIELDS_BY_NAME[name].kind == "text" and unquoted(value) != value.strip():
             problems.append(Problem(source.path, source.line(name), name, f"is wrapped in quotation marks "
                                     f"{value.strip()[0]}…{value.strip()[-1]}, which would be shown as part of it "
                                     "(remove them)", warning=True))
+    contact = source.data.get("contact")
+    sample = FIELDS_BY_NAME["contact"].example["name"]
+    if isinstance(contact, dict) and isinstance(contact.get("name"), str) and fold(contact["name"]) == fold(sample):
+        problems.append(Problem(source.path, source.line("contact", "name"), "contact", f"'{contact['name']}' is a "
+                                "sample name (write the contact person's own name, or leave the contact out)"))
     section = None
     for number, line in enumerate(body.split("\n"), start=source.body_line):
         heading = _HEADING.match(line)

@@ -16,6 +16,7 @@ from .load import RESERVED_IDS, read_registry
 from .model import Partner, Theme
 from .problems import Problem
 from .registry import build_partners, build_themes
+from .fieldguide import PLAIN_RULES
 from .schema import FIELDS, SECTIONS
 from .yamlwrite import block
 
@@ -85,6 +86,17 @@ def practice_text(values: dict[str, Any], sections: dict[str, str]) -> str:
     return f"---\n{block(ordered)}\n---\n{body}"
 
 
+#: The Contributing page's words for a field, where the template says it otherwise (its lists are below the line).
+_TEMPLATE_RULES = {
+    "theme": "The key of the one theme the practice belongs to, from the list below.",
+    "partner": "The key of the partner that presents the practice, from the list below.",
+    "transferability": "The partners that took the practice up, each by its key, with the furthest stage it "
+                       "reached: interested, assessed, in-action-plan or implemented (a partner cannot list itself).",
+    "keywords": "A few words or short phrases that help people find the practice, up to 40 characters each.",
+    "inspired_by": "Other practices of this site that inspired this one, by the last part of their page address.",
+}
+
+
 def template_text(themes: Sequence[Theme], partners: Sequence[Partner]) -> str:
     """Return the downloadable template: every field with its rule as a comment, the optional ones commented out."""
     lines = ["---", "# A new good practice. Save this file as practices/<id>.md, where <id> is the title in",
@@ -94,7 +106,8 @@ def template_text(themes: Sequence[Theme], partners: Sequence[Partner]) -> str:
                "partner": [f"{p.key} ({p.short_name})" for p in partners]}
     for field in FIELDS:
         lines.append("")
-        lines.append(f"# {field.name} ({'required' if field.required else 'optional'}): {field.rule.replace('`', '')}")
+        rule = _TEMPLATE_RULES.get(field.name) or PLAIN_RULES[field.name]
+        lines.append(f"# {field.name} ({'required' if field.required else 'optional'}): {rule}")
         lines += [f"#   {choice}" for choice in choices.get(field.name, ())]
         example = block({field.name: SAMPLES.get(field.name, field.example)})
         lines += example.split("\n") if field.required else [f"# {line}" for line in example.split("\n")]

@@ -28,7 +28,11 @@ def form_label(field: str, section: str | None = None) -> str | None:
 
 def with_label(problem: Problem, section: str | None = None) -> Problem:
     """Return the problem with the form's label beside its field where the two differ, e.g.
-    `budget_eur ("Budget (EUR)" in the form)`, for the validator's lines."""
+    `budget_eur ("Budget (EUR)" in the form)`, for the validator's lines; a missing section is labelled by its
+    own name, not by the section the line falls in."""
+    missing = re.match(r"has no '## (.+?)' section", problem.message) if problem.field == "body" else None
+    if missing and section in SECTIONS:  # labelled by the section above the line: correct it
+        section = missing.group(1)
     label = form_label(problem.field, section) if problem.field != "body" or section in SECTIONS else None
     if label is None or label.casefold() == problem.field.replace("_", " ").casefold():
         return problem
@@ -50,9 +54,16 @@ def form_message(problem: Problem, section: str | None = None, helps: dict[str, 
         message = message.replace(spec.hint, help_text)
     if section is not None:
         message = message.removeprefix(f"the '{section}' section ")
+        # the form has a box, not a heading, and the Description must be answered
+        message = message.replace(", or delete the heading and the placeholder)",
+                                  ")" if section == SECTIONS[0] else ", or leave the answer empty)")
     message = re.sub(r"\(a short keyword\)$", f"({help_text})", message)
     message = re.sub(r"practices/([^\s:]+?)\.md", r"the practice '\1'", message)
     message = message.replace("; write a YAML list, not a comma-separated text", "")
+    message = message.replace("(add name: the contact person's name)", "(add a line 'name: …' with the contact "
+                              "person's name)")
+    message = message.replace("(use the id of an existing practice", "(write the end of the page address of one of "
+                              "this site's practices")
     message = message.replace("is not an ISO 3166-1 alpha-2 country code", "is not a country name or code we know")
     for name, field in FIELDS_BY_NAME.items():
         if "_" in name:

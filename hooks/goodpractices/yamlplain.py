@@ -25,8 +25,17 @@ def plain_mistake(text: str, line: int) -> tuple[int, str | None, str] | None:
         current = lines[number - 1]
         indent = current[:len(current) - len(current.lstrip(" \t"))]
         if "\t" in indent and current.strip() and not current.lstrip().startswith("#"):
+            key = _INDENTED_KEY.match(current.replace("\t", " "))
+            if key and not _opens_block(lines[:number - 1]):
+                name = key.group(2)
+                return (number, name, f"'{name}:' starts with a tab, which YAML does not allow (remove it: each "
+                                      "field starts at the beginning of its line)")
             return (number, None, "a tab is used to indent this line, which YAML does not allow "
                                "(indent with spaces, two per level)")
+        dash = re.match(r"^[ ]*(?:-[ ]*)*-[ ]*\t", current)
+        if dash:
+            return (number, None, "a tab follows the '-' of this list item, which YAML does not allow (write "
+                                  "one space after the '-')")
     previous, before, before_number = "", "", 0  # the last line with text; the last one that is not a comment
     for number in range(1, min(last + 1, len(lines)) + 1):
         current = lines[number - 1]
@@ -34,10 +43,11 @@ def plain_mistake(text: str, line: int) -> tuple[int, str | None, str] | None:
             continue
         comment = current.lstrip().startswith("#")
         commented = _COMMENTED_KEY.match(previous)
-        if current[:1] == " " and commented and not comment:
+        if (current[:1] == " " or re.match(r"-(?:[ \t]|$)", current)) and commented and not comment:
             key = commented.group(1).strip()
+            spaced = " and the space after it" if re.match(r"[ \t]*#[ \t]", previous) else ""
             return (before_number, key, f"'{key}:' still has a '#' in front of it, but the lines below "
-                               f"it do not (remove the '#' and the space after it, so that the line starts with "
+                               f"it do not (remove the '#'{spaced}, so that the line starts with "
                                f"'{key}:'; or put '#' in front of the lines below too)")
         indented = _INDENTED_KEY.match(current)
         if (indented and not comment and before and before[:1] not in " \t-"
@@ -64,6 +74,15 @@ def plain_mistake(text: str, line: int) -> tuple[int, str | None, str] | None:
             return (last, None, f"the value holds ': ', which YAML reads as a new field (put the whole "
                                f"value in double quotes: {key}: \"{value.rstrip()}\")")
     return None
+
+
+def _opens_block(lines: list[str]) -> bool:
+    """Say whether the last line with text (not a comment) above opens a block ('contact:') or is inside one,
+    so that an indented line below it belongs to a field rather than starting one."""
+    for line in reversed(lines):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line[:1] in " \t-" or line.rstrip().endswith(":")
+    return False
 
 
 #: Lines people write for the '---' that opens or closes the fields: too few dashes, or a word processor's dash.

@@ -97,7 +97,7 @@ def top_key(text: str, line: int) -> str | None:
     lines = text.split("\n")
     for number in range(min(line, len(lines)) - 1, -1, -1):
         current = lines[number]
-        if not current.strip() or current[0] in " \t#" or current.split(" ", 1)[0] == "-":
+        if not current.strip() or current[0] in " \t#" or current.split(None, 1)[0] == "-":
             continue  # a blank line, a comment, or a line inside a value (an indented one, or a list item)
         quote = current[0] if current[0] in "'\"" else ""
         end = current.find(quote, 1) + 1 if quote else 0

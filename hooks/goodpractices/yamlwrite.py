@@ -23,7 +23,7 @@ def scalar(value: Any) -> str:
 
 def key(name: str) -> str:
     """Return a mapping key: bare if it is a plain lowercase word, else quoted."""
-    return name if _PLAIN_KEY.match(name) else scalar(name)
+    return name if _PLAIN_KEY.fullmatch(name) else scalar(name)  # fullmatch: "$" would allow a final "\n"
 
 
 def block(values: dict[str, Any], indent: int = 0) -> str:

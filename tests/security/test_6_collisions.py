@@ -8,7 +8,8 @@ from conftest import VALID, practice
 def test_upper_and_lower_case_twins_are_refused(check):
     problems = check({"X.md": VALID, "x.md": practice(title="Lower-case twin")})
     assert problems == ["practices/X.md:1: file name: 'X' is not a valid id (rename it to 'x.md': lowercase words "
-                        "joined by single hyphens)",
+                        "joined by single hyphens; but practices/x.md is another practice: give this one its own "
+                        "name, or edit that file)",
                         "practices/x.md:1: file name: differs from practices/X.md only in case (Windows and macOS hold "
                         "one file for both: merge them, or give one another id)"]
 
