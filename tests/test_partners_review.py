@@ -262,8 +262,10 @@ def test_the_downloaded_template_explains_each_field_in_a_policy_officers_words(
 def test_a_new_name_that_is_another_practices_is_not_suggested_blindly(folder, name, fix):
     (folder / "zeta.md").write_text(practice(title="Regional innovation vouchers"))
     code, lines = check(folder, name, practice(title="Another practice's title"), "--proposal")
+    twins = [f"practices/{name}:1: file name: differs from practices/zeta.md only in case (Windows and macOS hold "
+             "one file for both: merge them, or give one another id)"] if name.lower() == "zeta.md" else []
     assert (code, lines) == (1, [f"practices/{name}:1: file name: {fix}; but practices/zeta.md is another practice: "
-                                 "give this one its own name, or edit that file)"])
+                                 "give this one its own name, or edit that file)", *twins])
 
 
 def test_quotation_marks_around_each_keyword_go_in_the_form_and_in_make_new(folder):
