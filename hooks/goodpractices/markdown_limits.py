@@ -33,6 +33,7 @@ PER_BODY = {
     "definition lines starting with ':'": (300, "use a list"),
     "abbreviation definitions '*['": (50, "spell the terms out"),
     "headings": (300, "split the practice"),
+    "horizontal rules": (300, "use headings to separate the parts"),
     "footnote references '[^'": (300, "cite fewer notes"),
     "admonitions '!!!'": (200, "use fewer boxes"),
     "code fence lines": (400, "use fewer code blocks"),
@@ -44,6 +45,15 @@ _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "
 _OPENER = re.compile(r"(`{3,}|~{3,})[ ]*(?:\{[^\n}]*\}|\.?[\w#.+-]*)[ ]*$")
 #: A list marker at the start of a line's content: '-', '*', '+', '1.' or '1)', then a space.
 _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+#: A setext heading's underline as Python-Markdown reads it ('=' or '-', one or more, from the line's start). Each
+#: heading or rule splits the rest of its block anew (quadratic: 10,000 'a' / '-' pairs took 11 s of CPU).
+_UNDERLINE = re.compile(r"(?:=+|-+) *$")
+
+
+def _rule(content: str) -> bool:
+    """Tell whether a line's content could be a horizontal rule: three or more of one of '-', '_', '*' and spaces."""
+    marks = content.rstrip(" ")
+    return marks[:1] in ("-", "_", "*") and marks.count(marks[0]) >= 3 and not marks.replace(marks[0], "").strip(" ")
 
 
 @dataclass(frozen=True)
@@ -245,7 +255,9 @@ def overruns(body: str) -> list[Overrun]:
         count("'<!' or '<?' constructs", specials, offset)
         count("definition lines starting with ':'", content.startswith(":"), offset)
         count("abbreviation definitions '*['", content.startswith("*["), offset)
-        count("headings", indent < 4 and content.startswith(("#", "===", "---")), offset)
+        heading = indent < 4 and (content.startswith(("#", "===", "---")) or _UNDERLINE.match(text) is not None)
+        count("headings", heading, offset)
+        count("horizontal rules", indent < 4 and not heading and _rule(content), offset)
         count("footnote references '[^'", prose.count("[^"), offset)
         count("admonitions '!!!'", content.startswith("!!!"), offset)
         nesting.feed(prose, offset)

@@ -8,6 +8,7 @@ import json
 import re
 import string
 import sys
+import time
 import unicodedata
 from pathlib import Path
 
@@ -60,6 +61,36 @@ def test_a_paragraph_with_too_many_inline_marks_is_refused_before_rendering(mark
     assert found and found[0].offset == 2, overruns(over)
     split = "Lead paragraph.\n\n" + ((mark + gap) * (MAX_INLINE // 2) + "\n\n") * 4
     assert not [overrun for overrun in overruns(split) if "inline marks" in overrun.message]
+
+
+#: Each line splits the rest of its block anew in Python-Markdown: a setext underline of any length ('-', '==', '--  ')
+#: and a horizontal rule of any of its marks. 10,000 'a' / '-' pairs in one block took 11 s of CPU to render.
+SPLITTERS = st.one_of(
+    st.builds(lambda mark, n, spaces: mark * n + " " * spaces, st.sampled_from("=-"), st.integers(1, 6),
+              st.integers(0, 2)),
+    st.builds(lambda mark, n, gap, indent: " " * indent + (mark + " " * gap) * n, st.sampled_from("-_*"),
+              st.integers(3, 5), st.integers(0, 2), st.integers(0, 3)),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(line=SPLITTERS, text=st.sampled_from(["a", "Some words", ""]))
+def test_every_line_that_splits_a_block_is_bounded_before_rendering(line, text):
+    """A block of headings or rules, without blank lines, costs its size times its count: past 300 such lines in
+    a body it is refused unrendered, whatever the underline's length, whatever the rule's marks and spaces."""
+    unit = (text + "\n" if text else "") + line + "\n"
+    found = [o.message for o in overruns(unit * 301) if "headings" in o.message or "horizontal rules" in o.message]
+    assert found, repr(unit)
+    assert not [o.message for o in overruns(unit * 40)]
+
+
+def test_a_long_run_of_letters_beside_raw_html_is_inspected_in_linear_time():
+    """Each letter of a long run started a scan for a scheme to the run's end: 60,000 letters beside a tag took
+    16 s of CPU in the refusal check, a whole body of them minutes. Now a fraction of a second however loaded."""
+    for body in ("<b>x</b>\n\n" + "a" * 60_000, "<div>\n" + "a\n" * 60_000 + "</div>\n"):
+        started = time.process_time()
+        assert body_problems(body) == []
+        assert time.process_time() - started < 3
 
 
 # --- names the build can write, in messages that parse the same way ------------------------------------------
