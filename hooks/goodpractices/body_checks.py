@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from . import body_markdown
 from .body_markdown import RenderTimeout, render
-from .checker import Checker
+from .checker import Checker, folded
 from .completeness import placeholder_sentences
 from .markdown_limits import overruns
 from .model import Heading, Section
@@ -17,7 +17,9 @@ from .sanitize import ID_PREFIX, Finding, clean, inspect
 from .schema import GENERATED_SECTIONS, SECTIONS
 from .text import sections
 
-_GENERATED = {heading.casefold(): name for heading, name in GENERATED_SECTIONS.values()}
+#: Section titles compare as titles do (checker.folded): case, width and invisible characters ignored, so that
+#: '## Con&shy;tact' or '## Contact\u200b' is the page's own 'Contact' section too.
+_GENERATED = {folded(heading): name for heading, name in GENERATED_SECTIONS.values()}
 #: A heading's anchor goes into the page's table of contents: plain names only.
 _ANCHOR = re.compile(r"[\w.:-]+")
 #: Python-Markdown's placeholder for a piece of HTML it keeps aside (an entity, a raw tag).
@@ -181,15 +183,15 @@ def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, wh
             shown = f"'{heading.title}'" if heading.title.strip() else "with no text"
             checker.report(("body",), f"has a level-1 heading {shown} (the title comes from the front "
                                       "matter; use '##' for sections)", line=line)
-        elif heading.title.casefold() in _GENERATED:
+        elif folded(heading.title) in _GENERATED:
             checker.report(("body",), f"has a '{heading.title}' section, which the page makes from the front matter "
-                                      f"(use the {_GENERATED[heading.title.casefold()]} field, or name the section "
+                                      f"(use the {_GENERATED[folded(heading.title)]} field, or name the section "
                                       "otherwise)", line=line)
-        titles.add(heading.title.casefold())
+        titles.add(folded(heading.title))
     if h1 > sum(heading.level == 1 for heading in headings):  # written as HTML
         checker.report(("body",), "has a level-1 heading <h1> (the title comes from the front matter; use '##' "
                                   "for sections)", line=where(("<h1",)))
     for section in SECTIONS:
-        if section.casefold() not in titles:
+        if folded(section) not in titles:
             checker.report(("body",), f"has no '## {section}' section (recommended by the Interreg Europe "
                                       f"good-practice template)", line=where.first, warning=True)

@@ -195,6 +195,16 @@ def test_titles_of_fillers_are_refused_and_duplicates_apart_by_an_invisible_mark
     assert any(p.startswith("practices/q.md:2: title: ") for p in twins), twins
 
 
+@settings(max_examples=80, deadline=None)
+@given(char=st.sampled_from(IGNORABLE), entity=st.booleans(), section=st.sampled_from(["Contact", "Links"]))
+def test_a_generated_section_apart_by_an_invisible_character_is_refused_on_its_line(char, entity, section):
+    """'## Con&shy;tact' reads as the page's own Contact section: section titles compare as titles do."""
+    written = f"&#x{ord(char):x};" if entity else char
+    body = f"Intro naming {section}.\n\n## {section[:3]}{written}{section[3:]}\n\nText.\n"
+    found = [str(p) for p in body_problems(body) if "which the page makes from the front matter" in p.message]
+    assert len(found) == 1 and found[0].startswith("practices/p.md:12: body: has a '"), (found, body_problems(body))
+
+
 # --- on the right line, quoted ------------------------------------------------------------------------------------
 
 def _spellings(char: str) -> st.SearchStrategy[str]:
