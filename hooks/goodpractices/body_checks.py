@@ -11,7 +11,7 @@ from . import body_markdown
 from .body_markdown import RenderTimeout, render
 from .checker import Checker, folded
 from .completeness import placeholder_sentences
-from .markdown_limits import overruns
+from .markdown_limits import code_masked, overruns
 from .model import Heading, Section
 from .sanitize import ID_PREFIX, Finding, clean, inspect
 from .schema import GENERATED_SECTIONS, SECTIONS
@@ -60,21 +60,24 @@ class _Lines:
     and browsers read it (entities, backslash escapes, controls and white space dropped, any case)."""
 
     def __init__(self, body: str, first: int) -> None:
-        self.body, self.first, self._folded = body, first, ""
-        self._decoded: tuple[str, list[int]] | None = None
+        self.body, self.first = body, first
+        self._texts = [code_masked(body), body]  # outside code first: code is text, never what is refused
+        self._folded: dict[int, str] = {}
+        self._decoded: dict[int, tuple[str, list[int]]] = {}
         self._lines: list[str] = []
 
     def __call__(self, needles: tuple[str, ...]) -> int:
-        for needle in needles:
-            at = self._find(needle)
-            if at != -1:
-                return self.first + self.body.count("\n", 0, at)
+        for which in range(len(self._texts)):
+            for needle in needles:
+                at = self._find(needle, which)
+                if at != -1:
+                    return self.first + self.body.count("\n", 0, at)
         return self.first
 
     def heading(self, level: int, title: str) -> int:
         """Return the line of the first heading of this level and title, written '#' or underlined, else the
         line of the title's text (or the body's first line)."""
-        lines = self._lines = self._lines or self.body.split("\n")
+        lines = self._lines = self._lines or self._texts[0].split("\n")
 
         def plain(text: str) -> str:
             return _MARKS.sub("", _squeeze(_decoded(text)))
@@ -89,30 +92,31 @@ class _Lines:
                 return self.first + number
         return self((f"# {title}", title))
 
-    def _find(self, needle: str) -> int:
-        """Return where in the body a needle starts, or -1."""
+    def _find(self, needle: str, which: int) -> int:
+        """Return where in the body (outside code, or anywhere) a needle starts, or -1."""
         if not needle.strip():
             return -1
-        at = self.body.find(needle)
+        text = self._texts[which]
+        at = text.find(needle)
         if at == -1:
-            self._folded = self._folded or self.body.casefold()
-            at = self._folded.find(needle.casefold())
+            folded = self._folded.setdefault(which, text.casefold())
+            at = folded.find(needle.casefold()) if len(folded) == len(text) else -1  # 'ß' folds to two letters
         if at == -1:
-            text, starts = self._decode()
-            found = text.find(_squeeze(needle))
+            decoded, starts = self._decode(which)
+            found = decoded.find(_squeeze(needle))
             at = starts[found] if found != -1 else -1
         return at
 
-    def _decode(self) -> tuple[str, list[int]]:
-        """Return the body decoded (see the class) and, for each of its characters, where its source starts."""
-        if self._decoded is None:
+    def _decode(self, which: int) -> tuple[str, list[int]]:
+        """Return a text decoded (see the class) and, for each of its characters, where its source starts."""
+        if which not in self._decoded:
             parts, starts = [], []
-            for token in _TOKEN.finditer(self.body):
+            for token in _TOKEN.finditer(self._texts[which]):
                 for char in _squeeze(_decoded(token.group())):
                     parts.append(char)
                     starts.append(token.start())
-            self._decoded = "".join(parts), starts
-        return self._decoded
+            self._decoded[which] = "".join(parts), starts
+        return self._decoded[which]
 
 
 def _decoded(text: str) -> str:
