@@ -20,11 +20,12 @@ from goodpractices import catalog
 from goodpractices.body_checks import check_body
 from goodpractices.body_markdown import render
 from goodpractices.checker import Checker, folded
+from goodpractices.completeness import placeholder_sentences
 from goodpractices.load import Source
 from goodpractices.markdown_limits import MAX_INLINE, overruns
 from goodpractices.problems import Problem
 from goodpractices.sanitize import clean, inspect, local
-from goodpractices.schema import MAX_ID_CHARS, WINDOWS_DEVICES
+from goodpractices.schema import MAX_ID_CHARS, PLACEHOLDERS, WINDOWS_DEVICES
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -91,6 +92,34 @@ def test_a_long_run_of_letters_beside_raw_html_is_inspected_in_linear_time():
         started = time.process_time()
         assert body_problems(body) == []
         assert time.process_time() - started < 3
+
+
+def _placeholder_sentences_by_definition(prose: str) -> tuple[str, ...]:
+    """The placeholder sentences as the completeness report defines them, read from each one's line start."""
+    sentences: list[str] = []
+    for match in PLACEHOLDERS.finditer(prose):
+        start = prose.rfind("\n", 0, match.start()) + 1
+        ends = [end.end() for end in re.finditer(r"[.!?]\s+", prose[:match.start()]) if end.start() >= start]
+        sentence = re.compile(r".*?(?:[.!?](?=\s|$)|$)", re.MULTILINE).match(prose, ends[-1] if ends else start)
+        if sentence.group(0).strip() not in sentences:
+            sentences.append(sentence.group(0).strip())
+    return tuple(sentences)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["TODO", "tbd", "Lorem ipsum", ".", "!", "?", " ", "  ", "\n", "\n\n", "word", "x.y"]),
+                max_size=40).map("".join))
+def test_placeholder_sentences_are_found_in_one_pass_as_defined(prose):
+    """Each placeholder's sentence was read from its line's start: 40,000 'TODO' on one line (a body inside every
+    limit) took minutes of CPU, unbounded by the render limit. The one pass finds the same sentences."""
+    assert placeholder_sentences(prose) == _placeholder_sentences_by_definition(prose)
+
+
+def test_placeholder_sentences_of_a_whole_line_of_placeholders_take_one_pass():
+    for prose in ("TODO " * 12_000, "TODO. " * 10_000, "tbd " * 15_000 + "\n" + "x TODO." * 5_000):
+        started = time.process_time()
+        placeholder_sentences(prose)
+        assert time.process_time() - started < 1.5
 
 
 # --- names the build can write, in messages that parse the same way ------------------------------------------
