@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from . import body_markdown
@@ -66,13 +68,31 @@ class _Lines:
         self._decoded: dict[int, tuple[str, list[int]]] = {}
         self._lines: list[str] = []
 
-    def __call__(self, needles: tuple[str, ...]) -> int:
+    def __call__(self, needles: tuple[str, ...], after: int = 0) -> int:
+        return self.first + self.body.count("\n", 0, max(0, self._at(needles, after)))
+
+    def each(self, needles: tuple[str, ...], times: int) -> list[int]:
+        """Return the lines of the first `times` places that hold a needle, a line at most once (the first
+        line if none does)."""
+        lines, after = [], 0
+        for _ in range(times):
+            at = self._at(needles, after)
+            if at == -1 and lines:
+                break
+            lines.append(self.first + self.body.count("\n", 0, max(0, at)))
+            after = self.body.find("\n", at) + 1
+            if at == -1 or after == 0:
+                break
+        return lines
+
+    def _at(self, needles: tuple[str, ...], after: int) -> int:
+        """Return where the first needle found from `after` on starts (outside code first), or -1."""
         for which in range(len(self._texts)):
             for needle in needles:
-                at = self._find(needle, which)
+                at = self._find(needle, which, after)
                 if at != -1:
-                    return self.first + self.body.count("\n", 0, at)
-        return self.first
+                    return at
+        return -1
 
     def heading(self, level: int, title: str) -> int:
         """Return the line of the first heading of this level and title, written '#' or underlined, else the
@@ -92,18 +112,18 @@ class _Lines:
                 return self.first + number
         return self((f"# {title}", title))
 
-    def _find(self, needle: str, which: int) -> int:
-        """Return where in the body (outside code, or anywhere) a needle starts, or -1."""
+    def _find(self, needle: str, which: int, after: int = 0) -> int:
+        """Return where in the body (outside code, or anywhere) a needle starts from `after` on, or -1."""
         if not needle.strip():
             return -1
         text = self._texts[which]
-        at = text.find(needle)
+        at = text.find(needle, after)
         if at == -1:
             folded = self._folded.setdefault(which, text.casefold())
-            at = folded.find(needle.casefold()) if len(folded) == len(text) else -1  # 'ß' folds to two letters
+            at = folded.find(needle.casefold(), after) if len(folded) == len(text) else -1  # 'ß' folds longer
         if at == -1:
             decoded, starts = self._decode(which)
-            found = decoded.find(_squeeze(needle))
+            found = decoded.find(_squeeze(needle), bisect.bisect_left(starts, after))
             at = starts[found] if found != -1 else -1
         return at
 
@@ -159,14 +179,20 @@ def check_body(checker: Checker, body: str, line: int) -> Body | None:
     html, missed = clean(rendered.html, seen.ids)
     where = _Lines(body, line)
     first: dict[str, Finding] = {}
-    for finding in (*seen.findings, *missed):  # one parser may see what the other saw: say it once
-        first.setdefault(finding.message, finding)
-    unique = list(first.values())
-    for finding in unique[:MAX_FINDINGS]:
-        checker.report(("body",), finding.message, line=where(finding.needles))
-    if len(unique) > MAX_FINDINGS:
-        checker.report(("body",), f"has {len(unique) - MAX_FINDINGS:,} more problems like these (correct the ones "
-                                  "above first)", line=line)
+    times: Counter[str] = Counter()  # how often the text is written: the most either parser or the sanitiser saw
+    for group in (seen.findings, missed):  # one parser may see what the other saw: say it once per place
+        for finding in group:
+            first.setdefault(finding.message, finding)
+        times |= Counter(finding.message for finding in group)
+    left, more = MAX_FINDINGS, 0
+    for finding in first.values():
+        places = where.each(finding.needles, min(times[finding.message], left)) if left else []
+        for place in places:
+            checker.report(("body",), finding.message, line=place)
+        left -= len(places)
+        more += times[finding.message] - len(places) if not left else 0
+    if more:
+        checker.report(("body",), f"has {more:,} more problems like these (correct the ones above first)", line=line)
     _check_headings(checker, rendered.headings, seen.h1, where)
     headings = tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings
                      if _ANCHOR.fullmatch(h.anchor))

@@ -319,6 +319,21 @@ def test_letters_that_fold_longer_do_not_move_a_refusal_to_another_line(letter, 
     assert found and all(p.startswith(f"practices/p.md:{line}: body: ") for p in found), (line, found)
 
 
+@settings(max_examples=40, deadline=None)
+@given(refusal=st.sampled_from(REFUSALS), places=st.lists(st.integers(0, 4), min_size=2, max_size=4), other=st.booleans())
+def test_the_same_refusal_written_in_several_places_is_named_at_each(refusal, places, other):
+    """Two identical javascript: links said once, on the first line: the second was named only after the first was
+    mended. Each line that writes it is named (once a line), whatever else lies between."""
+    written, said = refusal
+    lines = ["Intro."]
+    for gap in places:
+        lines += ["Text."] * gap + [f"See {written}" + (" and " + written if other else "") + "."]
+    body = "\n\n".join(lines) + "\n"
+    expected = sorted({10 + 2 * number for number, text in enumerate(lines) if written in text})
+    found = [p for p in body_problems(body) if said in p.message or said in str(p)]
+    assert sorted(p.line for p in found) == expected, ([str(p) for p in found], expected)
+
+
 # --- as browsers parse --------------------------------------------------------------------------------------------
 
 WRAPPERS = ["<title>{}</title>", "<textarea>{}</textarea>", "<noscript>{}</noscript>", "<xmp>{}</xmp>",
