@@ -320,7 +320,8 @@ def test_letters_that_fold_longer_do_not_move_a_refusal_to_another_line(letter, 
 
 
 @settings(max_examples=40, deadline=None)
-@given(refusal=st.sampled_from(REFUSALS), places=st.lists(st.integers(0, 4), min_size=2, max_size=4), other=st.booleans())
+@given(refusal=st.sampled_from(REFUSALS), places=st.lists(st.integers(0, 4), min_size=2, max_size=4),
+       other=st.booleans())
 def test_the_same_refusal_written_in_several_places_is_named_at_each(refusal, places, other):
     """Two identical javascript: links said once, on the first line: the second was named only after the first was
     mended. Each line that writes it is named (once a line), whatever else lies between."""
