@@ -13,6 +13,7 @@ from . import body_markdown
 from .body_markdown import RenderTimeout, render
 from .checker import Checker, folded
 from .completeness import placeholder_sentences
+from .invisible import ignorable
 from .markdown_limits import code_masked, overruns
 from .model import Heading, Section
 from .sanitize import ID_PREFIX, Finding, clean, inspect
@@ -24,6 +25,12 @@ from .text import sections
 _GENERATED = {folded(heading): name for heading, name in GENERATED_SECTIONS.values()}
 #: A heading's anchor goes into the page's table of contents: plain names only.
 _ANCHOR = re.compile(r"[\w.:-]+")
+
+
+def _plain(anchor: str) -> bool:
+    """Tell whether an anchor is a plain name: word characters, '.', ':' or '-', none of them invisible (the Hangul
+    fillers are letters to `\\w`, and Default_Ignorable)."""
+    return _ANCHOR.fullmatch(anchor) is not None and not any(map(ignorable, anchor))
 #: Python-Markdown's placeholder for a piece of HTML it keeps aside (an entity, a raw tag).
 _STASHED = re.compile("\x02wzxhzdk:[0-9]+\x03")
 #: Refusals reported for one body, at most: a body with thousands of them gets a count of the rest.
@@ -195,7 +202,7 @@ def check_body(checker: Checker, body: str, line: int) -> Body | None:
         checker.report(("body",), f"has {more:,} more problems like these (correct the ones above first)", line=line)
     _check_headings(checker, rendered.headings, seen.h1, where)
     headings = tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings
-                     if _ANCHOR.fullmatch(h.anchor))
+                     if _plain(h.anchor))
     return Body(html.encode(), headings, tuple(sections(html)), placeholder_sentences(body))
 
 
@@ -204,7 +211,7 @@ def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, wh
     titles = set()
     for heading in headings:
         line = where.heading(heading.level, heading.title)
-        if not _ANCHOR.fullmatch(heading.anchor):
+        if not _plain(heading.anchor):
             anchor = _STASHED.sub("…", heading.anchor)  # an entity or tag in an attribute list leaves a placeholder
             shown = f"{anchor[:60]!r}" if anchor.strip("…") else "written with entities or HTML"
             checker.report(("body",), f"has a heading id {shown} that is not a plain name (use letters, digits, "

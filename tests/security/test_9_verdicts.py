@@ -234,6 +234,17 @@ def test_a_generated_section_apart_by_an_invisible_character_is_refused_on_its_l
     assert len(found) == 1 and found[0].startswith("practices/p.md:12: body: has a '"), (found, body_problems(body))
 
 
+@settings(max_examples=60, deadline=None)
+@given(char=st.sampled_from([c for c in IGNORABLE if re.fullmatch(r"\w", c)]) | st.sampled_from(IGNORABLE),
+       entity=st.booleans())
+def test_a_heading_id_holding_an_invisible_character_is_refused(char, entity):
+    """'## Title {: #a\u3164b }' gave the id 'a\u3164b': a Hangul filler is a letter to '\\w', so the id looked
+    plain. Every ignorable code point, written or as an entity, makes an id that is not a plain name."""
+    written = f"&#x{ord(char):x};" if entity else char
+    found = [str(p) for p in body_problems(f"Intro.\n\n## Title {{: #a{written}b }}\n")]
+    assert found and all(p.startswith("practices/p.md:12: body: has a heading id ") for p in found), found
+
+
 # --- on the right line, quoted ------------------------------------------------------------------------------------
 
 def _spellings(char: str) -> st.SearchStrategy[str]:
