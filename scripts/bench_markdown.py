@@ -2,9 +2,10 @@
 
 Each body fills the body limit with one construct (entities, escapes, emphasis, links, references, nesting,
 tables, raw HTML...), packed as densely as the limits let it pass: the worst a person can write of that kind.
-Its check (render, inspect, clean) is timed in CPU seconds, which the machine's load does not change much,
-and printed as a ratio to plain prose; the last line says how far the worst stays below the wall-clock
-last resort, body_markdown.RENDER_SECONDS. Printed, never asserted.
+Its whole check (check_body: render, inspect, clean, the lines of refusals, placeholder sentences) is timed in
+CPU seconds, which the machine's load does not change much, and printed as a ratio to plain prose; the last line
+says how far the worst stays below the wall-clock last resort, body_markdown.RENDER_SECONDS. Printed, never
+asserted.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from goodpractices import body_markdown  # noqa: E402
-from goodpractices.body_markdown import render  # noqa: E402
 from goodpractices.markdown_limits import MAX_BODY_CHARS, overruns  # noqa: E402
-from goodpractices.sanitize import clean, inspect  # noqa: E402
+from goodpractices.body_checks import check_body  # noqa: E402
+from goodpractices.checker import Checker  # noqa: E402
+from goodpractices.load import Source  # noqa: E402
 
 
 def _fill(unit: str, size: int = MAX_BODY_CHARS - 1_000) -> str:
@@ -53,15 +55,18 @@ CASES: dict[str, Callable[[], str]] = {
     "abbreviations": lambda: "".join(f"*[AB{i}]: thing {i}\n" for i in range(50)) + "\n" + _fill("AB1 AB2 ", 190_000),
     "attribute lists": lambda: _fill("para {: .x }\n\n"),
     "hard breaks": lambda: _paragraphs("x  \n", 1_000),
+    "setext headings": lambda: ("x" * 600 + "\n-\n") * 300 + _fill("word ", 15_000),
+    "horizontal rules": lambda: ("x" * 600 + "\n- - -\n") * 300 + _fill("word ", 15_000),
+    "letters by raw HTML": lambda: "<b>x</b>\n\n" + _fill("a"),
+    "placeholders": lambda: _fill("TODO "),
 }
 
 
 def _cpu(body: str) -> float:
-    """CPU seconds to check a body as the build does: render, inspect, clean."""
+    """CPU seconds to check a body as the build does: bound, render, inspect, clean, find lines and placeholders."""
+    checker = Checker(Source("p", "practices/p.md", {}, {}, body, 1))
     start = time.process_time()
-    html = render(body).html
-    seen = inspect(html, markup="<" in body or "{" in body)
-    clean(html, seen.ids)
+    check_body(checker, body, 1)
     return time.process_time() - start
 
 

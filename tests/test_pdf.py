@@ -19,8 +19,11 @@ import pikepdf
 import pytest
 from conftest import BODY, ROOT, Project, practice
 from goodpractices import catalog as pipeline
+from goodpractices.body_checks import check_body
 from goodpractices.body_markdown import render
+from goodpractices.checker import Checker
 from goodpractices.figures import figures
+from goodpractices.load import Source
 from goodpractices.pdf import document
 from goodpractices.pdf.beside import Beside, shares
 from goodpractices.pdf.images import Images, site_file
@@ -155,6 +158,31 @@ def test_script_in_a_code_span_is_printed_and_a_raw_one_dropped(catalog, tmp_pat
     assert "pwned" not in text and "steal" not in text and "Handler" in text
     assert "[image: outside]" in text and "[image: remote]" in text  # shown as words, never fetched
     assert all(not page.images for page in reader.pages)
+
+
+#: Bodies the validator accepts that nest as deep as it lets them: emphasis in emphasis (up to its 500 marks a
+#: paragraph), raw styles and quotes up to the 32 raw elements, Markdown quotes 10 deep.
+DEEP_BODIES = [
+    "*a " * 120 + "deepest" + " c*" * 120,
+    "**a " * 60 + "*b " * 60 + "deepest" + " c*" * 60 + " d**" * 60,
+    "<sup>" * 31 + "deepest" + "</sup>" * 31 + " and " + "_a " * 100 + "also" + " b_" * 100,
+    "<blockquote>" * 31 + "deepest" + "</blockquote>" * 31,
+    "> " * 10 + "<blockquote>" * 20 + "<b>" * 11 + "deepest" + "</b>" * 11 + "</blockquote>" * 20,
+    "".join("    " * i + "- x\n" for i in range(9)) + "    " * 9 + "- " + "*a " * 100 + "deepest" + " c*" * 100,
+]
+
+
+@pytest.mark.parametrize("body", DEEP_BODIES, ids=range(len(DEEP_BODIES)))
+def test_a_body_nested_as_deep_as_the_validator_accepts_is_laid_out(catalog, body):
+    """Typst reads the document as JSON to 128 levels: 120 nested emphases, which validate.py accepts, failed
+    the PDF build ('recursion limit exceeded') and so `make site`. Deeper styles and quotes keep their text."""
+    checker = Checker(Source("p", "practices/p.md", {}, {}, body, 7))
+    check_body(checker, body, 7)
+    assert not [str(p) for p in checker.problems if not p.warning]
+    deep, changed = with_body(catalog, body)
+    pdf = pdf_bytes(deep, document.practice(deep, changed.id), Site("Site", "Author", None), chunk=2)
+    text = flat("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+    assert "deepest" in text
 
 
 def _png(width: int = 4, height: int = 4) -> bytes:

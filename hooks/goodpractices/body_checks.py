@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from . import body_markdown
 from .body_markdown import RenderTimeout, render
-from .checker import Checker
+from .checker import Checker, folded
 from .completeness import placeholder_sentences
-from .markdown_limits import overruns
+from .invisible import ignorable
+from .markdown_limits import code_masked, overruns
 from .model import Heading, Section
 from .sanitize import ID_PREFIX, Finding, clean, inspect
 from .schema import GENERATED_SECTIONS, SECTIONS
 from .text import sections
 
-_GENERATED = {heading.casefold(): name for heading, name in GENERATED_SECTIONS.values()}
+#: Section titles compare as titles do (checker.folded): case, width and invisible characters ignored, so that
+#: '## Con&shy;tact' or '## Contact\u200b' is the page's own 'Contact' section too.
+_GENERATED = {folded(heading): name for heading, name in GENERATED_SECTIONS.values()}
 #: A heading's anchor goes into the page's table of contents: plain names only.
 _ANCHOR = re.compile(r"[\w.:-]+")
+
+
+def _plain(anchor: str) -> bool:
+    """Tell whether an anchor is a plain name: word characters, '.', ':' or '-', none of them invisible (the Hangul
+    fillers are letters to `\\w`, and Default_Ignorable)."""
+    return _ANCHOR.fullmatch(anchor) is not None and not any(map(ignorable, anchor))
 #: Python-Markdown's placeholder for a piece of HTML it keeps aside (an entity, a raw tag).
 _STASHED = re.compile("\x02wzxhzdk:[0-9]+\x03")
 #: Refusals reported for one body, at most: a body with thousands of them gets a count of the rest.
@@ -58,21 +69,42 @@ class _Lines:
     and browsers read it (entities, backslash escapes, controls and white space dropped, any case)."""
 
     def __init__(self, body: str, first: int) -> None:
-        self.body, self.first, self._folded = body, first, ""
-        self._decoded: tuple[str, list[int]] | None = None
+        self.body, self.first = body, first
+        self._texts = [code_masked(body), body]  # outside code first: code is text, never what is refused
+        self._folded: dict[int, str] = {}
+        self._decoded: dict[int, tuple[str, list[int]]] = {}
         self._lines: list[str] = []
 
-    def __call__(self, needles: tuple[str, ...]) -> int:
-        for needle in needles:
-            at = self._find(needle)
-            if at != -1:
-                return self.first + self.body.count("\n", 0, at)
-        return self.first
+    def __call__(self, needles: tuple[str, ...], after: int = 0) -> int:
+        return self.first + self.body.count("\n", 0, max(0, self._at(needles, after)))
+
+    def each(self, needles: tuple[str, ...], times: int) -> list[int]:
+        """Return the lines of the first `times` places that hold a needle, a line at most once (the first
+        line if none does)."""
+        lines, after = [], 0
+        for _ in range(times):
+            at = self._at(needles, after)
+            if at == -1 and lines:
+                break
+            lines.append(self.first + self.body.count("\n", 0, max(0, at)))
+            after = self.body.find("\n", at) + 1
+            if at == -1 or after == 0:
+                break
+        return lines
+
+    def _at(self, needles: tuple[str, ...], after: int) -> int:
+        """Return where the first needle found from `after` on starts (outside code first), or -1."""
+        for which in range(len(self._texts)):
+            for needle in needles:
+                at = self._find(needle, which, after)
+                if at != -1:
+                    return at
+        return -1
 
     def heading(self, level: int, title: str) -> int:
         """Return the line of the first heading of this level and title, written '#' or underlined, else the
         line of the title's text (or the body's first line)."""
-        lines = self._lines = self._lines or self.body.split("\n")
+        lines = self._lines = self._lines or self._texts[0].split("\n")
 
         def plain(text: str) -> str:
             return _MARKS.sub("", _squeeze(_decoded(text)))
@@ -87,30 +119,31 @@ class _Lines:
                 return self.first + number
         return self((f"# {title}", title))
 
-    def _find(self, needle: str) -> int:
-        """Return where in the body a needle starts, or -1."""
+    def _find(self, needle: str, which: int, after: int = 0) -> int:
+        """Return where in the body (outside code, or anywhere) a needle starts from `after` on, or -1."""
         if not needle.strip():
             return -1
-        at = self.body.find(needle)
+        text = self._texts[which]
+        at = text.find(needle, after)
         if at == -1:
-            self._folded = self._folded or self.body.casefold()
-            at = self._folded.find(needle.casefold())
+            folded = self._folded.setdefault(which, text.casefold())
+            at = folded.find(needle.casefold(), after) if len(folded) == len(text) else -1  # 'ß' folds longer
         if at == -1:
-            text, starts = self._decode()
-            found = text.find(_squeeze(needle))
+            decoded, starts = self._decode(which)
+            found = decoded.find(_squeeze(needle), bisect.bisect_left(starts, after))
             at = starts[found] if found != -1 else -1
         return at
 
-    def _decode(self) -> tuple[str, list[int]]:
-        """Return the body decoded (see the class) and, for each of its characters, where its source starts."""
-        if self._decoded is None:
+    def _decode(self, which: int) -> tuple[str, list[int]]:
+        """Return a text decoded (see the class) and, for each of its characters, where its source starts."""
+        if which not in self._decoded:
             parts, starts = [], []
-            for token in _TOKEN.finditer(self.body):
+            for token in _TOKEN.finditer(self._texts[which]):
                 for char in _squeeze(_decoded(token.group())):
                     parts.append(char)
                     starts.append(token.start())
-            self._decoded = "".join(parts), starts
-        return self._decoded
+            self._decoded[which] = "".join(parts), starts
+        return self._decoded[which]
 
 
 def _decoded(text: str) -> str:
@@ -153,17 +186,23 @@ def check_body(checker: Checker, body: str, line: int) -> Body | None:
     html, missed = clean(rendered.html, seen.ids)
     where = _Lines(body, line)
     first: dict[str, Finding] = {}
-    for finding in (*seen.findings, *missed):  # one parser may see what the other saw: say it once
-        first.setdefault(finding.message, finding)
-    unique = list(first.values())
-    for finding in unique[:MAX_FINDINGS]:
-        checker.report(("body",), finding.message, line=where(finding.needles))
-    if len(unique) > MAX_FINDINGS:
-        checker.report(("body",), f"has {len(unique) - MAX_FINDINGS:,} more problems like these (correct the ones "
-                                  "above first)", line=line)
+    times: Counter[str] = Counter()  # how often the text is written: the most either parser or the sanitiser saw
+    for group in (seen.findings, missed):  # one parser may see what the other saw: say it once per place
+        for finding in group:
+            first.setdefault(finding.message, finding)
+        times |= Counter(finding.message for finding in group)
+    left, more = MAX_FINDINGS, 0
+    for finding in first.values():
+        places = where.each(finding.needles, min(times[finding.message], left)) if left else []
+        for place in places:
+            checker.report(("body",), finding.message, line=place)
+        left -= len(places)
+        more += times[finding.message] - len(places) if not left else 0
+    if more:
+        checker.report(("body",), f"has {more:,} more problems like these (correct the ones above first)", line=line)
     _check_headings(checker, rendered.headings, seen.h1, where)
     headings = tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings
-                     if _ANCHOR.fullmatch(h.anchor))
+                     if _plain(h.anchor))
     return Body(html.encode(), headings, tuple(sections(html)), placeholder_sentences(body))
 
 
@@ -172,7 +211,7 @@ def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, wh
     titles = set()
     for heading in headings:
         line = where.heading(heading.level, heading.title)
-        if not _ANCHOR.fullmatch(heading.anchor):
+        if not _plain(heading.anchor):
             anchor = _STASHED.sub("…", heading.anchor)  # an entity or tag in an attribute list leaves a placeholder
             shown = f"{anchor[:60]!r}" if anchor.strip("…") else "written with entities or HTML"
             checker.report(("body",), f"has a heading id {shown} that is not a plain name (use letters, digits, "
@@ -181,15 +220,15 @@ def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, wh
             shown = f"'{heading.title}'" if heading.title.strip() else "with no text"
             checker.report(("body",), f"has a level-1 heading {shown} (the title comes from the front "
                                       "matter; use '##' for sections)", line=line)
-        elif heading.title.casefold() in _GENERATED:
+        elif folded(heading.title) in _GENERATED:
             checker.report(("body",), f"has a '{heading.title}' section, which the page makes from the front matter "
-                                      f"(use the {_GENERATED[heading.title.casefold()]} field, or name the section "
+                                      f"(use the {_GENERATED[folded(heading.title)]} field, or name the section "
                                       "otherwise)", line=line)
-        titles.add(heading.title.casefold())
+        titles.add(folded(heading.title))
     if h1 > sum(heading.level == 1 for heading in headings):  # written as HTML
         checker.report(("body",), "has a level-1 heading <h1> (the title comes from the front matter; use '##' "
                                   "for sections)", line=where(("<h1",)))
     for section in SECTIONS:
-        if section.casefold() not in titles:
+        if folded(section) not in titles:
             checker.report(("body",), f"has no '## {section}' section (recommended by the Interreg Europe "
                                       f"good-practice template)", line=where.first, warning=True)

@@ -33,6 +33,7 @@ PER_BODY = {
     "definition lines starting with ':'": (300, "use a list"),
     "abbreviation definitions '*['": (50, "spell the terms out"),
     "headings": (300, "split the practice"),
+    "horizontal rules": (300, "use headings to separate the parts"),
     "footnote references '[^'": (300, "cite fewer notes"),
     "admonitions '!!!'": (200, "use fewer boxes"),
     "code fence lines": (400, "use fewer code blocks"),
@@ -44,6 +45,14 @@ _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "
 _OPENER = re.compile(r"(`{3,}|~{3,})[ ]*(?:\{[^\n}]*\}|\.?[\w#.+-]*)[ ]*$")
 #: A list marker at the start of a line's content: '-', '*', '+', '1.' or '1)', then a space.
 _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+#: A setext underline ('=' or '-', one or more): each heading or rule splits the rest of its block anew, quadratic.
+_UNDERLINE = re.compile(r"(?:=+|-+) *$")
+
+
+def _rule(content: str) -> bool:
+    """Tell whether a line's content could be a horizontal rule: three or more of one of '-', '_', '*' and spaces."""
+    marks = content.rstrip(" ")
+    return marks[:1] in ("-", "_", "*") and marks.count(marks[0]) >= 3 and not marks.replace(marks[0], "").strip(" ")
 
 
 @dataclass(frozen=True)
@@ -100,8 +109,9 @@ def _depth(text: str, indent: int) -> int:
     return depth
 
 
-def _without_code_spans(text: str) -> str:
-    """Return a line without its code spans (a backtick run up to the next run of the same length)."""
+def _without_code_spans(text: str, masked: bool = False) -> str:
+    """Return a line without its code spans (a backtick run up to the next run of the same length), or with each
+    as spaces (`masked`; line breaks kept, for a paragraph's lines joined)."""
     runs = [(m.start(), m.end()) for m in re.finditer(r"`+", text)]
     if len(runs) < 2:
         return text
@@ -116,6 +126,7 @@ def _without_code_spans(text: str) -> str:
         if later < len(same):
             closing = runs[same[later]]
             kept.append(text[position:start])
+            kept.append(re.sub(r"[^\n]", " ", text[start:closing[1]]) if masked else "")
             position, index = closing[1], same[later] + 1
         else:
             index += 1
@@ -245,10 +256,45 @@ def overruns(body: str) -> list[Overrun]:
         count("'<!' or '<?' constructs", specials, offset)
         count("definition lines starting with ':'", content.startswith(":"), offset)
         count("abbreviation definitions '*['", content.startswith("*["), offset)
-        count("headings", indent < 4 and content.startswith(("#", "===", "---")), offset)
+        heading = indent < 4 and (content.startswith(("#", "===", "---")) or _UNDERLINE.match(text) is not None)
+        count("headings", heading, offset)
+        count("horizontal rules", indent < 4 and not heading and _rule(content), offset)
         count("footnote references '[^'", prose.count("[^"), offset)
         count("admonitions '!!!'", content.startswith("!!!"), offset)
         nesting.feed(prose, offset)
     if nesting.deepest > MAX_HTML_DEPTH:
         report("html", nesting.line, f"nests HTML elements {nesting.deepest} deep (keep it to {MAX_HTML_DEPTH})")
     return found
+
+
+def code_masked(body: str) -> str:
+    """Return the body with its code (fenced and indented blocks, code spans, which may run over the lines of a
+    paragraph) as spaces, every line where it was: code is text, so a message looks for what it names there last."""
+    lines = body.split("\n")
+    fences = _fences(lines)
+    code_until, blank_before, in_list, start = -1, True, False, 0
+    paragraph: list[int] = []
+
+    def mask_spans() -> None:  # the paragraph's code spans, once it ends
+        masked = _without_code_spans("\n".join(lines[number] for number in paragraph), masked=True)
+        for number, text in zip(paragraph, masked.split("\n")):
+            lines[number] = text
+        paragraph.clear()
+
+    for offset, text in enumerate(lines):
+        if offset in fences:
+            code_until = fences[offset]
+        indent, blank = _indent(text), not text.strip()
+        indented_code = not blank and indent >= 4 and not in_list and (blank_before or start == offset)
+        if blank or offset <= code_until or indented_code:
+            mask_spans()
+            lines[offset] = " " * len(text)
+            blank_before, start = blank or (blank_before and indented_code), offset + 1
+            continue
+        if indent < 4:
+            in_list = _MARKER.match(text.lstrip(" \t")) is not None or (in_list and not blank_before)
+        blank_before = False
+        paragraph.append(offset)
+    mask_spans()
+    return "\n".join(lines)
+

@@ -8,6 +8,7 @@ import json
 import re
 import string
 import sys
+import time
 import unicodedata
 from pathlib import Path
 
@@ -19,11 +20,12 @@ from goodpractices import catalog
 from goodpractices.body_checks import check_body
 from goodpractices.body_markdown import render
 from goodpractices.checker import Checker, folded
+from goodpractices.completeness import placeholder_sentences
 from goodpractices.load import Source
 from goodpractices.markdown_limits import MAX_INLINE, overruns
 from goodpractices.problems import Problem
 from goodpractices.sanitize import clean, inspect, local
-from goodpractices.schema import MAX_ID_CHARS, WINDOWS_DEVICES
+from goodpractices.schema import MAX_ID_CHARS, PLACEHOLDERS, WINDOWS_DEVICES
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -60,6 +62,64 @@ def test_a_paragraph_with_too_many_inline_marks_is_refused_before_rendering(mark
     assert found and found[0].offset == 2, overruns(over)
     split = "Lead paragraph.\n\n" + ((mark + gap) * (MAX_INLINE // 2) + "\n\n") * 4
     assert not [overrun for overrun in overruns(split) if "inline marks" in overrun.message]
+
+
+#: Each line splits the rest of its block anew in Python-Markdown: a setext underline of any length ('-', '==', '--  ')
+#: and a horizontal rule of any of its marks. 10,000 'a' / '-' pairs in one block took 11 s of CPU to render.
+SPLITTERS = st.one_of(
+    st.builds(lambda mark, n, spaces: mark * n + " " * spaces, st.sampled_from("=-"), st.integers(1, 6),
+              st.integers(0, 2)),
+    st.builds(lambda mark, n, gap, indent: " " * indent + (mark + " " * gap) * n, st.sampled_from("-_*"),
+              st.integers(3, 5), st.integers(0, 2), st.integers(0, 3)),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(line=SPLITTERS, text=st.sampled_from(["a", "Some words", ""]))
+def test_every_line_that_splits_a_block_is_bounded_before_rendering(line, text):
+    """A block of headings or rules, without blank lines, costs its size times its count: past 300 such lines in
+    a body it is refused unrendered, whatever the underline's length, whatever the rule's marks and spaces."""
+    unit = (text + "\n" if text else "") + line + "\n"
+    found = [o.message for o in overruns(unit * 301) if "headings" in o.message or "horizontal rules" in o.message]
+    assert found, repr(unit)
+    assert not [o.message for o in overruns(unit * 40)]
+
+
+def test_a_long_run_of_letters_beside_raw_html_is_inspected_in_linear_time():
+    """Each letter of a long run started a scan for a scheme to the run's end: 60,000 letters beside a tag took
+    16 s of CPU in the refusal check, a whole body of them minutes. Now a fraction of a second however loaded."""
+    for body in ("<b>x</b>\n\n" + "a" * 60_000, "<div>\n" + "a\n" * 60_000 + "</div>\n"):
+        started = time.process_time()
+        assert body_problems(body) == []
+        assert time.process_time() - started < 3
+
+
+def _placeholder_sentences_by_definition(prose: str) -> tuple[str, ...]:
+    """The placeholder sentences as the completeness report defines them, read from each one's line start."""
+    sentences: list[str] = []
+    for match in PLACEHOLDERS.finditer(prose):
+        start = prose.rfind("\n", 0, match.start()) + 1
+        ends = [end.end() for end in re.finditer(r"[.!?]\s+", prose[:match.start()]) if end.start() >= start]
+        sentence = re.compile(r".*?(?:[.!?](?=\s|$)|$)", re.MULTILINE).match(prose, ends[-1] if ends else start)
+        if sentence.group(0).strip() not in sentences:
+            sentences.append(sentence.group(0).strip())
+    return tuple(sentences)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["TODO", "tbd", "Lorem ipsum", ".", "!", "?", " ", "  ", "\n", "\n\n", "word", "x.y"]),
+                max_size=40).map("".join))
+def test_placeholder_sentences_are_found_in_one_pass_as_defined(prose):
+    """Each placeholder's sentence was read from its line's start: 40,000 'TODO' on one line (a body inside every
+    limit) took minutes of CPU, unbounded by the render limit. The one pass finds the same sentences."""
+    assert placeholder_sentences(prose) == _placeholder_sentences_by_definition(prose)
+
+
+def test_placeholder_sentences_of_a_whole_line_of_placeholders_take_one_pass():
+    for prose in ("TODO " * 12_000, "TODO. " * 10_000, "tbd " * 15_000 + "\n" + "x TODO." * 5_000):
+        started = time.process_time()
+        placeholder_sentences(prose)
+        assert time.process_time() - started < 1.5
 
 
 # --- names the build can write, in messages that parse the same way ------------------------------------------
@@ -164,6 +224,27 @@ def test_titles_of_fillers_are_refused_and_duplicates_apart_by_an_invisible_mark
     assert any(p.startswith("practices/q.md:2: title: ") for p in twins), twins
 
 
+@settings(max_examples=80, deadline=None)
+@given(char=st.sampled_from(IGNORABLE), entity=st.booleans(), section=st.sampled_from(["Contact", "Links"]))
+def test_a_generated_section_apart_by_an_invisible_character_is_refused_on_its_line(char, entity, section):
+    """'## Con&shy;tact' reads as the page's own Contact section: section titles compare as titles do."""
+    written = f"&#x{ord(char):x};" if entity else char
+    body = f"Intro naming {section}.\n\n## {section[:3]}{written}{section[3:]}\n\nText.\n"
+    found = [str(p) for p in body_problems(body) if "which the page makes from the front matter" in p.message]
+    assert len(found) == 1 and found[0].startswith("practices/p.md:12: body: has a '"), (found, body_problems(body))
+
+
+@settings(max_examples=60, deadline=None)
+@given(char=st.sampled_from([c for c in IGNORABLE if re.fullmatch(r"\w", c)]) | st.sampled_from(IGNORABLE),
+       entity=st.booleans())
+def test_a_heading_id_holding_an_invisible_character_is_refused(char, entity):
+    """'## Title {: #a\u3164b }' gave the id 'a\u3164b': a Hangul filler is a letter to '\\w', so the id looked
+    plain. Every ignorable code point, written or as an entity, makes an id that is not a plain name."""
+    written = f"&#x{ord(char):x};" if entity else char
+    found = [str(p) for p in body_problems(f"Intro.\n\n## Title {{: #a{written}b }}\n")]
+    assert found and all(p.startswith("practices/p.md:12: body: has a heading id ") for p in found), found
+
+
 # --- on the right line, quoted ------------------------------------------------------------------------------------
 
 def _spellings(char: str) -> st.SearchStrategy[str]:
@@ -212,6 +293,57 @@ def test_headings_and_images_in_unusual_forms_are_refused_on_their_line(written,
     problems = body_problems(body)
     assert any(p.message.startswith(message) and p.line == 14 for p in problems), [str(p) for p in problems]
     assert not any("''" in p.message for p in problems)
+
+
+#: What a body refuses, written as Markdown or raw HTML: (source, text of the message).
+REFUSALS = [("[y](javascript:alert(1))", "javascript: URL"), ("<b onclick=go()>y</b>", "onclick"),
+            ("![y](https://e.example/a.png)", "e.example"), ("<img src=https://e.example/a.png>", "e.example"),
+            ("[y](&#x6A;avascript:alert(1))", "javascript: URL")]
+#: The same text shown as code before it, where it is text and refused nowhere.
+SHOWN_AS_CODE = [lambda t: f"Never write `{t}` here.", lambda t: f"Never write ``{t}`` here.",
+                 lambda t: f"    {t}", lambda t: f"```\n{t}\n```", lambda t: f"~~~ html\n{t}\n~~~",
+                 lambda t: f"- a list:\n\n    ```\n    {t}\n    ```"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(refusal=st.sampled_from(REFUSALS), code=st.sampled_from(SHOWN_AS_CODE), gap=st.integers(0, 3))
+def test_a_refusal_is_on_the_line_that_holds_it_not_where_code_shows_the_same_text(refusal, code, gap):
+    """A page that shows, as code, what not to write, then writes it: the message names the line that writes it."""
+    written, said = refusal
+    shown = code(written)
+    body = f"Intro.\n\n{shown}\n\n" + "Text.\n\n" * gap + f"{written}\n"
+    line = 10 + body[:body.rindex(written)].count("\n")
+    found = [str(p) for p in body_problems(body)]
+    assert found and all(p.startswith(f"practices/p.md:{line}: body: ") for p in found), (line, found)
+    assert said in found[0]
+
+
+@settings(max_examples=30, deadline=None)
+@given(letter=st.sampled_from(["ß", "ﬁ", "ŉ", "İ", "ﬃ", "ΐ"]), count=st.integers(1, 400), tag=st.sampled_from(
+    ["SCRIPT", "Script", "IFRAME", "Style"]))
+def test_letters_that_fold_longer_do_not_move_a_refusal_to_another_line(letter, count, tag):
+    """A case-blind search reads the body case-folded, where 'ß' is 'ss': a count of line breaks in the folded body
+    drifted one line further for each extra letter before the refused text (found by html5ever only here)."""
+    body = f"Intro {letter * count}.\n\n" + "Text.\n\n" * 40 + f"<!--><{tag}>x</{tag}>-->\n\n" + "More.\n\n" * 40
+    line = 10 + body[:body.index("<!-->")].count("\n")
+    found = [str(p) for p in body_problems(body)]
+    assert found and all(p.startswith(f"practices/p.md:{line}: body: ") for p in found), (line, found)
+
+
+@settings(max_examples=40, deadline=None)
+@given(refusal=st.sampled_from(REFUSALS), places=st.lists(st.integers(0, 4), min_size=2, max_size=4),
+       other=st.booleans())
+def test_the_same_refusal_written_in_several_places_is_named_at_each(refusal, places, other):
+    """Two identical javascript: links said once, on the first line: the second was named only after the first was
+    mended. Each line that writes it is named (once a line), whatever else lies between."""
+    written, said = refusal
+    lines = ["Intro."]
+    for gap in places:
+        lines += ["Text."] * gap + [f"See {written}" + (" and " + written if other else "") + "."]
+    body = "\n\n".join(lines) + "\n"
+    expected = sorted({10 + 2 * number for number, text in enumerate(lines) if written in text})
+    found = [p for p in body_problems(body) if said in p.message or said in str(p)]
+    assert sorted(p.line for p in found) == expected, ([str(p) for p in found], expected)
 
 
 # --- as browsers parse --------------------------------------------------------------------------------------------

@@ -75,12 +75,17 @@ def _no_images(src: str, alt: str) -> str | None:
 
 #: Links the Markdown extensions add for moving about a web page, not for reading.
 _FURNITURE = {"headerlink", "footnote-backref"}
+#: Styles inside styles and quotes inside quotes that the layout nests; deeper ones keep their text, unwrapped. The
+#: document goes to Typst as JSON, which it reads to 128 levels: emphasis 120 deep, which the validator accepts
+#: (Markdown's '*a *a … b … c* c*'), failed the PDF build; a body's lists, quotes and raw HTML stay far within.
+MAX_STYLES, MAX_QUOTES = 8, 12
 
 
 class _Converter:
     def __init__(self, images: ImageFetcher) -> None:
         self.images = images
         self.level = 1  # of the last heading: the body's levels never skip one (PDF/UA wants none skipped)
+        self.styles = self.quotes = 0  # how deep the node being converted is in each
 
     def inlines(self, nodes: list[Element | str], pre: bool = False) -> list[Node]:
         out: list[Node] = []
@@ -110,8 +115,12 @@ class _Converter:
                     out.extend(children)
             elif tag == "img":
                 out.extend(self.image(node))
-            elif tag in _STYLE:
+            elif tag in _STYLE and self.styles < MAX_STYLES:
+                self.styles += 1
                 out.append({"k": _STYLE[tag], "c": self.inlines(node.children, pre)})
+                self.styles -= 1
+            elif tag in _STYLE:
+                out.extend(self.inlines(node.children, pre))
             elif tag in _INLINE:
                 out.extend(self.inlines(node.children, pre))
             else:  # a block where text was expected (e.g. a paragraph in a table cell): its inline content
@@ -160,8 +169,11 @@ class _Converter:
                      "items": items}] if items else []
         if tag == "pre":
             return [{"k": "code", "s": node.text().rstrip("\n")}]
-        if tag == "blockquote":
-            return [{"k": "quote", "c": self.blocks(node.children)}]
+        if tag == "blockquote" and self.quotes < MAX_QUOTES:
+            self.quotes += 1
+            quote = [{"k": "quote", "c": self.blocks(node.children)}]
+            self.quotes -= 1
+            return quote
         if tag == "hr":
             return [{"k": "rule"}]
         if tag == "table":
