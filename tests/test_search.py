@@ -124,6 +124,7 @@ def reader(request, browser) -> Iterator[Reader]:  # noqa: ANN001
     ("digitalisation", "practices/digitalisation-policy-toolkit.html", ""),  # title first, then the theme
     ("Skane", "partners/region-skane.html", ""), ("skåne", "partners/region-skane.html", ""),
     ("Rhone", "partners/auvergne-rhone-alpes.html", ""), ("rhône", "partners/auvergne-rhone-alpes.html", ""),
+    ("center", "practices/sme-customer-use-environments.html", "Showing results for centre"),  # only "centres"
     ("INMA", "partners/inma.html", ""), ("VLAIO", "partners/vlaio.html", ""), ("NOI", "partners/noi-techpark.html", ""),
     ("transferability", "transferability/index.html", ""),
 ])
@@ -135,7 +136,16 @@ def test_each_class_of_query_finds_the_page_a_reader_means(reader, query, first,
         assert found.index(first) < found.index("themes/digitalisation.html")
 
 
-@pytest.mark.parametrize("query", ["3-D printing", "3 D printing", "3D printing", "3d-printing"])
+@pytest.mark.parametrize(("us", "uk"), [("organization", "organisation"), ("organizations", "organisations")])
+def test_an_american_spelling_finds_what_the_british_one_finds(reader, us, uk):
+    found = reader.search(uk)
+    assert len(found) > 5 and reader.note == ""
+    assert reader.search(us) == found  # the British word's longer forms too ("organisations")
+    assert reader.note == f"Showing results for {uk}"
+
+
+@pytest.mark.parametrize("query", ["3-D printing", "3 D printing", "3D printing", "3d-printing",
+                                   "3\u2010D printing", "3\u2011D printing"])  # hyphens of word processors
 def test_hyphen_and_space_variants_find_the_same_pages(reader, query):
     found = reader.search(query)
     assert found[:2] == ["themes/3d-printing.html", "practices/metal-additive-manufacturing-network.html"]

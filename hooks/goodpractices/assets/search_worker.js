@@ -44,6 +44,7 @@
     }));
   }
 
+  var HYPHENS = /[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]/g;  // as search_index.py's: "3‐D" is "3-D"
   var letters = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
   function fold(word) {
     return word.toLowerCase().replace(letters, function (c) { return LETTERS[c]; })
@@ -118,7 +119,7 @@
   /* The query's words: each run of letters and digits, hyphenated runs kept together as one group. */
   function parse(query) {
     var groups = [], pattern = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu, match, end = 0;
-    query = query.normalize("NFC");
+    query = query.normalize("NFC").replace(HYPHENS, "-");
     while ((match = pattern.exec(query))) {
       var gap = query.slice(end, match.index);
       groups.push({ text: match[0], parts: match[0].split("-").map(fold), spaced: groups.length > 0 && /^\s+$/.test(gap) });
@@ -159,17 +160,22 @@
     function add(term, factor) {
       if (!seen.has(term) && postings(term)) { seen.add(term); list.push({ term: term, factor: factor }); }
     }
+    var spelled = variants(word.term, RULES.silent);
     add(word.term, 1);
-    variants(word.term, RULES.silent).forEach(function (term) { add(term, 1); });
-    var shard = store["t/" + shardName(word.term)];
-    if (!word.changed && shard && word.term.length >= 2) {
-      for (var term in shard) if (term.length > word.term.length && term.startsWith(word.term)) add(term, 0.5);
+    spelled.forEach(function (term) { add(term, 1); });
+    var shard = store["t/" + shardName(word.term)];  // a variant's too: only endings differ
+    if ((!word.changed || word.open) && shard && word.term.length >= 2) {
+      [word.term].concat(spelled).forEach(function (stem) {  // "organization" finds organisations too
+        for (var term in shard) if (term.length > stem.length && term.startsWith(stem)) add(term, 0.5);
+      });
     }
     return list;
   }
 
-  /* When a word finds nothing: a spelling variant, the word split where one side is short ("3d" → 3 d), or
-     the nearest indexed word (one edit for 4+ letters, two for 8+), the most frequent of the nearest. */
+  /* When a word finds nothing: a spelling variant (or one that begins indexed words: "center" → centre, for
+     centres), the word split where one side is short ("3d" → 3 d), or the nearest indexed word (one edit for
+     4+ letters, two for 8+), the most frequent of the nearest. As { terms, open }: open, the terms' longer
+     words are found too. */
   var corrections = new Map();  // each word that found nothing, with what it was corrected to
   function correct(word) {
     if (!corrections.has(word.term)) {
@@ -190,8 +196,11 @@
     var near = [];
     for (var n = term.length - max; n <= term.length + max; n++) if (max && lengths.has(n)) near.push("w/" + n);
     return shardsOf(spelled.concat([].concat.apply([], splits))).then(function () {
-      for (var i = 0; i < spelled.length; i++) if (postings(spelled[i])) return [spelled[i]];
-      for (i = 0; i < splits.length; i++) if (postings(splits[i][0]) && postings(splits[i][1])) return splits[i];
+      for (var i = 0; i < spelled.length; i++) if (postings(spelled[i])) return { terms: [spelled[i]], open: false };
+      for (i = 0; i < spelled.length; i++) if (begins(spelled[i])) return { terms: [spelled[i]], open: true };
+      for (i = 0; i < splits.length; i++) {
+        if (postings(splits[i][0]) && postings(splits[i][1])) return { terms: splits[i], open: false };
+      }
       return load(near).then(function () {
         var best = null, bestDistance = max + 1, bestCount = 0;
         near.forEach(function (key) {
@@ -202,9 +211,16 @@
             }
           });
         });
-        return best === null ? [] : shardsOf([best]).then(function () { return [best]; });
+        return best === null ? { terms: [], open: false }
+          : shardsOf([best]).then(function () { return { terms: [best], open: false }; });
       });
     });
+  }
+
+  function begins(stem) {  // whether an indexed word is longer than `stem` and begins with it
+    var shard = store["t/" + shardName(stem)];
+    for (var term in shard || {}) if (term.length > stem.length && term.startsWith(stem)) return true;
+    return false;
   }
 
   function weight(code, kind) {
@@ -298,13 +314,16 @@
           word.changed = true;
         }
         if (word.found.length) return word;
-        return correct(word).then(function (terms) {
+        return correct(word).then(function (correction) {
+          var terms = correction.terms;
           if (terms.length) {
             word.term = terms.join(" ");
             word.text = word.term;
             word.changed = true;
             word.found = [];
-            terms.forEach(function (term) { word.found = word.found.concat(found({ term: term, changed: true })); });
+            terms.forEach(function (term) {
+              word.found = word.found.concat(found({ term: term, changed: true, open: correction.open }));
+            });
           }
           return word;
         });
