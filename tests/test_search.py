@@ -125,6 +125,7 @@ def reader(request, browser) -> Iterator[Reader]:  # noqa: ANN001
     ("Skane", "partners/region-skane.html", ""), ("skåne", "partners/region-skane.html", ""),
     ("Rhone", "partners/auvergne-rhone-alpes.html", ""), ("rhône", "partners/auvergne-rhone-alpes.html", ""),
     ("center", "practices/sme-customer-use-environments.html", "Showing results for centre"),  # only "centres"
+    ("eco plus", "partners/ecoplus.html", ""), ("tech park", "partners/noi-techpark.html", ""),  # one word, spaced
     ("INMA", "partners/inma.html", ""), ("VLAIO", "partners/vlaio.html", ""), ("NOI", "partners/noi-techpark.html", ""),
     ("transferability", "transferability/index.html", ""),
 ])

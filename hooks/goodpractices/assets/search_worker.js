@@ -130,24 +130,29 @@
 
   /* Each word of the query once, with what it searches for: a hyphenated word joined where a part is a single
      letter or no word and the index holds the joined word ("3-D" → 3d; "3d-printing" stays two words), a single letter joined to its neighbour across a space where that is a word
-     ("3 D" → 3d, "e government" → egovernment). */
+     ("3 D" → 3d, "e government" → egovernment). Two words that the index also holds joined, by a hyphen or
+     a space, find the joined word too (`also`: "eco plus" and "eco-plus" find ecoplus). */
   function words(groups) {
     var list = [];
     groups.forEach(function (group) {
       var joined = group.parts.join("");
       var loose = group.parts.some(function (part) { return part.length === 1 || !postings(part); });
       if (group.parts.length > 1 && loose && postings(joined)) {
-        list.push({ text: group.text, term: joined, spaced: group.spaced });
+        list.push({ text: group.text, term: joined, spaced: group.spaced, also: [] });
       } else {
+        var also = group.parts.length > 1 && postings(joined) ? [joined] : [];
         group.text.split("-").forEach(function (text, i) {
-          list.push({ text: text, term: group.parts[i], spaced: i === 0 && group.spaced });
+          list.push({ text: text, term: group.parts[i], spaced: i === 0 && group.spaced, also: also.slice() });
         });
       }
     });
     for (var i = list.length - 1; i > 0; i--) {
       var a = list[i - 1], b = list[i], joined = a.term + b.term;
       if (b.spaced && (a.text.length === 1 || b.text.length === 1) && postings(joined)) {
-        list.splice(i - 1, 2, { text: a.text + b.text, term: joined, spaced: a.spaced, changed: true });
+        list.splice(i - 1, 2, { text: a.text + b.text, term: joined, spaced: a.spaced, changed: true, also: [] });
+      } else if (b.spaced && postings(joined)) {
+        a.also.push(joined);
+        b.also.push(joined);
       }
     }
     return list;
@@ -163,6 +168,7 @@
     var spelled = variants(word.term, RULES.silent);
     add(word.term, 1);
     spelled.forEach(function (term) { add(term, 1); });
+    (word.also || []).forEach(function (term) { add(term, 1); });
     var shard = store["t/" + shardName(word.term)];  // a variant's too: only endings differ
     if ((!word.changed || word.open) && shard && word.term.length >= 2) {
       [word.term].concat(spelled).forEach(function (stem) {  // "organization" finds organisations too
@@ -309,7 +315,8 @@
     }).then(function (list) {
       return Promise.all(list.map(function (word) {
         word.found = found(word);
-        if (word.found.length && word.found[0].term !== word.term && word.found[0].factor === 1) {
+        if (word.found.length && word.found[0].term !== word.term && word.found[0].factor === 1 &&
+            word.also.indexOf(word.found[0].term) < 0) {
           word.text = word.found[0].term;  // only a spelling variant: say so ("digitalization" → digitalisation)
           word.changed = true;
         }
