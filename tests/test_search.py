@@ -152,6 +152,13 @@ def test_hyphen_and_space_variants_find_the_same_pages(reader, query):
     assert found[:2] == ["themes/3d-printing.html", "practices/metal-additive-manufacturing-network.html"]
 
 
+@pytest.mark.parametrize(("query", "suggested"), [("3d", ""), ("innov", "innovation"), ("public-private innov",
+                                                                                      "public-private innovation")])
+def test_the_box_suggests_only_words_as_written(reader, query, suggested):
+    reader.search(query)  # "3D-printing" is indexed as 3dprinting too, but no one writes that
+    assert reader.page.locator(".md-search__suggest").text_content() == suggested
+
+
 def test_the_snippet_shows_the_title_once_and_the_passage_that_matches(reader):
     reader.search("innovation audits")
     first = reader.page.locator(".md-search-result__item").first

@@ -268,6 +268,21 @@
     return out + escape(text.slice(at, end)) + (end < text.length ? " …" : "");
   }
 
+  /* The folded words of the loaded pages' titles and texts, as written (a hyphenated word is two). */
+  function wordsOf(ids) {
+    var found = new Set(), pattern = /[\p{L}\p{N}]+/gu, match;
+    ids.forEach(function (id) {
+      [[["", index.pages[id][1], ""]], store["p/" + id] || []].forEach(function (sections) {
+        sections.forEach(function (section) {
+          [section[1], section[2]].forEach(function (text) {
+            while ((match = pattern.exec(text))) found.add(foldOnce(match[0]));
+          });
+        });
+      });
+    });
+    return found;
+  }
+
   function count(text, hits) {
     var pattern = /[\p{L}\p{N}]+/gu, match, n = 0;
     while ((match = pattern.exec(text))) if (hits.has(foldOnce(match[0]))) n++;
@@ -385,14 +400,15 @@
     });
     var last = list[list.length - 1], suggest = [];
     if (last && !last.changed) {
-      var best = null, bestCount = 0;
-      last.found.forEach(function (entry) {
-        var n = postings(entry.term).length;
-        if (entry.term.length > last.term.length && entry.term.startsWith(last.term) && n > bestCount) {
-          best = entry.term; bestCount = n;
-        }
-      });
-      if (best) suggest = [best];
+      var longer = last.found.filter(function (entry) {
+        return entry.term.length > last.term.length && entry.term.startsWith(last.term);
+      }).map(function (entry) { return entry.term; });
+      longer.sort(function (a, b) { return postings(b).length - postings(a).length || (a < b ? -1 : 1); });
+      if (longer.length) {
+        var written = wordsOf(ids.slice(0, TEXTS));  // a word as written, not a hyphenated one joined ("3dprinting")
+        var best = longer.find(function (term) { return written.has(term); });
+        if (best) suggest = [best];
+      }
     }
     var changed = list.some(function (word) { return word.changed && word.found.length; });
     return {
