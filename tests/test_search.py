@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -213,6 +214,16 @@ def test_listing_pages_are_indexed_and_the_maintainers_pages_are_not(site):
     pages = {entry["location"].split("#")[0] for entry in entries(site / "search")}
     assert {"transferability/index.html", "themes/3d-printing.html", "partners/inma.html", "index.html"} <= pages
     assert not pages & {"security.html", "performance.html", "editors/completeness.html"}
+
+
+def test_the_texts_of_the_map_are_indexed_as_separate_words(site):
+    from goodpractices.search_index import entries
+
+    text = " ".join(entry["text"] for entry in entries(site / "search") if entry["location"].startswith("index.html"))
+    names = [partner["short_name"] for partner in PARTNERS.values()]
+    assert all(name in text for name in names)  # the map's labels and titles, on the home page
+    assert not [name for name in names if re.search(rf"[^\W_]{re.escape(name)}|{re.escape(name)}[^\W_]", text)]
+    assert "SwedenRDA" not in text and "UkraineUnited" not in text  # "Sweden RDA Ostrava", "Ukraine United Kingdom"
 
 
 def test_nothing_of_materials_lunr_index_is_built(site):
