@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -124,6 +125,8 @@ def reader(request, browser) -> Iterator[Reader]:  # noqa: ANN001
     ("digitalisation", "practices/digitalisation-policy-toolkit.html", ""),  # title first, then the theme
     ("Skane", "partners/region-skane.html", ""), ("skåne", "partners/region-skane.html", ""),
     ("Rhone", "partners/auvergne-rhone-alpes.html", ""), ("rhône", "partners/auvergne-rhone-alpes.html", ""),
+    ("center", "practices/sme-customer-use-environments.html", "Showing results for centre"),  # only "centres"
+    ("eco plus", "partners/ecoplus.html", ""), ("tech park", "partners/noi-techpark.html", ""),  # one word, spaced
     ("INMA", "partners/inma.html", ""), ("VLAIO", "partners/vlaio.html", ""), ("NOI", "partners/noi-techpark.html", ""),
     ("transferability", "transferability/index.html", ""),
 ])
@@ -135,10 +138,26 @@ def test_each_class_of_query_finds_the_page_a_reader_means(reader, query, first,
         assert found.index(first) < found.index("themes/digitalisation.html")
 
 
-@pytest.mark.parametrize("query", ["3-D printing", "3 D printing", "3D printing", "3d-printing"])
+@pytest.mark.parametrize(("us", "uk"), [("organization", "organisation"), ("organizations", "organisations")])
+def test_an_american_spelling_finds_what_the_british_one_finds(reader, us, uk):
+    found = reader.search(uk)
+    assert len(found) > 5 and reader.note == ""
+    assert reader.search(us) == found  # the British word's longer forms too ("organisations")
+    assert reader.note == f"Showing results for {uk}"
+
+
+@pytest.mark.parametrize("query", ["3-D printing", "3 D printing", "3D printing", "3d-printing",
+                                   "3\u2010D printing", "3\u2011D printing"])  # hyphens of word processors
 def test_hyphen_and_space_variants_find_the_same_pages(reader, query):
     found = reader.search(query)
     assert found[:2] == ["themes/3d-printing.html", "practices/metal-additive-manufacturing-network.html"]
+
+
+@pytest.mark.parametrize(("query", "suggested"), [("3d", ""), ("innov", "innovation"), ("public-private innov",
+                                                                                      "public-private innovation")])
+def test_the_box_suggests_only_words_as_written(reader, query, suggested):
+    reader.search(query)  # "3D-printing" is indexed as 3dprinting too, but no one writes that
+    assert reader.page.locator(".md-search__suggest").text_content() == suggested
 
 
 def test_the_snippet_shows_the_title_once_and_the_passage_that_matches(reader):
@@ -195,6 +214,16 @@ def test_listing_pages_are_indexed_and_the_maintainers_pages_are_not(site):
     pages = {entry["location"].split("#")[0] for entry in entries(site / "search")}
     assert {"transferability/index.html", "themes/3d-printing.html", "partners/inma.html", "index.html"} <= pages
     assert not pages & {"security.html", "performance.html", "editors/completeness.html"}
+
+
+def test_the_texts_of_the_map_are_indexed_as_separate_words(site):
+    from goodpractices.search_index import entries
+
+    text = " ".join(entry["text"] for entry in entries(site / "search") if entry["location"].startswith("index.html"))
+    names = [partner["short_name"] for partner in PARTNERS.values()]
+    assert all(name in text for name in names)  # the map's labels and titles, on the home page
+    assert not [name for name in names if re.search(rf"[^\W_]{re.escape(name)}|{re.escape(name)}[^\W_]", text)]
+    assert "SwedenRDA" not in text and "UkraineUnited" not in text  # "Sweden RDA Ostrava", "Ukraine United Kingdom"
 
 
 def test_nothing_of_materials_lunr_index_is_built(site):

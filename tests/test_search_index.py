@@ -94,6 +94,20 @@ def test_words_are_folded_and_hyphenated_words_are_indexed_as_parts_and_joined(i
                                                          "3d"]
 
 
+#: Every hyphen a writer's software may put between the parts of a word (U+2010, the non-breaking U+2011, ...).
+HYPHEN_CHARACTERS = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+
+
+@pytest.mark.parametrize("hyphen", HYPHEN_CHARACTERS)
+def test_a_word_joined_by_any_hyphen_is_indexed_as_with_a_hyphen_minus(hyphen):
+    from goodpractices.search_index import counted
+
+    text = f"3{hyphen}D printing and co{hyphen}creation in Rhône{hyphen}Alpes"
+    assert list(terms(text)) == ["3", "d", "3d", "printing", "and", "co", "creation", "cocreation", "in", "rhone",
+                                 "alpes", "rhonealpes"]
+    assert counted(text) == counted(text.replace(hyphen, "-"))
+
+
 def test_shards_are_named_by_the_first_two_letters_and_words_listed_by_length(index):
     assert shard_name("vouchers") == "vo" and shard_name("ελλαδα") == "_3b5_3bb" and shard_name("d") == "d"
     assert sorted(key for key in index if key.startswith("t/")) == [f"t/{name}" for name in index["index"]["shards"]]
@@ -156,7 +170,8 @@ def test_the_worker_folds_names_shards_and_spells_as_the_builder_does(tmp_path: 
         fallback: words.map(w => t.variants(t.fold(w), rules.fallback)),
         distance: [t.distance("inovation", "innovation", 2), t.distance("clsuter", "cluster", 1),
                    t.distance("digitalisation", "digitization", 2), t.distance("audit", "audits", 1)],
-        groups: t.parse("3-D  printing, Rhône").map(g => [g.text, g.parts, g.spaced])
+        groups: t.parse("3-D  printing, Rhône").map(g => [g.text, g.parts, g.spaced]),
+        hyphens: {json.dumps(HYPHEN_CHARACTERS)}.split("").map(h => t.parse("3" + h + "D").map(g => g.parts))
       }}));"""
     done = subprocess.run([NODE, "-e", probe], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -168,6 +183,7 @@ def test_the_worker_folds_names_shards_and_spells_as_the_builder_does(tmp_path: 
     assert got["fallback"] == [spelling.variants(word, spelling.FALLBACK) for word in folded]
     assert got["distance"] == [1, 1, 3, 1]
     assert got["groups"] == [["3-D", ["3", "d"], False], ["printing", ["printing"], True], ["Rhône", ["rhone"], False]]  # after a comma: never joined
+    assert got["hyphens"] == [[["3", "d"]]] * len(HYPHEN_CHARACTERS)  # one word, whatever the hyphen
 
 
 def test_our_worker_takes_the_place_of_materials_and_lunr_is_left_out():

@@ -43,6 +43,9 @@ MAX_TERM = 40
 LEAD = 140
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+#: Hyphens and dashes that join a word as "-" does: "3‐D" (U+2010) and "co‑creation" (U+2011) as "3-D", "co-creation".
+#: The search worker reads a query with the same table (HYPHENS in search_worker.js).
+HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"))
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -65,9 +68,16 @@ def _expanded(word: str) -> list[str]:
     return [part for part in parts if len(part) <= MAX_TERM]
 
 
+def _tokens(text: str) -> list[str]:
+    """Return the lower-case words of a text, hyphenated ones whole, whatever hyphen joins them."""
+    if not text.isascii():  # (most text is ASCII: nothing to normalise, no odd hyphen)
+        text = unicodedata.normalize("NFC", text).translate(HYPHENS)
+    return _TOKEN.findall(text.lower())
+
+
 def terms(text: str) -> Iterator[str]:
     """Yield the index terms of a plain text, in order: folded words, and each hyphenated word joined too."""
-    for word in _TOKEN.findall(unicodedata.normalize("NFC", text).lower()):
+    for word in _tokens(text):
         if "-" in word or not word.isascii() or len(word) > MAX_TERM:
             yield from _expanded(word)
         else:
@@ -76,7 +86,7 @@ def terms(text: str) -> Iterator[str]:
 
 def counted(text: str) -> Counter[str]:
     """Return how often each index term is in a plain text (as terms() yields them, counted in C)."""
-    counts = Counter(_TOKEN.findall(unicodedata.normalize("NFC", text).lower()))
+    counts = Counter(_tokens(text))
     for word in [word for word in counts if "-" in word or not word.isascii() or len(word) > MAX_TERM]:
         times = counts.pop(word)
         for term in _expanded(word):

@@ -44,6 +44,7 @@
     }));
   }
 
+  var HYPHENS = /[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]/g;  // as search_index.py's: "3‐D" is "3-D"
   var letters = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
   function fold(word) {
     return word.toLowerCase().replace(letters, function (c) { return LETTERS[c]; })
@@ -118,7 +119,7 @@
   /* The query's words: each run of letters and digits, hyphenated runs kept together as one group. */
   function parse(query) {
     var groups = [], pattern = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu, match, end = 0;
-    query = query.normalize("NFC");
+    query = query.normalize("NFC").replace(HYPHENS, "-");
     while ((match = pattern.exec(query))) {
       var gap = query.slice(end, match.index);
       groups.push({ text: match[0], parts: match[0].split("-").map(fold), spaced: groups.length > 0 && /^\s+$/.test(gap) });
@@ -129,24 +130,29 @@
 
   /* Each word of the query once, with what it searches for: a hyphenated word joined where a part is a single
      letter or no word and the index holds the joined word ("3-D" → 3d; "3d-printing" stays two words), a single letter joined to its neighbour across a space where that is a word
-     ("3 D" → 3d, "e government" → egovernment). */
+     ("3 D" → 3d, "e government" → egovernment). Two words that the index also holds joined, by a hyphen or
+     a space, find the joined word too (`also`: "eco plus" and "eco-plus" find ecoplus). */
   function words(groups) {
     var list = [];
     groups.forEach(function (group) {
       var joined = group.parts.join("");
       var loose = group.parts.some(function (part) { return part.length === 1 || !postings(part); });
       if (group.parts.length > 1 && loose && postings(joined)) {
-        list.push({ text: group.text, term: joined, spaced: group.spaced });
+        list.push({ text: group.text, term: joined, spaced: group.spaced, also: [] });
       } else {
+        var also = group.parts.length > 1 && postings(joined) ? [joined] : [];
         group.text.split("-").forEach(function (text, i) {
-          list.push({ text: text, term: group.parts[i], spaced: i === 0 && group.spaced });
+          list.push({ text: text, term: group.parts[i], spaced: i === 0 && group.spaced, also: also.slice() });
         });
       }
     });
     for (var i = list.length - 1; i > 0; i--) {
       var a = list[i - 1], b = list[i], joined = a.term + b.term;
       if (b.spaced && (a.text.length === 1 || b.text.length === 1) && postings(joined)) {
-        list.splice(i - 1, 2, { text: a.text + b.text, term: joined, spaced: a.spaced, changed: true });
+        list.splice(i - 1, 2, { text: a.text + b.text, term: joined, spaced: a.spaced, changed: true, also: [] });
+      } else if (b.spaced && postings(joined)) {
+        a.also.push(joined);
+        b.also.push(joined);
       }
     }
     return list;
@@ -159,17 +165,23 @@
     function add(term, factor) {
       if (!seen.has(term) && postings(term)) { seen.add(term); list.push({ term: term, factor: factor }); }
     }
+    var spelled = variants(word.term, RULES.silent);
     add(word.term, 1);
-    variants(word.term, RULES.silent).forEach(function (term) { add(term, 1); });
-    var shard = store["t/" + shardName(word.term)];
-    if (!word.changed && shard && word.term.length >= 2) {
-      for (var term in shard) if (term.length > word.term.length && term.startsWith(word.term)) add(term, 0.5);
+    spelled.forEach(function (term) { add(term, 1); });
+    (word.also || []).forEach(function (term) { add(term, 1); });
+    var shard = store["t/" + shardName(word.term)];  // a variant's too: only endings differ
+    if ((!word.changed || word.open) && shard && word.term.length >= 2) {
+      [word.term].concat(spelled).forEach(function (stem) {  // "organization" finds organisations too
+        for (var term in shard) if (term.length > stem.length && term.startsWith(stem)) add(term, 0.5);
+      });
     }
     return list;
   }
 
-  /* When a word finds nothing: a spelling variant, the word split where one side is short ("3d" → 3 d), or
-     the nearest indexed word (one edit for 4+ letters, two for 8+), the most frequent of the nearest. */
+  /* When a word finds nothing: a spelling variant (or one that begins indexed words: "center" → centre, for
+     centres), the word split where one side is short ("3d" → 3 d), or the nearest indexed word (one edit for
+     4+ letters, two for 8+), the most frequent of the nearest. As { terms, open }: open, the terms' longer
+     words are found too. */
   var corrections = new Map();  // each word that found nothing, with what it was corrected to
   function correct(word) {
     if (!corrections.has(word.term)) {
@@ -190,8 +202,11 @@
     var near = [];
     for (var n = term.length - max; n <= term.length + max; n++) if (max && lengths.has(n)) near.push("w/" + n);
     return shardsOf(spelled.concat([].concat.apply([], splits))).then(function () {
-      for (var i = 0; i < spelled.length; i++) if (postings(spelled[i])) return [spelled[i]];
-      for (i = 0; i < splits.length; i++) if (postings(splits[i][0]) && postings(splits[i][1])) return splits[i];
+      for (var i = 0; i < spelled.length; i++) if (postings(spelled[i])) return { terms: [spelled[i]], open: false };
+      for (i = 0; i < spelled.length; i++) if (begins(spelled[i])) return { terms: [spelled[i]], open: true };
+      for (i = 0; i < splits.length; i++) {
+        if (postings(splits[i][0]) && postings(splits[i][1])) return { terms: splits[i], open: false };
+      }
       return load(near).then(function () {
         var best = null, bestDistance = max + 1, bestCount = 0;
         near.forEach(function (key) {
@@ -202,9 +217,16 @@
             }
           });
         });
-        return best === null ? [] : shardsOf([best]).then(function () { return [best]; });
+        return best === null ? { terms: [], open: false }
+          : shardsOf([best]).then(function () { return { terms: [best], open: false }; });
       });
     });
+  }
+
+  function begins(stem) {  // whether an indexed word is longer than `stem` and begins with it
+    var shard = store["t/" + shardName(stem)];
+    for (var term in shard || {}) if (term.length > stem.length && term.startsWith(stem)) return true;
+    return false;
   }
 
   function weight(code, kind) {
@@ -244,6 +266,21 @@
       }
     });
     return out + escape(text.slice(at, end)) + (end < text.length ? " …" : "");
+  }
+
+  /* The folded words of the loaded pages' titles and texts, as written (a hyphenated word is two). */
+  function wordsOf(ids) {
+    var found = new Set(), pattern = /[\p{L}\p{N}]+/gu, match;
+    ids.forEach(function (id) {
+      [[["", index.pages[id][1], ""]], store["p/" + id] || []].forEach(function (sections) {
+        sections.forEach(function (section) {
+          [section[1], section[2]].forEach(function (text) {
+            while ((match = pattern.exec(text))) found.add(foldOnce(match[0]));
+          });
+        });
+      });
+    });
+    return found;
   }
 
   function count(text, hits) {
@@ -293,18 +330,22 @@
     }).then(function (list) {
       return Promise.all(list.map(function (word) {
         word.found = found(word);
-        if (word.found.length && word.found[0].term !== word.term && word.found[0].factor === 1) {
+        if (word.found.length && word.found[0].term !== word.term && word.found[0].factor === 1 &&
+            word.also.indexOf(word.found[0].term) < 0) {
           word.text = word.found[0].term;  // only a spelling variant: say so ("digitalization" → digitalisation)
           word.changed = true;
         }
         if (word.found.length) return word;
-        return correct(word).then(function (terms) {
+        return correct(word).then(function (correction) {
+          var terms = correction.terms;
           if (terms.length) {
             word.term = terms.join(" ");
             word.text = word.term;
             word.changed = true;
             word.found = [];
-            terms.forEach(function (term) { word.found = word.found.concat(found({ term: term, changed: true })); });
+            terms.forEach(function (term) {
+              word.found = word.found.concat(found({ term: term, changed: true, open: correction.open }));
+            });
           }
           return word;
         });
@@ -359,14 +400,15 @@
     });
     var last = list[list.length - 1], suggest = [];
     if (last && !last.changed) {
-      var best = null, bestCount = 0;
-      last.found.forEach(function (entry) {
-        var n = postings(entry.term).length;
-        if (entry.term.length > last.term.length && entry.term.startsWith(last.term) && n > bestCount) {
-          best = entry.term; bestCount = n;
-        }
-      });
-      if (best) suggest = [best];
+      var longer = last.found.filter(function (entry) {
+        return entry.term.length > last.term.length && entry.term.startsWith(last.term);
+      }).map(function (entry) { return entry.term; });
+      longer.sort(function (a, b) { return postings(b).length - postings(a).length || (a < b ? -1 : 1); });
+      if (longer.length) {
+        var written = wordsOf(ids.slice(0, TEXTS));  // a word as written, not a hyphenated one joined ("3dprinting")
+        var best = longer.find(function (term) { return written.has(term); });
+        if (best) suggest = [best];
+      }
     }
     var changed = list.some(function (word) { return word.changed && word.found.length; });
     return {

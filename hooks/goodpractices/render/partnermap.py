@@ -123,7 +123,7 @@ def svg(catalog: Catalog, layout: Layout, highlight: str | None = None, font: st
             weight = ' font-weight="bold"' if highlight == m.partner.key else ""
             parts.append(f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}"{weight}>{escape(text)}</text>')
     parts.append("</g></svg>")
-    return "".join(parts)
+    return "\n".join(parts)  # a line each: the text of one element is not glued to the next's in the search index
 
 
 def legend() -> str:
