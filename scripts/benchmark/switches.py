@@ -163,8 +163,8 @@ SWITCHES: dict[str, Switch] = {
     "feed": Switch("feature: feed.xml is written empty, not made from the catalogue", _no_feed, ("feed.xml",)),
     "map": Switch("feature: no map of partners and transfers on the home, Partners and partner pages", _no_map,
                   ("index.html", "partners/*.html", "search/*")),
-    "figures": Switch("feature: the figures page without its figures and CSV files", _no_figures,
-                      ("figures/*", "search/*")),
+    "figures": Switch("feature: the figures page without its figures and CSV files (nor the Downloads page's "
+                      "rows for them)", _no_figures, ("figures/*", "search/*", "downloads/index.html")),
 }
 
 
