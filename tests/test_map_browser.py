@@ -3,42 +3,19 @@ no violation, and screenshots for a person to look at (tests/artifacts/)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from axe import AXE, violations
-from conftest import ROOT, build_real_site
 from goodpractices.figures import Figure, Row
 from goodpractices.partnermap import layout
 from goodpractices.render.figures import chart
 from goodpractices.render.partnermap import figure
 from mapscale import scale_catalog
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-ARTIFACTS = ROOT / "tests" / "artifacts"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)"),
-]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_real_site(tmp_path_factory.mktemp("map-browser"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+from test_browser import (  # noqa: F401 - the real site in Chromium, and its fixtures
+    ARTIFACTS,
+    browser,
+    pytestmark,  # noqa: F401 - browser tests, skipped without Debian's chromium
+    site,
+)
 
 
 @pytest.fixture
