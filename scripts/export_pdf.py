@@ -6,24 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
 from goodpractices import catalog as pipeline
 from goodpractices.model import Catalog
 from goodpractices.pdf import document
 from goodpractices.pdf.engine import CHUNK
 from goodpractices.pdf.write import Site, pdfs, write_file
 from goodpractices.problems import count
-from goodpractices.siteinfo import site_info
+from goodpractices.siteinfo import mkdocs_settings, site_info
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml for a few settings, whatever tags (such as !ENV) its other settings use."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def _plugin(settings: dict) -> dict:
@@ -40,8 +31,7 @@ def site_settings(config: Path, catalog: Catalog) -> Site:
     """Return the site's name and author from mkdocs.yml, its docs folder (for images) and what its footer
     says (address, licence, funder), read by siteinfo.py as the site build reads them (the plugin's setting
     over `extra`'s); raise ValueError naming a wrong setting."""
-    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader) if config.is_file() else {}
-    settings = settings if isinstance(settings, dict) else {}
+    settings = mkdocs_settings(config) if config.is_file() else {}
     name = str(settings.get("site_name") or "Good practices")
     author = str(settings.get("site_author") or settings.get("copyright") or name)
     extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}

@@ -4,9 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .model import Catalog, PartialDate
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as plain data: `!ENV [NAME, default]` gives its default (the environment is not read),
+    and any other tag (such as `!!python/name:`) gives None."""
+
+
+_SettingsLoader.add_constructor("!ENV", lambda loader, node: (
+    loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
+_SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def mkdocs_settings(path: Path) -> dict:
+    """Return a mkdocs.yml's settings as plain data, for the tools that read it without MkDocs (see
+    _SettingsLoader); an empty dict where the file holds no mapping."""
+    settings = yaml.load(path.read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506 (a safe loader)
+    return settings if isinstance(settings, dict) else {}
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from goodpractices.siteinfo import mkdocs_settings
+
 from .measure import ENV
-from .projects import Workspace, read_config
+from .projects import Workspace
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def edit_to_rebuilt(preview: Preview, runs: int, log: Path, limit: float) -> lis
     """Serve a project, edit one practice `runs` times and return the seconds until each edit is served."""
     port = free_port()
     # `mkdocs serve` serves the site under the path of its site_url, as it will be published.
-    config = read_config(preview.project / "mkdocs.yml")
+    config = mkdocs_settings(preview.project / "mkdocs.yml")
     mount = urlsplit(config.get("site_url") or "/").path.rstrip("/")
     url = f"http://127.0.0.1:{port}{mount}/{preview.page}"
     original = preview.source.read_bytes()

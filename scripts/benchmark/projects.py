@@ -11,6 +11,7 @@ import yaml
 
 import make_corpus
 from goodpractices import catalog
+from goodpractices.siteinfo import mkdocs_settings
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -55,22 +56,9 @@ def project_config(first_hooks: Sequence[Path] = ()) -> str:
     return text.replace("\nhooks:\n", "\nhooks:\n" + "".join(f"  - {hook}\n" for hook in first_hooks))
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as plain data: `!ENV [NAME, default]` gives its default (the environment is not read)."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: (
-    loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
-
-
-def read_config(path: Path) -> dict:
-    """Return a mkdocs.yml's settings as plain data (see _ConfigLoader)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (a safe loader)
-
-
 def baseline_config() -> str:
     """Return the baseline's mkdocs.yml: Material, search only, the project's Markdown extensions."""
-    project = read_config(ROOT / "mkdocs.yml")
+    project = mkdocs_settings(ROOT / "mkdocs.yml")
     config = {
         "site_name": "Baseline",
         "use_directory_urls": False,

@@ -174,11 +174,11 @@ def test_the_page_keeps_the_themes_ids_once_and_its_table_of_contents_works(proj
 
 
 def test_bodies_render_with_the_sites_markdown_extensions():
-    from benchmark.projects import read_config
+    from goodpractices.siteinfo import mkdocs_settings
     from conftest import ROOT
     from goodpractices.body_markdown import EXTENSIONS
 
-    listed = read_config(ROOT / "mkdocs.yml")["markdown_extensions"]
+    listed = mkdocs_settings(ROOT / "mkdocs.yml")["markdown_extensions"]
     as_dict = {next(iter(item)) if isinstance(item, dict) else item:
                (next(iter(item.values())) if isinstance(item, dict) else {}) for item in listed}
     assert as_dict == EXTENSIONS

@@ -438,9 +438,9 @@ def test_held_code_anywhere_is_text(check, text):
 def test_held_content_title_attributes_are_not_shown_as_html_by_the_theme():
     """Guard: content keeps `title` on every element; Material's `content.tooltips` feature would insert each
     title as innerHTML (script from content). It must stay off while titles are allowed."""
-    from benchmark.projects import read_config
+    from goodpractices.siteinfo import mkdocs_settings
     from conftest import ROOT
     from goodpractices.sanitize import ATTRIBUTES
 
-    features = read_config(ROOT / "mkdocs.yml")["theme"].get("features", [])
+    features = mkdocs_settings(ROOT / "mkdocs.yml")["theme"].get("features", [])
     assert "content.tooltips" not in features or "title" not in ATTRIBUTES["*"]
