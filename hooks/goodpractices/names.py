@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
+from . import folding
 from .model import Partner, Theme
 
 #: (folded name, key) pairs: what a Context carries to suggest keys from names.
@@ -17,10 +17,9 @@ Aliases = tuple[tuple[str, str], ...]
 
 
 def fold(text: str) -> str:
-    """Return the form under which names compare: no accents, no case, words joined by single spaces."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in plain if not unicodedata.combining(char))
-    return " ".join(re.findall(r"\w+", plain.replace("ß", "ss")))
+    """Return the form under which names compare: folded as search folds words (no accents, no case), words
+    joined by single spaces."""
+    return " ".join(re.findall(r"\w+", folding.fold(text.casefold())))
 
 
 def partner_names(partner: Partner) -> list[str]:
