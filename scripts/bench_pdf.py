@@ -101,7 +101,7 @@ def baseline_project(corpus: Path, project: Path) -> None:
     sys.path.insert(0, str(ROOT / "hooks"))
     from goodpractices import catalog as pipeline
 
-    loaded, _ = pipeline.load(corpus)
+    loaded, _ = pipeline.load(corpus, trees=True)
     pages = project / "docs" / "practices"
     pages.mkdir(parents=True)
     (project / "docs" / "index.md").write_text("# Good practices\n\nThe catalogue.\n")

@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--chunk must be at least 1")
     if args.all and args.output:
         parser.error("-o FILE writes one document; --all writes many (use --downloads DIR)")
-    result = pipeline.build(args.practices)
+    result = pipeline.build(args.practices, trees=True)
     if result.catalog is None:
         for problem in result.problems:
             print(problem)

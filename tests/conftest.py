@@ -127,4 +127,4 @@ def build_corpus(project: Project, corpus: dict[str, str]) -> tuple[Path, object
         project.add(f"{name}.md", text)
     done = project.build()
     assert done.returncode == 0, done.stderr
-    return project.root / "site", catalog.load(project.practices)[0]
+    return project.root / "site", catalog.load(project.practices, trees=True)[0]

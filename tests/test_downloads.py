@@ -125,7 +125,9 @@ def test_practices_json_has_a_header_and_one_practice_per_line_with_its_sections
 
 
 def test_sections_are_plain_text_without_the_pages_furniture():
-    from goodpractices.text import Section, sections
+    from goodpractices.bodytree import parse
+    from goodpractices.model import Section, sections
+    from goodpractices.text import passages
 
     html = ('<p>Intro &amp; more</p>\n<h2 id="user-content-a">Why <em>it</em> works'
             '<a class="headerlink" href="#user-content-a" title="Permanent link">&para;</a></h2>\n'
@@ -133,10 +135,10 @@ def test_sections_are_plain_text_without_the_pages_furniture():
             '<pre><code>keep\n  this\n</code></pre>\n<h3>Sub</h3><ol><li><p>first</p></li><li>second</li></ol>\n'
             '<div class="footnote"><hr><ol><li id="fn:1"><p>Note.&#160;<a class="footnote-backref" href="#fnref:1">'
             '&#8617;</a></p></li></ol></div>\n<h2>Empty</h2>')
-    assert sections(html) == [Section("", "Intro & more"),
+    assert sections(passages(parse(html))) == (Section("", "Intro & more"),
                               Section("Why it works", "One1 line.\n\nkeep\nthis\n\nSub\n\n- first\n\n- second\n\n- Note."),
-                              Section("Empty", "")]
-    assert sections("") == []
+                              Section("Empty", ""))
+    assert sections(passages(parse(""))) == ()
 
 
 def test_the_downloads_page_lists_every_data_file_with_its_size(built):

@@ -18,7 +18,7 @@ def test_every_document_is_listed_with_the_pages_and_size_of_its_file(project: P
     project.add("a.md", practice())
     project.add("b.md", practice(title="A practice with a longer body", partner="inma", theme="sme-innovation",
                                  body="## Description\n\n" + "A long paragraph that fills pages. " * 900))
-    catalog = pipeline.load(project.practices)[0]
+    catalog = pipeline.load(project.practices, trees=True)[0]
     made = make_downloads(catalog, Site("Site", "Author", None), tmp_path / "pdf")
     assert [d.name for d in made] == [s.file_name for s in everything(catalog)]
     assert [(d.kind, d.key) for d in made] == [(s.kind, s.key) for s in everything(catalog)]

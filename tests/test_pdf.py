@@ -75,7 +75,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 @pytest.fixture(scope="module")
 def catalog(corpus: Project):
-    return pipeline.load(corpus.practices)[0]
+    return pipeline.load(corpus.practices, trees=True)[0]
 
 
 def export(corpus: Project, *args: str, out: Path | None = None) -> int:
@@ -453,13 +453,14 @@ def test_a_preview_makes_no_pdf_and_says_how_to(corpus: Project, tmp_path: Path)
 
 def test_headings_print_without_their_web_permalink_mark():
     from goodpractices.body_markdown import render
+    from goodpractices.bodytree import parse
     from goodpractices.pdf.blocks import body_blocks
     from goodpractices.sanitize import clean, inspect
 
     rendered = render("## Description\n\nText[^1].\n\n[^1]: A note.\n")
     html, _ = clean(rendered.html, inspect(rendered.html).ids)
     assert "headerlink" in html and "footnote-backref" in html
-    printed = repr(body_blocks(html))
+    printed = repr(body_blocks(parse(html)))
     assert "¶" not in printed and "↩" not in printed and "Description" in printed and "A note." in printed
 
 

@@ -79,7 +79,7 @@ def text_of(path: Path) -> str:
 
 
 def test_all_writes_a_document_for_every_partner_with_a_story(corpus: Project, documents: list[Path]):
-    catalog = pipeline.load(corpus.practices)[0]
+    catalog = pipeline.load(corpus.practices, trees=True)[0]
     names = {path.name for path in documents}
     assert names == {s.file_name for s in everything(catalog)} | {"practice-long-one.pdf"}
     assert {"partner-inma.pdf", "partner-region-skane.pdf", "partner-vlaio.pdf"} <= names  # Skåne: uptake only
@@ -105,7 +105,7 @@ def test_every_document_carries_the_colophon(documents: list[Path]):
 
 
 def test_the_colophon_dates_and_cites_the_document():
-    catalog = pipeline.load(ROOT / "practices")[0]
+    catalog = pipeline.load(ROOT / "practices", trees=True)[0]
     selection = next(s for s in everything(catalog) if s.kind == "partner" and s.key == "inma")
     newest = max(p.updated for p in selection.practices if p.updated)
     info = site_info("Site", "https://example.org/kb", {}, catalog)
@@ -268,7 +268,7 @@ def test_the_independent_checker_fails_a_broken_pdf(documents: list[Path], tmp_p
 
 
 def test_matrix_heads_print_each_partners_name_whole(documents: list[Path], corpus: Project):
-    catalog = pipeline.load(corpus.practices)[0]
+    catalog = pipeline.load(corpus.practices, trees=True)[0]
     path = next(p for p in documents if p.name == "good-practices.pdf")
     index = dict((t, p) for t, p, _ in outline(PdfReader(path)))["Appendix A: Transferability matrix"]
     words = [w[3] for w in _words(path)[index][2]]
@@ -328,7 +328,7 @@ def test_the_plugins_licence_wins_over_extras_as_in_the_site_build(corpus: Proje
 
 def test_a_chapter_opener_lists_its_practices(documents: list[Path], corpus: Project):
     """An opener is no longer a page nine-tenths blank: it lists the chapter's practices, each linked."""
-    catalog = pipeline.load(corpus.practices)[0]
+    catalog = pipeline.load(corpus.practices, trees=True)[0]
     path = next(p for p in documents if p.name == "good-practices.pdf")
     reader = PdfReader(path)
     for title, page, children in outline(reader)[2:]:

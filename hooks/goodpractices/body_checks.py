@@ -15,10 +15,11 @@ from .checker import Checker, folded
 from .completeness import placeholder_sentences
 from .invisible import ignorable
 from .markdown_limits import code_masked, overruns
-from .model import Heading, Section
+from .bodytree import Element, parse
+from .model import Heading, Passage
 from .sanitize import ID_PREFIX, Finding, clean, inspect
 from .schema import GENERATED_SECTIONS, SECTIONS
-from .text import sections
+from .text import passages
 
 #: Section titles compare as titles do (checker.folded): case, width and invisible characters ignored, so that
 #: '## Con&shy;tact' or '## Contact\u200b' is the page's own 'Contact' section too.
@@ -43,12 +44,15 @@ MAX_HTML_CHARS = 1_000_000
 class Body:
     """A body as pages show it: cleaned HTML (UTF-8) and its headings (anchors prefixed like the HTML's ids);
     and what else is needed of it, worked out here (in the worker for half the files) so that the Markdown
-    need not be kept: its plain text by section, for the data downloads, and its placeholder sentences."""
+    need not be kept: its plain text by heading, for search and the data downloads, and its placeholder
+    sentences; and the tree all of it was read from, which the PDF lays out (catalog.check_file drops it for a
+    build that makes no PDF)."""
 
     html: bytes
     headings: tuple[Heading, ...]
-    sections: tuple[Section, ...]
+    passages: tuple[Passage, ...]
     placeholders: tuple[str, ...]
+    tree: Element | None
 
 
 #: What a source character may stand for once Markdown and HTML have read it: an entity (with or without its ';'),
@@ -203,7 +207,8 @@ def check_body(checker: Checker, body: str, line: int) -> Body | None:
     _check_headings(checker, rendered.headings, seen.h1, where)
     headings = tuple(Heading(h.level, ID_PREFIX + h.anchor, h.title) for h in rendered.headings
                      if _plain(h.anchor))
-    return Body(html.encode(), headings, tuple(sections(html)), placeholder_sentences(body))
+    tree = parse(html)  # the one reading of the cleaned HTML
+    return Body(html.encode(), headings, passages(tree), placeholder_sentences(body), tree)
 
 
 def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, where: _Lines) -> None:

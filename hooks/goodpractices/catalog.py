@@ -42,7 +42,7 @@ class Cache:
 
     Only a preview keeps it: a one-off build lets each file's parsed YAML go once its practice is made."""
 
-    checked: dict[tuple[str, bytes, Context], Checked] = field(default_factory=dict)
+    checked: dict[tuple[str, bytes, Context, bool], Checked] = field(default_factory=dict)
 
 
 def shown_path(path: Path, root: Path) -> str:
@@ -110,19 +110,22 @@ def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner
         inspired_by=clean.get("inspired_by", ()),
         transfers=tuple(sorted(clean.get("transferability", ()), key=lambda t: partners[t.partner].number)),
         contact=clean.get("contact"), links=clean.get("links", ()), updated=clean.get("updated"),
-        body_html=clean["body"].html, headings=clean["body"].headings, sections=clean["body"].sections,
-        placeholders=clean["body"].placeholders,
+        body_html=clean["body"].html, headings=clean["body"].headings, passages=clean["body"].passages,
+        placeholders=clean["body"].placeholders, tree=clean["body"].tree,
     )
 
 
-def check_file(raw: bytes, shown: str, name: str, ctx: Context) -> Checked:
-    """Parse and check one practice file's bytes; whatever goes wrong is a problem of this file alone."""
+def check_file(raw: bytes, shown: str, name: str, ctx: Context, trees: bool = False) -> Checked:
+    """Parse and check one practice file's bytes; whatever goes wrong is a problem of this file alone. The body's
+    tree is kept only with `trees` (for the PDFs): the rest of the site reads what was worked out from it."""
     try:
         source, problems = parse_practice(raw, shown, name)
         if source is None:
             return None, {}, problems
         clean, more = check_practice(source, ctx)
         source = dataclasses.replace(source, body="")  # checked and rendered: only the results are needed now
+        if not trees and "body" in clean:
+            clean["body"] = dataclasses.replace(clean["body"], tree=None)
     except Exception as error:  # the last line of defence: the limits exist so that this never runs
         return None, {}, [Problem(shown, 1, "file", f"could not be checked ({type(error).__name__}; please report "
                                                     "this file to the maintainers)")]
@@ -147,18 +150,19 @@ def _first(problems: list[Problem]) -> list[Problem]:
 PARALLEL_FROM = 100
 
 
-def check_files(files: list[tuple[bytes, str, str]], ctx: Context, pool: Executor | None = None) -> list[Checked]:
+def check_files(files: list[tuple[bytes, str, str]], ctx: Context, pool: Executor | None = None,
+                trees: bool = False) -> list[Checked]:
     """Check practice files given as (bytes, shown path, file name), in order; with a pool, its worker checks
     the second half meanwhile."""
     if pool is None or len(files) < PARALLEL_FROM:
-        return _check_all(files, ctx)
+        return _check_all(files, ctx, trees)
     half = len(files) // 2
-    later = pool.submit(_check_all, files[half:], ctx)
-    return _check_all(files[:half], ctx) + later.result()
+    later = pool.submit(_check_all, files[half:], ctx, trees)
+    return _check_all(files[:half], ctx, trees) + later.result()
 
 
-def _check_all(files: list[tuple[bytes, str, str]], ctx: Context) -> list[Checked]:
-    return [check_file(raw, shown, name, ctx) for raw, shown, name in files]
+def _check_all(files: list[tuple[bytes, str, str]], ctx: Context, trees: bool) -> list[Checked]:
+    return [check_file(raw, shown, name, ctx, trees) for raw, shown, name in files]
 
 
 def _name_taken(problem: Problem, folder: Path) -> Problem:
@@ -172,13 +176,14 @@ def _name_taken(problem: Problem, folder: Path) -> Problem:
 
 
 def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool: Executor | None = None,
-          changed: frozenset[str] = frozenset()) -> Result:
+          changed: frozenset[str] = frozenset(), trees: bool = False) -> Result:
     """Read and check `folder` (its registries and every practice, plus `extra` files) into a Result.
 
     A title repeated between a `changed` file (by shown path) and another is reported on the changed one.
 
     With a cache, files whose bytes (and registries) are unchanged since the last build are not checked again;
-    with a pool, a worker process checks half of the others."""
+    with a pool, a worker process checks half of the others. With `trees`, each practice keeps its body's tree,
+    which the PDFs lay out."""
     root = folder.parent
     themes_doc, problems = read_registry(folder / "themes.yml", shown_path(folder / "themes.yml", root))
     partners_doc, more = read_registry(folder / "partners.yml", shown_path(folder / "partners.yml", root))
@@ -189,17 +194,17 @@ def build(folder: Path, extra: list[Path] = (), cache: Cache | None = None, pool
     problems += more
     ctx = Context(tuple(t.key for t in themes), tuple(p.key for p in partners), *names.aliases(themes, partners))
     problems += unread_files(folder)
-    files: list[tuple[tuple[str, bytes, Context], bytes, str]] = []  # (cache key, bytes, file name)
+    files: list[tuple[tuple[str, bytes, Context, bool], bytes, str]] = []  # (cache key, bytes, file name)
     for path in [*practice_files(folder), *extra]:
         shown = shown_path(path, root)
         raw, more = read_bytes(path, shown)
         problems += more
         if raw is not None:
-            files.append(((shown, hashlib.blake2b(raw, digest_size=16).digest(), ctx), raw, path.name))
+            files.append(((shown, hashlib.blake2b(raw, digest_size=16).digest(), ctx, trees), raw, path.name))
     known = cache.checked if cache is not None else {}
-    new = iter(check_files([(raw, key[0], name) for key, raw, name in files if key not in known], ctx, pool))
+    new = iter(check_files([(raw, key[0], name) for key, raw, name in files if key not in known], ctx, pool, trees))
     checked: list[tuple[Source, dict[str, Any]]] = []
-    fresh: dict[tuple[str, bytes, Context], Checked] = {}
+    fresh: dict[tuple[str, bytes, Context, bool], Checked] = {}
     for key, _raw, _name in files:
         source, clean, more = fresh[key] = known[key] if key in known else next(new)
         problems += more
@@ -228,10 +233,10 @@ def source_date_epoch(catalog: Catalog) -> int:
     return calendar.timegm((*catalog.last_updated.first_day(), 0, 0, 0))
 
 
-def load(folder: Path, cache: Cache | None = None, pool: Executor | None = None
+def load(folder: Path, cache: Cache | None = None, pool: Executor | None = None, trees: bool = False
          ) -> tuple[Catalog, tuple[Problem, ...]]:
-    """Return the catalogue and its warnings, or raise ContentError listing every error."""
-    result = build(folder, cache=cache, pool=pool)
+    """Return the catalogue and its warnings, or raise ContentError listing every error (`trees`: see build)."""
+    result = build(folder, cache=cache, pool=pool, trees=trees)
     if result.catalog is None:
         raise ContentError(result.problems)
     return result.catalog, tuple(p for p in result.problems if p.warning)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from .bodytree import Element
 from .schema import DATE_PATTERN, STAGES
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -137,6 +138,29 @@ class Section:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A part of a practice body as plain text: the lead-in (level 0), or a heading's (its level, anchor and title)."""
+
+    level: int
+    anchor: str  # '#' and the heading's id, as the page writes it; '' for the lead-in
+    title: str
+    text: str
+
+
+def sections(passages: tuple[Passage, ...]) -> tuple[Section, ...]:
+    """Return a body's sections, one per level-2 heading (deeper headings as lines of its text), after the
+    lead-in's unless that is empty."""
+    found: list[tuple[str, list[str]]] = []
+    for passage in passages:
+        if passage.level <= 2 or not found:
+            found.append((passage.title, [passage.text]))
+        else:
+            found[-1][1].extend((passage.title, passage.text))
+    result = [Section(title, "\n\n".join(part for part in parts if part)) for title, parts in found]
+    return tuple(s for i, s in enumerate(result) if i or s.text)
+
+
 @dataclass(frozen=True)
 class Practice:
     """One good practice, validated, with defaults filled in."""
@@ -165,8 +189,15 @@ class Practice:
     #: site and the PDF show. The Markdown as written is not kept: all that is needed of it is worked out here.
     body_html: bytes
     headings: tuple[Heading, ...]  # the body's headings, anchors as in body_html
-    sections: tuple[Section, ...]  # the body as plain text, by level-2 section: for the data downloads
+    passages: tuple[Passage, ...]  # the body as plain text, by heading: for search, and the downloads' sections
     placeholders: tuple[str, ...]  # the body's sentences that stand in for missing facts (see completeness.py)
+    #: The body's tree (bodytree.py), kept only for a build that lays out PDFs from this catalogue.
+    tree: Element | None = None
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """Return the body as plain text by level-2 section, for the data downloads."""
+        return sections(self.passages)
 
     @property
     def url(self) -> str:
@@ -198,7 +229,7 @@ class Catalog:
         pages and downloads made from them exist: 3.6% of peak memory at 1,000 practices, 16.5% at 5,000
         (ablation of 2026-12-02, `bodies-released`)."""
         return Catalog(self.themes, self.partners,
-                       tuple(replace(p, body_html=b"", sections=()) for p in self.practices))
+                       tuple(replace(p, body_html=b"", passages=(), tree=None) for p in self.practices))
 
     @cached_property
     def last_updated(self) -> PartialDate | None:

@@ -133,12 +133,11 @@ class IndexBuilder:
     postings: dict[str, array] = field(default_factory=dict)
 
     def add(self, entries: Sequence[dict[str, Any]]) -> None:
-        """Index one page from its search entries (the page's own entry first, then its sections)."""
+        """Index one page from Material's search entries for it (the page's own entry first, then its sections)."""
         if not entries:
             return
         location = entries[0]["location"].split("#")[0]
         title = clean(entries[0]["title"])
-        page = len(self.pages)
         sections: list[list[str]] = []
         for entry in entries:
             anchor = entry["location"][len(location):]
@@ -147,10 +146,17 @@ class IndexBuilder:
                 text = without_title(text, title)
             if anchor or text:
                 sections.append([anchor, clean(entry["title"]) if anchor else "", text])
+        tags = dict.fromkeys(str(tag) for entry in entries for tag in entry.get("tags") or ())
+        self.add_page(location, title, sections, tuple(tags))
+
+    def add_page(self, location: str, title: str, sections: list[list[str]], tags: Sequence[str] = ()) -> None:
+        """Index one page: its location and title, its sections as [anchor, heading, plain text on one line]
+        (the page's own text first, anchor and heading ""), and its keywords."""
+        page = len(self.pages)
         codes: dict[str, int] = {term: min(times, TF_MAX)
                                  for term, times in counted(" ".join(text for _, _, text in sections)).items()}
         flagged = ((TITLE, title), (HEADING, " ".join(heading for _, heading, _ in sections)),
-                   (KEYWORD, " ".join(dict.fromkeys(str(tag) for entry in entries for tag in entry.get("tags") or ()))))
+                   (KEYWORD, " ".join(tags)))
         for flag, text in flagged:
             for term in counted(text):
                 codes[term] = codes.get(term, 0) | flag

@@ -45,15 +45,16 @@ class Workspace:
 
 def project_config(first_hooks: Sequence[Path] = ()) -> str:
     """Return the repository's mkdocs.yml for a copy of the project in another folder: the hooks, `overrides`
-    and `watch` paths made absolute, and `first_hooks` loaded before the project's own hooks."""
+    and `watch` paths made absolute, and `first_hooks` loaded as hooks (the project has none of its own)."""
     text = ((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
             .replace("\n  - hooks/", f"\n  - {ROOT / 'hooks'}/")
             .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
             .replace("  - hooks\n", f"  - {ROOT / 'hooks'}\n"))
-    if "\n  - goodpractices:" not in text or text.count("\nhooks:\n") != 1:
-        raise RuntimeError("mkdocs.yml no longer lists the goodpractices plugin and one `hooks:` section: "
+    if "\n  - goodpractices:" not in text or "\nhooks:" in text:
+        raise RuntimeError("mkdocs.yml no longer lists the goodpractices plugin, or has hooks of its own: "
                            "update scripts/benchmark/projects.py")
-    return text.replace("\nhooks:\n", "\nhooks:\n" + "".join(f"  - {hook}\n" for hook in first_hooks))
+    hooks = "".join(f"  - {hook}\n" for hook in first_hooks)
+    return text + (f"\nhooks:\n{hooks}" if hooks else "")
 
 
 def baseline_config() -> str:

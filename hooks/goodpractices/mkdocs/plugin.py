@@ -17,7 +17,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -35,6 +35,7 @@ from ..render.fragments import once_per_folder
 from ..render.site import THEME_CSS, generated_files, nav, practice_sources, tab_of
 from ..siteinfo import SiteInfo, site_info
 from ..tree import symlinks
+from . import search
 from .config import GoodPracticesConfig, site_settings
 from .state import Build, ContentDate
 from .toc import toc_links
@@ -84,7 +85,7 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
             config.extra["site_info"] = info = site_info(config.site_name, config.site_url, settings, catalog, where)
         except ValueError as error:
             raise PluginError(str(error)) from None
-        build = self.build = Build({}, practice_sources(catalog), settings.get("edit_base"))
+        build = self.build = Build({}, practice_sources(catalog), settings.get("edit_base"), search.start(config))
         build.pdfs = self._pdfs(catalog, config, Path(build.data.name) / "pdf", info) if self.config.pdfs else ()
         build.generated = generated_files(catalog, info, Path(build.data.name), build.pdfs)
         catalog = catalog.without_bodies()  # the pages hold what they need of the bodies until they are written
@@ -98,7 +99,7 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
         """Read and check the practices once for this build (a one-off build forks a worker for half of them)."""
         pool = fork_pool() if self.cache is None else None
         try:
-            catalog, warnings = pipeline.load(folder, self.cache, pool)
+            catalog, warnings = pipeline.load(folder, self.cache, pool, trees=self.config.pdfs)
         except ContentError as error:
             raise PluginError(str(error)) from None
         finally:
@@ -130,6 +131,8 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
                 continue
             text = content.markdown if isinstance(content, GeneratedPage) else content
             files.append(File.generated(config, src_uri, content=text))
+        if self._build().index is not None:
+            search.replace_worker(files, config)
         return files
 
     def _build(self) -> Build:
@@ -170,14 +173,24 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
         env.globals["once_per_folder"] = once_per_folder()
         return env
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def _show_tab(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                  nav: Navigation) -> dict[str, Any]:
         # A practice or partner page shows its tab (Themes, Partners) as active while it is rendered.
         build, tab = self._build(), tab_of(page.file.src_uri)
         build.tab = next((item for item in nav.items if item.title == tab), None) if tab else None
         if build.tab is not None:
             build.tab.active = True
         return context
+
+    @event_priority(-100)  # after Material's search plugin has read the page
+    def _index(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+               nav: Navigation) -> dict[str, Any]:
+        index = self._build().index
+        if index is not None:
+            search.add(index, page, self._generated(page), config)
+        return context
+
+    on_page_context = CombinedEvent(_show_tab, _index)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         build = self._build()
@@ -189,9 +202,17 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
             del build.generated[page.file.src_uri]  # written: its slots are not needed again
         return output
 
+    @event_priority(-100)  # after Material's search plugin has written its (empty) index
+    def _write_index(self, *, config: MkDocsConfig) -> None:
+        index = self._build().index
+        if index is not None:
+            search.finish(index, config)
+
     @event_priority(-1000)  # last: every other plugin's on_post_build may still date what it writes
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish(self, *, config: MkDocsConfig) -> None:
         self._end()
+
+    on_post_build = CombinedEvent(_write_index, _finish)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._end()

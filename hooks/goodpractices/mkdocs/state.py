@@ -10,6 +10,7 @@ from typing import Any
 
 from ..pdf.listing import Download
 from ..render import GeneratedPage
+from ..search_index import IndexBuilder
 
 #: The variable MkDocs (and the reproducible-builds convention) dates a build by: the sitemap's dates, the
 #: pages' `update_date` and the gzip header of sitemap.xml.gz.
@@ -23,6 +24,7 @@ class Build:
     generated: dict[str, GeneratedPage | bytes | Path]
     practice_sources: dict[str, str]
     edit_base: str | None
+    index: IndexBuilder | None  # the header search's index, fed as pages are rendered (None: no search)
     pdfs: tuple[Download, ...] = ()
     #: The generated downloads (data files, PDFs), until MkDocs has copied them into the site.
     data: tempfile.TemporaryDirectory[str] = field(

@@ -1,4 +1,4 @@
-"""A practice body's safe HTML as a small tree of blocks and inlines (plain data the Typst template lays out).
+"""A practice body's tree (bodytree.py) as blocks and inlines (plain data the Typst template lays out).
 
 The tree is data, never markup: the template places each string as text, so nothing a partner writes is ever
 read as Typst code. Tags the tree has no kind for keep their text and lose their meaning."""
@@ -6,63 +6,16 @@ read as Typst code. Tags the tree has no kind for keep their text and lose their
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
+
+from ..bodytree import Element
 
 Node = dict[str, Any]
 
-_VOID = {"br", "hr", "img", "wbr"}
 _INLINE = {"a", "abbr", "b", "br", "code", "del", "em", "i", "img", "ins", "kbd", "mark", "s", "small", "span",
            "strong", "sub", "sup", "u"}
 _STYLE = {"b": "strong", "strong": "strong", "em": "em", "i": "em", "del": "strike", "s": "strike",
           "sub": "sub", "sup": "sup", "u": "underline", "ins": "underline", "mark": "highlight"}
-
-
-@dataclass
-class Element:
-    """One parsed HTML element: its tag, attributes and children (elements or text)."""
-
-    tag: str
-    attrs: dict[str, str]
-    children: list[Element | str] = field(default_factory=list)
-
-    def text(self) -> str:
-        """Return all the text inside, as written."""
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-
-class _Parser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("body", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(element)
-        if tag not in _VOID:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Element(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def parse(html: str) -> Element:
-    """Parse HTML into an element tree under a `body` element."""
-    parser = _Parser()
-    parser.feed(html)
-    parser.close()
-    return parser.root
 
 
 #: Given an image's src and alt text, return the name the template loads it by, or None to leave it out.
@@ -73,8 +26,6 @@ def _no_images(src: str, alt: str) -> str | None:
     return None
 
 
-#: Links the Markdown extensions add for moving about a web page, not for reading.
-_FURNITURE = {"headerlink", "footnote-backref"}
 #: Styles inside styles and quotes inside quotes that the layout nests; deeper ones keep their text, unwrapped. The
 #: document goes to Typst as JSON, which it reads to 128 levels: emphasis 120 deep, which the validator accepts
 #: (Markdown's '*a *a … b … c* c*'), failed the PDF build; a body's lists, quotes and raw HTML stay far within.
@@ -104,7 +55,7 @@ class _Converter:
                 out.append({"k": "br"})
             elif tag in ("code", "kbd"):
                 out.append({"k": "code", "s": node.text()})
-            elif tag == "a" and _FURNITURE.intersection(node.attrs.get("class", "").split()):
+            elif node.furniture():
                 continue  # a heading's permalink mark or a footnote's way back: page furniture, not text
             elif tag == "a":
                 href = node.attrs.get("href", "")
@@ -228,6 +179,6 @@ def _trim(nodes: list[Node]) -> list[Node]:
     return nodes
 
 
-def body_blocks(html: str, images: ImageFetcher = _no_images) -> list[Node]:
-    """Return the blocks of a body's safe HTML; `images` decides which images come along."""
-    return _Converter(images).blocks(parse(html).children)
+def body_blocks(tree: Element, images: ImageFetcher = _no_images) -> list[Node]:
+    """Return the blocks of a body's tree (bodytree.py); `images` decides which images come along."""
+    return _Converter(images).blocks(tree.children)

@@ -16,6 +16,7 @@ from ..geo import CREDIT
 from ..partnermap import layout as map_layout
 from ..render import figures as charts, partnermap
 from ..siteinfo import SiteInfo
+from ..bodytree import Element
 from .blocks import ImageFetcher, body_blocks
 
 ORIGIN = ("★", "Origin")
@@ -100,7 +101,7 @@ def _practice(catalog: Catalog, p: Practice, images: ImageFetcher, related: tupl
         "partner": f"{partner.short_name} ({partner.code})", "place": place, "summary": p.summary,
         "unrecorded": ", ".join(unrecorded(p)),
         "glance": [row for row in glance if row[1]],
-        "body": body_blocks(p.body_html.decode(), images),
+        "body": body_blocks(_tree(p), images),
         "links": [{"title": link.title, "url": link.url} for link in p.links],
         "contact": None if contact is None else {"name": contact.name, "organisation": contact.organisation,
                                                  "email": contact.email},
@@ -110,6 +111,14 @@ def _practice(catalog: Catalog, p: Practice, images: ImageFetcher, related: tupl
         "transfers": [{"partner": f"{catalog.partner[t.partner].short_name} ({catalog.partner[t.partner].code})",
                        "stage": _stage(t.stage), "note": t.note or ""} for t in p.transfers],
     }
+
+
+def _tree(p: Practice) -> Element:
+    """Return the practice body's tree, which only a catalogue loaded for PDFs keeps."""
+    if p.tree is None:
+        raise ValueError(f"{p.source}: the catalogue was loaded without the bodies' trees (load it with trees=True "
+                         "to lay out PDFs)")
+    return p.tree
 
 
 def _plural(n: int, word: str, words: str) -> list[Any]:

@@ -13,7 +13,7 @@ from ..countries import COUNTRIES
 from ..model import Heading
 from ..schema import GENERATED_SECTIONS, STAGES
 from .rows import STAGE_LABELS, matrix_row, practice_columns, practice_row, stage_cell, transfer_item
-from .slots import SLOT, GeneratedPage, marker
+from .slots import SLOT, GeneratedPage, SearchPage, marker
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("goodpractices", "templates"),
@@ -25,9 +25,9 @@ ENV = jinja2.Environment(
 )
 
 
-#: Metadata of practice pages: where the same words match, search lists a practice above the theme, partner,
-#: transferability and docs pages (Material's per-page `search.boost`; the others keep the default, 1).
-SEARCH_FIRST: dict[str, Any] = {"search": {"boost": 2}}
+#: Metadata of pages that give search their own sections (GeneratedPage.search): Material's search plugin, which
+#: would read the page's HTML again to find them, leaves them out.
+OWN_SEARCH: dict[str, Any] = {"search": {"exclude": True}}
 #: Metadata of pages whose tab has no other pages: no navigation sidebar, which would stand empty.
 NO_NAVIGATION: dict[str, Any] = {"hide": ["navigation"]}
 
@@ -78,15 +78,18 @@ def heading(anchor: str) -> str:
 
 
 def assemble(meta: dict[str, Any], markdown: str, before: list[tuple[str | bytes, bool]], after: list[str],
-             headings: tuple[Heading, ...], sections: list[str]) -> GeneratedPage:
+             headings: tuple[Heading, ...], sections: list[str], search: SearchPage | None = None
+             ) -> GeneratedPage:
     """Return a page made of Markdown between HTML slots: `before` holds (HTML, indexed) pairs, `after` the
     slots that follow; `headings` are those in `before`, and `sections` the anchors of the generated sections
-    in `after`, in order. HTML given as UTF-8 bytes becomes the slot itself (a practice's body is not copied)."""
+    in `after`, in order; `search`, the page as search indexes it, if the page says it itself.
+    HTML given as UTF-8 bytes becomes the slot itself (a practice's body is not copied)."""
     slots = (tuple(html if isinstance(html, bytes) else html.encode() for html, _ in before)
              + tuple(html.encode() for html in after))
     indexed = frozenset(number for number, (_, searched) in enumerate(before) if searched)
     generated = tuple(Heading(2, anchor, GENERATED_SECTIONS[anchor][0]) for anchor in sections)
-    return GeneratedPage(_page_meta(meta), markdown, slots, indexed, headings + generated, len(before), len(after))
+    return GeneratedPage(_page_meta(meta | (OWN_SEARCH if search is not None else {})), markdown, slots, indexed,
+                         headings + generated, len(before), len(after), search)
 
 
 def render(template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage:

@@ -5,6 +5,8 @@ Jinja took twice as long for each. Every value from the front matter goes throug
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from urllib.parse import quote
 
 from markupsafe import escape
@@ -13,8 +15,13 @@ from ..completeness import gaps_of
 from ..countries import COUNTRIES
 from ..model import Catalog, Partner, Practice, Theme
 from ..related import Related
-from . import SEARCH_FIRST, GeneratedPage, assemble, heading, money
+from . import GeneratedPage, assemble, heading, money
+from .slots import SearchPage
 from .rows import STAGE_LABELS, stage_cell
+
+
+#: A tag of the page's own HTML (the header, which holds no attribute with a '>').
+_TAG = re.compile(r"<[^>]*>")
 
 
 def practice_page(catalog: Catalog, practice: Practice, related: tuple[Related, ...] = ()) -> GeneratedPage:
@@ -30,16 +37,27 @@ def practice_page(catalog: Catalog, practice: Practice, related: tuple[Related, 
         ("transferability", _transferability(catalog, practice)),
         ("related", _related(catalog, related)),
     ) if html}
+    header = _header(practice, theme, partner)
     return assemble(
-        {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords), **SEARCH_FIRST},
+        {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords)},
         "",
         before=[(_top(theme, partner), False), (f"<h1>{escape(practice.title)}</h1>", True),
-                (_keywords(practice), False), (_header(practice, theme, partner), True),
+                (_keywords(practice), False), (header, True),
                 (_glance(catalog, practice, partner), False), (_unrecorded(practice), False),
                 (practice.body_html, True)],
         after=[heading(anchor) + "\n" + html for anchor, html in after.items()],
-        headings=practice.headings, sections=list(after),
+        headings=practice.headings, sections=list(after), search=_search(practice, header),
     )
+
+
+def _search(p: Practice, header: str) -> SearchPage:
+    """The page as search indexes it: its own text (the header's words, then the body's lead-in), then a section
+    for each heading of the body, from the passages worked out when it was checked."""
+    lead = [x.text for x in p.passages[:1] if not x.level]
+    own = " ".join(" ".join((unescape(_TAG.sub("", header)), *lead)).split())  # the header's lines are <p>s
+    return SearchPage(p.title, p.keywords, (("", "", own),) + tuple(
+        (x.anchor, x.title if x.anchor else "", " ".join(x.text.split())) for x in p.passages
+        if x.level and (x.anchor or x.text)))
 
 
 def _top(theme: Theme, partner: Partner) -> str:

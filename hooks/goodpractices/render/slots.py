@@ -29,6 +29,16 @@ def marker(number: int) -> str:
 
 
 @dataclass(frozen=True)
+class SearchPage:
+    """A page as search indexes it (search_index.IndexBuilder.add_page): title, keywords, and sections as (anchor,
+    heading, plain text on one line), its own text first (anchor and heading "")."""
+
+    title: str
+    keywords: tuple[str, ...]
+    sections: tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     """A page made from the catalogue: metadata, Markdown for MkDocs, and trusted HTML for its slots.
 
@@ -49,6 +59,9 @@ class GeneratedPage:
     headings: tuple[Heading, ...] = ()
     before: int = 0
     after: int = 0
+    #: The page's sections for search, when the page says them itself (a practice page, from its body's passages,
+    #: with no second reading of its HTML); None: the search plugin reads them from the page.
+    search: SearchPage | None = None
 
     def content(self, html: str) -> str:
         """Return the page content: the rendered Markdown between the slots that come before and after it, with

@@ -1,0 +1,55 @@
+"""The header search in the plugin: our worker under the name of Material's, and the sharded index fed page by page.
+
+Material's search plugin stays in charge of the search box, and of reading the pages that do not say their own
+sections; its lunr index and worker are not shipped (search_index.py, search_worker.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..offline import write_index_script
+from ..render import GeneratedPage
+from ..search_index import IndexBuilder
+from ..search_worker import theme_files_replaced, worker_script
+
+#: The key of Material's search plugin in `config.plugins`.
+MATERIAL_SEARCH = "material/search"
+
+
+def start(config: MkDocsConfig) -> IndexBuilder | None:
+    """Return the index of the build under way, or None if the site has no search."""
+    return IndexBuilder(Path(config.site_dir) / "search") if MATERIAL_SEARCH in config.plugins else None
+
+
+def replace_worker(files: Files, config: MkDocsConfig) -> None:
+    """Serve our worker under the name of Material's search worker (which the theme's pages point to), and leave
+    out lunr and the old worker's source map: nothing of them is used any more."""
+    worker, dropped = theme_files_replaced(list(files.src_uris))
+    for uri in dropped:
+        files.remove(files.src_uris[uri])
+    if worker is not None:
+        files.remove(files.src_uris[worker])
+        files.append(File.generated(config, worker, content=worker_script(worker)))
+
+
+def add(index: IndexBuilder, page: Page, generated: GeneratedPage | None, config: MkDocsConfig) -> None:
+    """Index a page once Material's search plugin has read it: from its own sections if it says them, else from
+    the plugin's entries, which are then taken out of Material's index (left empty)."""
+    if generated is not None and generated.search is not None:
+        own = generated.search
+        index.add_page(page.url, own.title, [list(section) for section in own.sections], own.keywords)
+        return
+    entries = getattr(config.plugins[MATERIAL_SEARCH], "search_index", None)
+    if entries is not None:
+        index.add(entries.entries)
+        entries.entries.clear()
+
+
+def finish(index: IndexBuilder, config: MkDocsConfig) -> None:
+    """Write the index, and the script form of Material's (empty) one, which its pages load from a folder."""
+    index.write()
+    write_index_script(Path(config.site_dir))
