@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .folding import fold
+from .model import Passage
 
 TITLE, KEYWORD, HEADING, TF_MAX = 32, 16, 8, 7
 #: Page kinds: a practice, a named page (a partner or a theme), any other page.
@@ -45,7 +46,8 @@ LEAD = 140
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 #: Hyphens and dashes that join a word as "-" does: "3‐D" (U+2010) and "co‑creation" (U+2011) as "3-D", "co-creation".
 #: The search worker reads a query with the same table (HYPHENS in search_worker.js).
-HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"))
+HYPHENS = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+_HYPHEN = re.compile(f"[{HYPHENS}]")  # (str.translate with a table took a tenth of the index's time)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -71,7 +73,7 @@ def _expanded(word: str) -> list[str]:
 def _tokens(text: str) -> list[str]:
     """Return the lower-case words of a text, hyphenated ones whole, whatever hyphen joins them."""
     if not text.isascii():  # (most text is ASCII: nothing to normalise, no odd hyphen)
-        text = unicodedata.normalize("NFC", text).translate(HYPHENS)
+        text = _HYPHEN.sub("-", unicodedata.normalize("NFC", text))
     return _TOKEN.findall(text.lower())
 
 
@@ -121,6 +123,25 @@ def script(key: str, data: Any) -> bytes:
     body = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")  # no markup, even inert
     return f'__gps("{key}",{body});\n'.encode("ascii")
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """A page that tells search its sections itself (a practice page): its title and keywords, the words of its
+    header, and its body's passages (text.py), joined into sections only as the page is indexed."""
+
+    title: str
+    keywords: tuple[str, ...]
+    header: str
+    passages: tuple[Passage, ...]
+
+    def sections(self) -> list[list[str]]:
+        """Return the page's sections as add_page takes them: its own text (the header's words, then the body's
+        lead-in), then one for each heading of the body."""
+        lead = [p.text for p in self.passages[:1] if not p.level]
+        own = " ".join(" ".join((self.header, *lead)).split())
+        return [["", "", own]] + [[p.anchor, p.title if p.anchor else "", " ".join(p.text.split())]
+                                  for p in self.passages if p.level and (p.anchor or p.text)]
 
 
 @dataclass

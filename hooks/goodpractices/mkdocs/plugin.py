@@ -131,8 +131,10 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
                 continue
             text = content.markdown if isinstance(content, GeneratedPage) else content
             files.append(File.generated(config, src_uri, content=text))
-        if self._build().index is not None:
+        index = self._build().index
+        if index is not None:
             search.replace_worker(files, config)
+            search.add_pages(index, self._build().generated, files)
         return files
 
     def _build(self) -> Build:
@@ -187,7 +189,7 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
                nav: Navigation) -> dict[str, Any]:
         index = self._build().index
         if index is not None:
-            search.add(index, page, self._generated(page), config)
+            search.add(index, config)
         return context
 
     on_page_context = CombinedEvent(_show_tab, _index)

@@ -5,11 +5,11 @@ sections; its lunr index and worker are not shipped (search_index.py, search_wor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from ..offline import write_index_script
 from ..render import GeneratedPage
@@ -36,13 +36,18 @@ def replace_worker(files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, worker, content=worker_script(worker)))
 
 
-def add(index: IndexBuilder, page: Page, generated: GeneratedPage | None, config: MkDocsConfig) -> None:
-    """Index a page once Material's search plugin has read it: from its own sections if it says them, else from
-    the plugin's entries, which are then taken out of Material's index (left empty)."""
-    if generated is not None and generated.search is not None:
-        own = generated.search
-        index.add_page(page.url, own.title, [list(section) for section in own.sections], own.keywords)
-        return
+def add_pages(index: IndexBuilder, generated: dict[str, GeneratedPage | bytes | Path], files: Files) -> None:
+    """Index the pages that say their sections themselves (practice pages) at once, and let go of their text."""
+    for src_uri, content in generated.items():
+        if isinstance(content, GeneratedPage) and content.search is not None:
+            own = content.search
+            index.add_page(files.src_uris[src_uri].url, own.title, own.sections(), own.keywords)
+            generated[src_uri] = replace(content, search=None)
+
+
+def add(index: IndexBuilder, config: MkDocsConfig) -> None:
+    """Index a page from the entries Material's search plugin has just made of it, and take them out of its index
+    (left empty). A page that says its sections itself has none: the plugin's metadata left it out."""
     entries = getattr(config.plugins[MATERIAL_SEARCH], "search_index", None)
     if entries is not None:
         index.add(entries.entries)

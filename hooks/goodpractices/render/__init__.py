@@ -13,7 +13,8 @@ from ..countries import COUNTRIES
 from ..model import Heading
 from ..schema import GENERATED_SECTIONS, STAGES
 from .rows import STAGE_LABELS, matrix_row, practice_columns, practice_row, stage_cell, transfer_item
-from .slots import SLOT, GeneratedPage, SearchPage, marker
+from ..search_index import SearchPage
+from .slots import SLOT, GeneratedPage, marker
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("goodpractices", "templates"),

@@ -15,8 +15,8 @@ from ..completeness import gaps_of
 from ..countries import COUNTRIES
 from ..model import Catalog, Partner, Practice, Theme
 from ..related import Related
+from ..search_index import SearchPage
 from . import GeneratedPage, assemble, heading, money
-from .slots import SearchPage
 from .rows import STAGE_LABELS, stage_cell
 
 
@@ -51,13 +51,9 @@ def practice_page(catalog: Catalog, practice: Practice, related: tuple[Related, 
 
 
 def _search(p: Practice, header: str) -> SearchPage:
-    """The page as search indexes it: its own text (the header's words, then the body's lead-in), then a section
-    for each heading of the body, from the passages worked out when it was checked."""
-    lead = [x.text for x in p.passages[:1] if not x.level]
-    own = " ".join(" ".join((unescape(_TAG.sub("", header)), *lead)).split())  # the header's lines are <p>s
-    return SearchPage(p.title, p.keywords, (("", "", own),) + tuple(
-        (x.anchor, x.title if x.anchor else "", " ".join(x.text.split())) for x in p.passages
-        if x.level and (x.anchor or x.text)))
+    """The page as search indexes it: its title, keywords and header's words, and its body's passages, worked out
+    when the body was checked."""
+    return SearchPage(p.title, p.keywords, unescape(_TAG.sub("", header)), p.passages)  # the header's lines are <p>s
 
 
 def _top(theme: Theme, partner: Partner) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Heading
+from ..search_index import SearchPage
 
 #: Slot markers carry a per-process token, so practice content cannot forge one; none reaches the output.
 _TOKEN = secrets.token_hex(8)
@@ -26,16 +27,6 @@ SLOT = re.compile(rf"<!--goodpractices:slot:{_TOKEN}:(\d+)-->")
 def marker(number: int) -> str:
     """Return the marker that stands for slot `number` in a page's Markdown."""
     return f"<!--goodpractices:slot:{_TOKEN}:{number}-->"
-
-
-@dataclass(frozen=True)
-class SearchPage:
-    """A page as search indexes it (search_index.IndexBuilder.add_page): title, keywords, and sections as (anchor,
-    heading, plain text on one line), its own text first (anchor and heading "")."""
-
-    title: str
-    keywords: tuple[str, ...]
-    sections: tuple[tuple[str, str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -59,8 +50,8 @@ class GeneratedPage:
     headings: tuple[Heading, ...] = ()
     before: int = 0
     after: int = 0
-    #: The page's sections for search, when the page says them itself (a practice page, from its body's passages,
-    #: with no second reading of its HTML); None: the search plugin reads them from the page.
+    #: The page for search, when it says its sections itself (a practice page, from its body's passages, with no
+    #: second reading of its HTML); None: the search plugin reads them from the page.
     search: SearchPage | None = None
 
     def content(self, html: str) -> str:
