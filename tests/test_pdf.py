@@ -21,6 +21,7 @@ from conftest import BODY, ROOT, Project, practice
 from goodpractices import catalog as pipeline
 from goodpractices.body_checks import check_body
 from goodpractices.body_markdown import render
+from goodpractices.bodytree import parse
 from goodpractices.checker import Checker
 from goodpractices.figures import figures
 from goodpractices.load import Source
@@ -139,7 +140,7 @@ def with_body(catalog: pipeline.Catalog, body: str) -> tuple[pipeline.Catalog, p
     validation: what it would refuse goes in all the same)."""
     rendered = render(body)
     html, _ = clean(rendered.html, inspect(rendered.html).ids)
-    changed = dataclasses.replace(catalog.practices[0], body_html=html.encode(), headings=())
+    changed = dataclasses.replace(catalog.practices[0], body_html=html.encode(), headings=(), tree=parse(html))
     return dataclasses.replace(catalog, practices=(changed, *catalog.practices[1:])), changed
 
 
@@ -453,7 +454,7 @@ def test_a_preview_makes_no_pdf_and_says_how_to(corpus: Project, tmp_path: Path)
 
 def test_headings_print_without_their_web_permalink_mark():
     from goodpractices.body_markdown import render
-    from goodpractices.bodytree import parse
+
     from goodpractices.pdf.blocks import body_blocks
     from goodpractices.sanitize import clean, inspect
 

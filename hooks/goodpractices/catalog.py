@@ -124,7 +124,7 @@ def check_file(raw: bytes, shown: str, name: str, ctx: Context, trees: bool = Fa
             return None, {}, problems
         clean, more = check_practice(source, ctx)
         source = dataclasses.replace(source, body="")  # checked and rendered: only the results are needed now
-        if not trees and "body" in clean:
+        if not trees and clean.get("body") is not None:
             clean["body"] = dataclasses.replace(clean["body"], tree=None)
     except Exception as error:  # the last line of defence: the limits exist so that this never runs
         return None, {}, [Problem(shown, 1, "file", f"could not be checked ({type(error).__name__}; please report "

@@ -85,7 +85,8 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
             config.extra["site_info"] = info = site_info(config.site_name, config.site_url, settings, catalog, where)
         except ValueError as error:
             raise PluginError(str(error)) from None
-        build = self.build = Build({}, practice_sources(catalog), settings.get("edit_base"), search.start(config))
+        build = self.build = Build({}, practice_sources(catalog), settings.get("edit_base"))
+        build.index = search.start(config, Path(build.data.name) / "search")
         build.pdfs = self._pdfs(catalog, config, Path(build.data.name) / "pdf", info) if self.config.pdfs else ()
         build.generated = generated_files(catalog, info, Path(build.data.name), build.pdfs)
         catalog = catalog.without_bodies()  # the pages hold what they need of the bodies until they are written

@@ -5,6 +5,7 @@ sections; its lunr index and worker are not shipped (search_index.py, search_wor
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from ..search_worker import theme_files_replaced, worker_script
 MATERIAL_SEARCH = "material/search"
 
 
-def start(config: MkDocsConfig) -> IndexBuilder | None:
-    """Return the index of the build under way, or None if the site has no search."""
-    return IndexBuilder(Path(config.site_dir) / "search") if MATERIAL_SEARCH in config.plugins else None
+def start(config: MkDocsConfig, staging: Path) -> IndexBuilder | None:
+    """Return the index of the build under way, written into `staging` until the site is (see finish), or None
+    if the site has no search."""
+    return IndexBuilder(staging) if MATERIAL_SEARCH in config.plugins else None
 
 
 def replace_worker(files: Files, config: MkDocsConfig) -> None:
@@ -55,6 +57,13 @@ def add(index: IndexBuilder, config: MkDocsConfig) -> None:
 
 
 def finish(index: IndexBuilder, config: MkDocsConfig) -> None:
-    """Write the index, and the script form of Material's (empty) one, which its pages load from a folder."""
+    """Write the index, move it into the site (a build that fails has written none of it), and write the script
+    form of Material's (empty) index, which its pages load from a folder."""
     index.write()
+    site = Path(config.site_dir) / "search"
+    site.mkdir(parents=True, exist_ok=True)
+    for staged in sorted(index.folder.iterdir()):
+        if (site / staged.name).is_dir():  # a previous build's (`mkdocs build --dirty`)
+            shutil.rmtree(site / staged.name)
+        shutil.move(staged, site / staged.name)  # a rename where the two folders share a file system
     write_index_script(Path(config.site_dir))

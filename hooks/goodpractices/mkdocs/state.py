@@ -24,9 +24,10 @@ class Build:
     generated: dict[str, GeneratedPage | bytes | Path]
     practice_sources: dict[str, str]
     edit_base: str | None
-    index: IndexBuilder | None  # the header search's index, fed as pages are rendered (None: no search)
     pdfs: tuple[Download, ...] = ()
-    #: The generated downloads (data files, PDFs), until MkDocs has copied them into the site.
+    index: IndexBuilder | None = None  # the header search's index, fed as pages are rendered (None: no search)
+    #: The generated downloads (data files, PDFs) until MkDocs has copied them into the site, and the search
+    #: index until the pages are written.
     data: tempfile.TemporaryDirectory[str] = field(
         default_factory=lambda: tempfile.TemporaryDirectory(prefix="goodpractices-data-"))
     tab: Any = None  # the navigation item shown as active while a page outside the navigation is rendered
