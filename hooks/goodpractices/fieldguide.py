@@ -30,7 +30,7 @@ PLAIN_RULES: dict[str, str] = {
     "links": "Web pages about the practice, each with its text and an address starting with https://.",
     "updated": "The day the entry was last revised, such as 2026-11-21; the form and make new fill it in.",
 }
-assert set(PLAIN_RULES) == {field.name for field in FIELDS}
+assert set(PLAIN_RULES) == {field.name for field in FIELDS if not field.shows}  # a plain field's hint says it
 
 
 def reference_table() -> str:
@@ -38,6 +38,8 @@ def reference_table() -> str:
     as it would in a narrow table column), in a policy officer's words."""
     entries = []
     for f in FIELDS:
-        needed = " (required)" if f.required else ""
-        entries.append(f"`{f.name}`{needed}\n:   {PLAIN_RULES[f.name]}\n")
+        if f.listed("reference"):
+            needed = " (required)" if f.required else ""
+            words = PLAIN_RULES.get(f.name) or f"{f.label}: {f.hint}."
+            entries.append(f"`{f.name}`{needed}\n:   {words}\n")
     return "\n".join(entries)

@@ -15,7 +15,7 @@ _PARAGRAPH_ENDS = {"p", "pre", "blockquote", "table", "ul", "ol", "dl", "h3", "h
 #: Elements that have no end tag.
 _VOID = {"br", "hr", "img"}
 #: Links the Markdown extensions add for navigation, not for reading.
-_FURNITURE = {"headerlink", "footnote-backref"}
+FURNITURE = {"headerlink", "footnote-backref"}
 #: A tag as the sanitiser writes it: every attribute as name="value" with `"` escaped in the value, `<` escaped
 #: in text, no comments; what lies between two tags is text.
 _TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>"]*(?:"[^"]*"[^>"]*)*)>')
@@ -59,7 +59,7 @@ def sections(html: str) -> list[Section]:
                 if name in _PARAGRAPH_ENDS:
                     found[-1][1].append("\n\n")
             continue
-        if skip or name == "a" and _FURNITURE.intersection(_classes(tag.group(3))):
+        if skip or name == "a" and FURNITURE.intersection(_classes(tag.group(3))):
             skip += name not in _VOID
             continue
         pre += name == "pre"

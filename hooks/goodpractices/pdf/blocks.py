@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from ..text import FURNITURE
+
 Node = dict[str, Any]
 
 _VOID = {"br", "hr", "img", "wbr"}
@@ -73,8 +75,6 @@ def _no_images(src: str, alt: str) -> str | None:
     return None
 
 
-#: Links the Markdown extensions add for moving about a web page, not for reading.
-_FURNITURE = {"headerlink", "footnote-backref"}
 #: Styles inside styles and quotes inside quotes that the layout nests; deeper ones keep their text, unwrapped. The
 #: document goes to Typst as JSON, which it reads to 128 levels: emphasis 120 deep, which the validator accepts
 #: (Markdown's '*a *a … b … c* c*'), failed the PDF build; a body's lists, quotes and raw HTML stay far within.
@@ -104,7 +104,7 @@ class _Converter:
                 out.append({"k": "br"})
             elif tag in ("code", "kbd"):
                 out.append({"k": "code", "s": node.text()})
-            elif tag == "a" and _FURNITURE.intersection(node.attrs.get("class", "").split()):
+            elif tag == "a" and FURNITURE.intersection(node.attrs.get("class", "").split()):
                 continue  # a heading's permalink mark or a footnote's way back: page furniture, not text
             elif tag == "a":
                 href = node.attrs.get("href", "")
