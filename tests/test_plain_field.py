@@ -11,7 +11,8 @@ import json
 import sys
 from pathlib import Path
 
-import export_pdf  # a script, on pytest's path
+import export_pdf  # scripts, on pytest's path
+import new_practice
 import pytest
 import yaml
 from conftest import ROOT, practice
@@ -20,6 +21,8 @@ from goodpractices import forms, schema, schema_json
 from goodpractices.export import write_practices_csv, write_practices_json
 from goodpractices.pdf.document import document, practice as one_practice
 from goodpractices.render.practice import practice_page
+from goodpractices.render.site import generated_files
+from goodpractices.scaffold import TEMPLATE_FILE
 from goodpractices.siteinfo import site_info
 from pypdf import PdfReader
 
@@ -33,16 +36,15 @@ JOBS = schema.Field("jobs_created", "number", False, "a number ≥ 0", "how many
 
 @pytest.fixture
 def plain_schema(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The schema with the two fields added, wherever a module holds the schema's fields."""
+    """The schema with the two fields added, wherever a module (the scripts' too) holds the schema's fields."""
     old, old_by_name = schema.FIELDS, schema.FIELDS_BY_NAME
     fields = (*old, ARCHIVED, JOBS)
     by_name = {f.name: f for f in fields}
-    for name, module in list(sys.modules.items()):
-        if name.startswith("goodpractices"):
-            if getattr(module, "FIELDS", None) is old:
-                monkeypatch.setattr(module, "FIELDS", fields)
-            if getattr(module, "FIELDS_BY_NAME", None) is old_by_name:
-                monkeypatch.setattr(module, "FIELDS_BY_NAME", by_name)
+    for module in list(sys.modules.values()):
+        if getattr(module, "FIELDS", None) is old:
+            monkeypatch.setattr(module, "FIELDS", fields)
+        if getattr(module, "FIELDS_BY_NAME", None) is old_by_name:
+            monkeypatch.setattr(module, "FIELDS_BY_NAME", by_name)
     monkeypatch.setitem(schema.LABELS, "website_archived", "Archived website")
 
 
@@ -105,10 +107,31 @@ def test_the_issue_form_asks_for_the_field_shown_there_and_reads_it_back(folder)
 
 def test_the_field_reference_and_the_json_schema_name_both_fields(plain_schema):
     reference = schema.field_reference_markdown()
-    assert "`website_archived`\n:   Archived website: the archived copy of the practice's site." in reference
-    assert "`jobs_created`\n:   Jobs created: how many jobs the practice created." in reference
+    assert "`website_archived`\n:   The archived copy of the practice's site." in reference
+    assert "`jobs_created`\n:   How many jobs the practice created." in reference
     properties = schema_json.json_schema(["t"], ["p"])["properties"]
     assert properties["jobs_created"]["type"] == "number" and properties["website_archived"]["type"] == "string"
+
+
+def test_every_generated_file_is_made_with_the_fields_and_the_template_offers_them(folder, tmp_path):
+    catalog, _ = pipeline.load(folder)
+    files = generated_files(catalog, site_info("Site", None, {}, catalog), tmp_path)
+    page = b"".join(files["practices/given.md"].slots).decode()
+    assert f'<dt>Archived website</dt><dd><a href="{ARCHIVE}">' in page
+    assert ARCHIVE in (tmp_path / "practices.csv").read_text(encoding="utf-8-sig")
+    template = files[TEMPLATE_FILE].decode()
+    assert "# website_archived (optional): The archived copy of the practice's site." in template
+    assert "# jobs_created (optional): How many jobs the practice created." in template
+    assert '"website_archived"' in files["practice.schema.json"].decode()
+
+
+def test_make_new_takes_each_field_as_a_flag(folder, capsys):
+    summary = "This summary is long enough to pass the fifty-character minimum of the contract."
+    assert new_practice.main(["--practices", str(folder), "--title", "A practice made new", "--theme", "cmo-services",
+                              "--partner", "ecoplus", "--summary", summary, "--website-archived", ARCHIVE,
+                              "--jobs-created", "40"]) == 0, capsys.readouterr().err
+    made = pipeline.load(folder)[0].practice["a-practice-made-new"]
+    assert made.extra == (("website_archived", ARCHIVE), ("jobs_created", 40))
 
 
 @pytest.mark.parametrize(("line", "message"), [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schema import FIELDS
+from .schema import FIELDS, Field
 
 #: Each field in a policy officer's words, for the Contributing page's table (the rules above are the checks').
 PLAIN_RULES: dict[str, str] = {
@@ -33,6 +33,11 @@ PLAIN_RULES: dict[str, str] = {
 assert set(PLAIN_RULES) == {field.name for field in FIELDS if not field.shows}  # a plain field's hint says it
 
 
+def plain_rule(field: Field) -> str:
+    """Return what to write in a field, in a policy officer's words: PLAIN_RULES, or a plain field's own hint."""
+    return PLAIN_RULES.get(field.name) or field.hint[:1].upper() + field.hint[1:] + "."
+
+
 def reference_table() -> str:
     """Return the fields as a Markdown definition list for the Contributing page (a name never breaks mid-word,
     as it would in a narrow table column), in a policy officer's words."""
@@ -40,6 +45,5 @@ def reference_table() -> str:
     for f in FIELDS:
         if f.listed("reference"):
             needed = " (required)" if f.required else ""
-            words = PLAIN_RULES.get(f.name) or f"{f.label}: {f.hint}."
-            entries.append(f"`{f.name}`{needed}\n:   {words}\n")
+            entries.append(f"`{f.name}`{needed}\n:   {plain_rule(f)}\n")
     return "\n".join(entries)
