@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from goodpractices import contributing, countries, forms, geo, scaffold
-from goodpractices.schema import json_schema_text
+from goodpractices.schema_json import json_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = "practices/practice.schema.json"

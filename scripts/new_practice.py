@@ -20,7 +20,7 @@ from goodpractices.problems import count
 from goodpractices.schema import FIELDS, FIELDS_BY_NAME, SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
-SIMPLE = ("text", "theme", "partner", "country", "date", "end", "status", "amount")
+SIMPLE = ("text", "theme", "partner", "country", "date", "end", "status", "amount", "number", "url")
 LISTS = ("keywords", "ids")
 CONTACT = ("name", "organisation", "email")
 
@@ -66,7 +66,7 @@ def values_from(args: argparse.Namespace) -> dict[str, Any]:
         raw = getattr(args, field.name)
         if raw is None:
             continue
-        if field.kind == "amount":
+        if field.kind in ("amount", "number"):
             values[field.name] = scaffold.amount(raw)
         elif field.kind in LISTS:
             values[field.name] = [plain_value(item) for text in raw for item in text.split(",") if item.strip()]

@@ -14,7 +14,7 @@ from conftest import Project, build_corpus, practice
 from goodpractices import catalog as pipeline
 from goodpractices.completeness import gaps_of
 from goodpractices.countries import COUNTRIES
-from goodpractices.render.rows import STAGE_LABELS
+from goodpractices.reader import STAGE_LABELS
 from htmltables import tables
 
 FULL = practice("start: 2017-05\nstatus: ongoing\nbudget_eur: 1000\ncontact: {name: Jane Doe}\n",
@@ -137,7 +137,8 @@ def test_charts_are_named_described_pictures_with_linked_tables(built):
 
 def test_at_the_held_out_scale_the_pairs_chart_draws_the_20_largest_and_the_table_all():
     from goodpractices.figures import figures
-    from goodpractices.render.figures import chart, table
+    from goodpractices.draw.chart import chart
+    from goodpractices.render.figures import table
     from mapscale import scale_catalog
 
     catalog = scale_catalog(40, 300)

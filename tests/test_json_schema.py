@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT, practice
 from goodpractices import catalog, scaffold
 from goodpractices.load import parse_practice
-from goodpractices.schema import FIELDS, json_schema_text
+from goodpractices.schema import FIELDS
+from goodpractices.schema_json import json_schema_text
 from goodpractices.yamlwrite import block
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -1,4 +1,5 @@
-"""Layers only point down: nothing in the package below its MkDocs plugin (goodpractices/mkdocs/) imports mkdocs."""
+"""Layers only point down: nothing below the MkDocs plugin (goodpractices/mkdocs/) imports mkdocs, and no output
+but the web pages imports their renderer (goodpractices/render/)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "hooks" / "goodpractices"
 ADAPTER = PACKAGE / "mkdocs"
+#: The outputs beside the web pages, and what they all read (the reader vocabulary, the SVG drawers): none may
+#: take anything from the web pages' renderer.
+BESIDE_RENDER = ("pdf", "draw", "explore.py", "export.py", "figures.py", "partnermap.py", "reader.py")
 
 
 def _below() -> list[Path]:
@@ -23,9 +27,9 @@ def _package(path: Path) -> list[str]:
     return list(path.relative_to(ROOT / "hooks").parent.parts)
 
 
-def mkdocs_imports(text: str, package: list[str]) -> list[str]:
-    """Return what a module of `package` imports of mkdocs or of the adapter folder, as `line: module`, in
-    order (relative imports resolved; dynamic imports by a constant name included)."""
+def imports(text: str, package: list[str]) -> list[str]:
+    """Return what a module of `package` imports, as `line: module`, in order (relative imports resolved;
+    dynamic imports by a constant name included)."""
     found = []
     for node in ast.walk(ast.parse(text)):
         names: list[str] = []
@@ -38,9 +42,22 @@ def mkdocs_imports(text: str, package: list[str]) -> list[str]:
         elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
                 "import_module", "__import__") and node.args and isinstance(node.args[0], ast.Constant):
             names = [str(node.args[0].value)]
-        found += [f"{node.lineno}: {name}" for name in names
-                  if name.split(".")[0] == "mkdocs" or name.startswith("goodpractices.mkdocs")]
+        found += [f"{node.lineno}: {name}" for name in names]
     return sorted(found, key=lambda line: int(line.split(":")[0]))
+
+
+def _within(name: str, *packages: str) -> bool:
+    return any(name == package or name.startswith(package + ".") for package in packages)
+
+
+def mkdocs_imports(text: str, package: list[str]) -> list[str]:
+    """Return what a module of `package` imports of mkdocs or of the adapter folder, as `line: module`."""
+    return [line for line in imports(text, package) if _within(line.split(": ")[1], "mkdocs", "goodpractices.mkdocs")]
+
+
+def render_imports(text: str, package: list[str]) -> list[str]:
+    """Return what a module of `package` imports of the web pages' renderer, as `line: module`."""
+    return [line for line in imports(text, package) if _within(line.split(": ")[1], "goodpractices.render")]
 
 
 def test_no_module_below_the_adapter_imports_mkdocs_or_the_adapter():
@@ -59,6 +76,25 @@ def test_the_check_sees_every_way_of_importing():
     found = mkdocs_imports("\n".join(lines) + "\n", ["goodpractices", "render"])
     assert found == ["1: mkdocs.plugins", "2: mkdocs.utils", "3: goodpractices.mkdocs.plugin",
                      "4: goodpractices.mkdocs.state.Build", "5: mkdocs.config", "6: mkdocs", "7: goodpractices.mkdocs"]
+
+
+def test_no_output_but_the_web_pages_imports_their_renderer():
+    modules = [path for name in BESIDE_RENDER for path in
+               (sorted((PACKAGE / name).rglob("*.py")) if (PACKAGE / name).is_dir() else [PACKAGE / name])]
+    assert PACKAGE / "pdf" / "document.py" in modules and PACKAGE / "reader.py" in modules
+    offending = {path.relative_to(ROOT).as_posix(): found for path in modules
+                 if (found := render_imports(path.read_text(encoding="utf-8"), _package(path)))}
+    assert offending == {}
+
+
+def test_the_render_check_sees_relative_and_absolute_imports():
+    lines = ["from ..render import money", "from ..render.rows import STAGE_LABELS", "from .. import render",
+             "import goodpractices.render.figures", "from ..reader import money", "from ..renderer import x"]
+    assert render_imports("\n".join(lines) + "\n", ["goodpractices", "pdf"]) == [
+        "1: goodpractices.render.money", "2: goodpractices.render.rows.STAGE_LABELS", "3: goodpractices.render",
+        "4: goodpractices.render.figures"]
+    inside = "def f():\n    from .render.practice import unrecorded\n"  # a top-level module, importing late
+    assert render_imports(inside, ["goodpractices"]) == ["2: goodpractices.render.practice.unrecorded"]
 
 
 def test_importing_every_module_below_the_adapter_loads_no_mkdocs():

@@ -14,8 +14,9 @@ import pytest
 from conftest import ROOT, Project, build_corpus, practice
 from goodpractices import catalog as pipeline
 from goodpractices import geo
+from goodpractices.draw.map import STAGE_LINES, STAGE_STYLES, svg
 from goodpractices.partnermap import CENTRE, HEIGHT, MARKER, RADIUS, WIDTH, layout, project
-from goodpractices.render.partnermap import STAGE_LINES, STAGE_STYLES, as_list, degrees, svg
+from goodpractices.render.partnermap import as_list, degrees
 from goodpractices.schema import STAGES
 import mapscale
 from mapscale import scale_catalog

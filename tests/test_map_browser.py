@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from axe import AXE, violations
+from goodpractices.draw.chart import chart
 from goodpractices.figures import Figure, Row
 from goodpractices.partnermap import layout
-from goodpractices.render.figures import chart
 from goodpractices.render.partnermap import figure
 from mapscale import scale_catalog
 from test_browser import (  # noqa: F401 - the real site in Chromium, and its fixtures

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import Project, build_corpus, practice
 from goodpractices import catalog as pipeline
-from goodpractices.render.rows import STAGE_LABELS
+from goodpractices.reader import STAGE_LABELS
 from goodpractices.search_index import KEYWORD, entries
 from goodpractices.search_index import read as read_index
 from htmltables import tables

@@ -178,7 +178,7 @@ _ROWS_AS_READ = """wrap => [...wrap.querySelectorAll('tbody tr:not(.gp-matrix__t
 
 def test_on_a_phone_the_matrix_reads_whole_as_a_list_with_every_stage_in_words(browser, site):
     from goodpractices import catalog as pipeline
-    from goodpractices.render.rows import STAGE_LABELS
+    from goodpractices.reader import STAGE_LABELS
 
     catalog, _ = pipeline.load(Path(__file__).resolve().parent.parent / "practices")
     context, page = open_page(browser, PHONE, (site / "transferability/index.html").as_uri())

@@ -107,7 +107,7 @@ def test_no_stays_norway_and_dates_stay_text(project):
     found = catalog.build(project.practices).catalog.practice["p"]
     assert found.country == "NO"
     assert found.start.iso() == "2016-04-01"
-    from goodpractices.export import record
+    from goodpractices.reader import record
 
     assert record(found)["start"] == "2016-04-01" and record(found)["country"] == "NO"
 

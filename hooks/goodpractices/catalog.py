@@ -17,6 +17,7 @@ from .load import Source, parse_practice, read_bytes, read_registry
 from .model import Catalog, Partner, Practice
 from .problems import ContentError, Problem
 from .registry import build_partners, build_themes
+from .schema import plain_fields
 from .validate import Context, check_links_between, check_practice
 
 REGISTRIES = ("themes.yml", "partners.yml")
@@ -112,6 +113,7 @@ def _practice(source: Source, clean: dict[str, Any], partners: dict[str, Partner
         contact=clean.get("contact"), links=clean.get("links", ()), updated=clean.get("updated"),
         body_html=clean["body"].html, headings=clean["body"].headings, passages=clean["body"].passages,
         placeholders=clean["body"].placeholders, tree=clean["body"].tree,
+        extra=tuple((f.name, clean[f.name]) for f in plain_fields() if clean.get(f.name) is not None),
     )
 
 

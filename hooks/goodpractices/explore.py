@@ -14,7 +14,7 @@ from functools import cached_property
 from .countries import COUNTRIES
 from .folding import LETTERS, fold
 from .model import Catalog, Practice
-from .render.rows import STAGE_LABELS
+from .reader import STAGE_LABELS, end, period
 from .schema import STAGES, STATUSES
 
 #: The global that explore/index.js sets and explore/explore.js reads.
@@ -56,7 +56,7 @@ def _row(p: Practice, position: dict[str, dict[str, int]]) -> list[object]:
     return [
         p.id, p.title, position["theme"][p.theme], position["partner"][p.partner], position["country"][p.country],
         STATUSES.index(p.status) if p.status else -1, p.start.iso() if p.start else "",
-        "ongoing" if p.ongoing else (p.end.iso() if p.end else ""), p.period or "", p.summary,
+        end(p) or "", period(p) or "", p.summary,
         [position["keyword"][k] for k in p.keywords], transfers,
     ]
 

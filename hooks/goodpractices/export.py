@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 from .countries import COUNTRIES
-from .model import Catalog, Practice
+from .model import Catalog
+from .reader import record
 from .schema import FIELDS
 from .siteinfo import SiteInfo
 
@@ -20,24 +21,6 @@ from .siteinfo import SiteInfo
 BOM = "\ufeff"
 #: Joins the items of a list in one CSV cell.
 JOIN = "; "
-
-
-def record(practice: Practice) -> dict[str, Any]:
-    """Return a practice's id, URL and front matter with defaults filled in and dates as text."""
-    fields: dict[str, Any] = {
-        "title": practice.title, "theme": practice.theme, "partner": practice.partner,
-        "summary": practice.summary, "country": practice.country, "region": practice.region,
-        "institution": practice.institution,
-        "start": practice.start.iso() if practice.start else None,
-        "end": "ongoing" if practice.ongoing else (practice.end.iso() if practice.end else None),
-        "status": practice.status, "budget_eur": practice.budget_eur,
-        "keywords": list(practice.keywords), "inspired_by": list(practice.inspired_by),
-        "transferability": {t.partner: {"stage": t.stage, "note": t.note} for t in practice.transfers},
-        "contact": vars(practice.contact) if practice.contact else None,
-        "links": [vars(link) for link in practice.links],
-        "updated": practice.updated.iso() if practice.updated else None,
-    }
-    return {"id": practice.id, "url": practice.url, **fields}
 
 
 def header(catalog: Catalog, info: SiteInfo) -> dict[str, Any]:
@@ -105,7 +88,7 @@ def _flat(value: Any) -> Any:
 
 
 def write_practices_csv(catalog: Catalog, out: BinaryIO) -> None:
-    """Write one CSV row per practice: `id`, then every front-matter field in the schema's order."""
-    names = [field.name for field in FIELDS]
+    """Write one CSV row per practice: `id`, then every front-matter field of the downloads in the schema's order."""
+    names = [field.name for field in FIELDS if field.listed("data")]
     _write_csv([["id", *names], *([p.id, *(_flat(record(p)[name]) for name in names)]
                                   for p in catalog.practices)], out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schema import FIELDS
+from .schema import FIELDS, Field
 
 #: Each field in a policy officer's words, for the Contributing page's table (the rules above are the checks').
 PLAIN_RULES: dict[str, str] = {
@@ -30,7 +30,12 @@ PLAIN_RULES: dict[str, str] = {
     "links": "Web pages about the practice, each with its text and an address starting with https://.",
     "updated": "The day the entry was last revised, such as 2026-11-21; the form and make new fill it in.",
 }
-assert set(PLAIN_RULES) == {field.name for field in FIELDS}
+assert set(PLAIN_RULES) == {field.name for field in FIELDS if not field.shows}  # a plain field's hint says it
+
+
+def plain_rule(field: Field) -> str:
+    """Return what to write in a field, in a policy officer's words: PLAIN_RULES, or a plain field's own hint."""
+    return PLAIN_RULES.get(field.name) or field.hint[:1].upper() + field.hint[1:] + "."
 
 
 def reference_table() -> str:
@@ -38,6 +43,7 @@ def reference_table() -> str:
     as it would in a narrow table column), in a policy officer's words."""
     entries = []
     for f in FIELDS:
-        needed = " (required)" if f.required else ""
-        entries.append(f"`{f.name}`{needed}\n:   {PLAIN_RULES[f.name]}\n")
+        if f.listed("reference"):
+            needed = " (required)" if f.required else ""
+            entries.append(f"`{f.name}`{needed}\n:   {plain_rule(f)}\n")
     return "\n".join(entries)

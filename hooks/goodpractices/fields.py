@@ -69,8 +69,10 @@ def check_field(checker: Checker, spec: Field, value: Any, ctx: Context, practic
         return "ongoing" if value == "ongoing" else checker.date(path, value, hint)
     if kind == "status":
         return checker.key(path, value, STATUSES, "status", hint)
-    if kind == "amount":
-        return _amount(checker, path, value, hint)
+    if kind in ("amount", "number"):
+        return _amount(checker, path, value, hint, "the amount in euros" if kind == "amount" else "a number")
+    if kind == "url":
+        return _url(checker, path, value)
     if kind == "keywords":
         values = checker.items(path, value, hint)
         return None if values is None else _distinct(
@@ -86,14 +88,14 @@ def check_field(checker: Checker, spec: Field, value: Any, ctx: Context, practic
     return _links(checker, value)
 
 
-def _amount(checker: Checker, path: Path, value: Any, hint: str) -> int | float | None:
+def _amount(checker: Checker, path: Path, value: Any, hint: str, what: str) -> int | float | None:
     """Return a finite number from 0 to below MAX_AMOUNT, or report why not (.inf and .nan are not numbers)."""
     if isinstance(value, float) and not math.isfinite(value):
         return checker.report(path, f"{value} is not a finite number ({hint})")
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         return checker.report(path, f"{quote(value)} is not a number ≥ 0 ({hint})")
     if value >= MAX_AMOUNT:
-        return checker.report(path, f"is too large (write the amount in euros, below {MAX_AMOUNT:,})")
+        return checker.report(path, f"is too large (write {what}, below {MAX_AMOUNT:,})")
     return abs(value)  # -0.0 becomes 0.0
 
 

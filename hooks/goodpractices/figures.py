@@ -17,7 +17,7 @@ from .completeness import gaps_of
 from .countries import COUNTRIES
 from .explore import Facets
 from .model import Catalog
-from .render.rows import STAGE_LABELS
+from .reader import STAGE_LABELS
 from .schema import STAGES
 
 

@@ -108,7 +108,7 @@ def issue_form(themes: Sequence[Theme], partners: Sequence[Partner]) -> dict[str
         "Thank you for proposing a good practice. Fill in what you know: the fields marked required are needed, "
         "the others can be added later. Write plain text; no formatting is needed. A maintainer reviews the "
         "proposal and turns it into a page; you will be asked in this issue if anything is unclear.")}}]
-    body += [_item(spec, themes, partners) for spec in FIELDS if spec.name not in NOT_IN_FORM]
+    body += [_item(spec, themes, partners) for spec in FIELDS if spec.name not in NOT_IN_FORM and spec.listed("form")]
     body += [{"type": "textarea", "id": section_id(section),
               "attributes": {"label": section, "description": f"The practice's text: {prompt}"},
               "validations": {"required": section == SECTIONS[0]}} for section, prompt in SECTION_PROMPTS.items()]
@@ -200,7 +200,7 @@ def _value(spec: Field, text: str, known: Registries, report: Any) -> Any:
     if kind == "country":
         value = plain_value(text)
         return value if value in COUNTRIES else code_for(value) or value
-    if kind == "amount":
+    if kind in ("amount", "number"):
         return amount(plain_value(text))
     if kind == "keywords":
         words = [plain_value(word) for line in _lines(text) for word in re.split(r"[,;]", line) if word.strip()]
@@ -245,7 +245,7 @@ def read_body(body: str, shown: str, themes: Sequence[Theme], partners: Sequence
 
     Only headings that are the form's own labels open a section; a label heading that occurs twice (someone
     typed it into a text area) is refused rather than guessed."""
-    specs = {spec.label: spec for spec in FIELDS if spec.name not in NOT_IN_FORM}
+    specs = {spec.label: spec for spec in FIELDS if spec.name not in NOT_IN_FORM and spec.listed("form")}
     labels = [*specs, *SECTIONS, "Consent"]
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     proposal = Proposal()

@@ -6,6 +6,7 @@ import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from .bodytree import Element
 from .schema import DATE_PATTERN, STAGES
@@ -199,21 +200,18 @@ class Practice:
         """Return the body as plain text by level-2 section, for the data downloads."""
         return sections(self.passages)
 
+    #: The plain optional fields the schema declares with where they show (schema.plain_fields), as (name, clean
+    #: value) in the schema's order, for those the practice gives: no field of its own is needed for them.
+    extra: tuple[tuple[str, Any], ...] = ()
+
+    def value(self, name: str) -> Any:
+        """Return a plain optional field's clean value (see `extra`), or None if the practice has none."""
+        return next((value for key, value in self.extra if key == name), None)
+
     @property
     def url(self) -> str:
         """Return the page's URL, relative to the site root."""
         return f"practices/{self.id}.html"
-
-    @property
-    def period(self) -> str | None:
-        """Return the period for readers, e.g. 'May 2017 – ongoing', or None if unknown."""
-        start = self.start.label() if self.start else None
-        end = "ongoing" if self.ongoing else (self.end.label() if self.end else None)
-        if start and end:
-            return f"{start} – {end}"
-        if start:
-            return f"since {start}"
-        return f"until {end}" if end else None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from .load import RESERVED_IDS, read_registry
 from .model import Partner, Theme
 from .problems import Problem
 from .registry import build_partners, build_themes
-from .fieldguide import PLAIN_RULES
+from .fieldguide import plain_rule
 from .schema import FIELDS, SECTIONS
 from .yamlwrite import block
 
@@ -106,7 +106,7 @@ def template_text(themes: Sequence[Theme], partners: Sequence[Partner]) -> str:
                "partner": [f"{p.key} ({p.short_name})" for p in partners]}
     for field in FIELDS:
         lines.append("")
-        rule = _TEMPLATE_RULES.get(field.name) or PLAIN_RULES[field.name]
+        rule = _TEMPLATE_RULES.get(field.name) or plain_rule(field)
         lines.append(f"# {field.name} ({'required' if field.required else 'optional'}): {rule}")
         lines += [f"#   {choice}" for choice in choices.get(field.name, ())]
         example = block({field.name: SAMPLES.get(field.name, field.example)})

@@ -5,21 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..bodytree import Element
 from ..countries import COUNTRIES
+from ..draw import chart as charts, map as partnermap
 from ..model import Catalog, PartialDate, Practice, Transfer
-from ..render import money
+from ..reader import ORIGIN, STAGE_LABELS, STAGE_SYMBOLS, glance, place, unrecorded
 from ..related import Related, related_practices
-from ..render.practice import unrecorded
-from ..render.rows import STAGE_LABELS, STAGE_SYMBOLS
 from ..figures import figures
 from ..geo import CREDIT
 from ..partnermap import layout as map_layout
-from ..render import figures as charts, partnermap
 from ..siteinfo import SiteInfo
-from ..bodytree import Element
 from .blocks import ImageFetcher, body_blocks
 
-ORIGIN = ("★", "Origin")
 #: The most practice keywords a theme, partner or practice document lists in its metadata.
 KEYWORDS_MAX = 30
 
@@ -82,15 +79,6 @@ def _stage(stage: str) -> list[str]:
 def _practice(catalog: Catalog, p: Practice, images: ImageFetcher, related: tuple[Related, ...]) -> dict[str, Any]:
     """A practice's data: the same in every document that holds it (see engine.py)."""
     partner = catalog.partner[p.partner]
-    place = COUNTRIES[p.country] + (f" · {p.region}" if p.region else "")
-    glance = [["Presented by", f"{partner.name} ({partner.code})"], ["Institution", p.institution],
-              ["Country", place], ["Period", p.period],
-              ["Status", p.status.capitalize() if p.status else None],
-              ["Budget", money(p.budget_eur) if p.budget_eur is not None else None],
-              ["Keywords", ", ".join(p.keywords) or None],
-              ["Taken up by", ", ".join(f"{catalog.partner[t.partner].short_name} ({STAGE_LABELS[t.stage].lower()})"
-                                        for t in p.transfers) or None],
-              ["Last updated", p.updated.label() if p.updated else None]]
 
     def ref(other: Practice) -> dict[str, Any]:
         return {"id": other.id, "title": other.title, "partner": catalog.partner[other.partner].short_name}
@@ -98,9 +86,9 @@ def _practice(catalog: Catalog, p: Practice, images: ImageFetcher, related: tupl
     contact = p.contact
     return {
         "id": p.id, "title": p.title, "theme": catalog.theme[p.theme].title,
-        "partner": f"{partner.short_name} ({partner.code})", "place": place, "summary": p.summary,
+        "partner": f"{partner.short_name} ({partner.code})", "place": place(p), "summary": p.summary,
         "unrecorded": ", ".join(unrecorded(p)),
-        "glance": [row for row in glance if row[1]],
+        "glance": [[row.label, row.value] for row in glance(catalog, p, "pdf")],
         "body": body_blocks(_tree(p), images),
         "links": [{"title": link.title, "url": link.url} for link in p.links],
         "contact": None if contact is None else {"name": contact.name, "organisation": contact.organisation,

@@ -12,7 +12,8 @@ from .. import icons
 from ..countries import COUNTRIES
 from ..model import Heading
 from ..schema import GENERATED_SECTIONS, STAGES
-from .rows import STAGE_LABELS, matrix_row, practice_columns, practice_row, stage_cell, transfer_item
+from ..reader import STAGE_LABELS, money, period
+from .rows import matrix_row, practice_columns, practice_row, stage_cell, transfer_item
 from ..search_index import SearchPage
 from .slots import SLOT, GeneratedPage, marker
 
@@ -39,19 +40,13 @@ _HEADINGS = {
 }
 
 
-def money(amount: int | float) -> str:
-    """Format euros for readers: '900 000 EUR', '1 250.50 EUR'."""
-    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-    return text.replace(",", "\u202f") + " EUR"
-
-
 def heat(count: int, peak: int) -> int:
     """Return a shade from 0 (none) to 4 (the peak count) for a summary cell."""
     return 0 if count <= 0 or peak <= 0 else max(1, round(4 * count / peak))
 
 
 ENV.filters.update(
-    money=money, country=COUNTRIES.__getitem__, stage=STAGE_LABELS.__getitem__,
+    money=money, period=period, country=COUNTRIES.__getitem__, stage=STAGE_LABELS.__getitem__,
     heat=heat, stage_cell=stage_cell, matrix_row=matrix_row,
     practice_row=practice_row, transfer_item=transfer_item, icon=lambda name: Markup(icons.svg(name)),
 )

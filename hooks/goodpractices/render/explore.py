@@ -13,9 +13,9 @@ from markupsafe import escape
 from ..countries import COUNTRIES
 from ..explore import Facets
 from ..model import Catalog
+from ..reader import STAGE_LABELS
 from ..schema import STAGES, STATUSES
 from . import GeneratedPage, assemble
-from .rows import STAGE_LABELS
 
 #: The sort orders, as URL value: label. The first is the default.
 SORTS = {"title": "Title (A–Z)", "year-desc": "Start year (newest first)", "year": "Start year (oldest first)",

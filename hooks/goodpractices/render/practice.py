@@ -11,13 +11,12 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from ..completeness import gaps_of
-from ..countries import COUNTRIES
 from ..model import Catalog, Partner, Practice, Theme
+from ..reader import GlanceRow, glance, place, unrecorded
 from ..related import Related
 from ..search_index import SearchPage
-from . import GeneratedPage, assemble, heading, money
-from .rows import STAGE_LABELS, stage_cell
+from . import GeneratedPage, assemble, heading
+from .rows import stage_cell
 
 
 #: A tag of the page's own HTML (the header, which holds no attribute with a '>').
@@ -43,7 +42,7 @@ def practice_page(catalog: Catalog, practice: Practice, related: tuple[Related, 
         "",
         before=[(_top(theme, partner), False), (f"<h1>{escape(practice.title)}</h1>", True),
                 (_keywords(practice), False), (header, True),
-                (_glance(catalog, practice, partner), False), (_unrecorded(practice), False),
+                (_glance(catalog, practice), False), (_unrecorded(practice), False),
                 (practice.body_html, True)],
         after=[heading(anchor) + "\n" + html for anchor, html in after.items()],
         headings=practice.headings, sections=list(after), search=_search(practice, header),
@@ -71,48 +70,26 @@ def _keywords(p: Practice) -> str:
     return f'<nav class="md-tags" aria-label="Keywords">{tags}</nav>' if tags else ""
 
 
-def _place(p: Practice, separator: str) -> str:
-    country = escape(COUNTRIES[p.country])
-    return f"{country}{separator}{escape(p.region)}" if p.region else str(country)
-
-
 def _header(p: Practice, theme: Theme, partner: Partner) -> str:
     """What search finds besides the title and the body: the theme, presenter, place and summary."""
     return (f'<p class="gp-badges"><a class="gp-theme gp-theme--{theme.key}" href="../themes/{theme.key}.html">'
             f'{escape(theme.title)}</a> <span class="gp-presented">Presented by '
             f'<a href="../partners/{partner.key}.html">{escape(partner.short_name)}</a>, project partner '
             f'{escape(partner.code)} '
-            f'&middot; {_place(p, ", ")}</span></p>\n'
+            f'&middot; {escape(place(p, ", "))}</span></p>\n'
             f'<p class="gp-summary">{escape(p.summary)}</p>')
 
 
-def _glance(catalog: Catalog, p: Practice, partner: Partner) -> str:
-    """The at-a-glance box: the facts of the front matter, and who took the practice up."""
-    rows = [("Presented by", f"{escape(partner.name)} (project partner {escape(partner.code)})"),
-            ("Institution", escape(p.institution) if p.institution else None),
-            ("Country", _place(p, " &middot; ")),
-            ("Period", escape(p.period) if p.period else None),
-            ("Status", escape(p.status.capitalize()) if p.status else None),
-            ("Budget", escape(money(p.budget_eur)) if p.budget_eur is not None else None),
-            ("Keywords", escape(", ".join(p.keywords)) if p.keywords else None),
-            ("Taken up by", ", ".join(f"{escape(catalog.partner[t.partner].short_name)} "
-                                      f"({STAGE_LABELS[t.stage].lower()})" for t in p.transfers) or None),
-            ("Last updated", escape(p.updated.label()) if p.updated else None)]
-    dl = "".join(f"<dt>{name}</dt><dd>{value}</dd>\n" for name, value in rows if value is not None)
+def _glance(catalog: Catalog, p: Practice) -> str:
+    """The at-a-glance box: the facts of the front matter, and who took the practice up (reader.glance)."""
+    dl = "".join(f"<dt>{escape(row.label)}</dt><dd>{_value(row)}</dd>\n" for row in glance(catalog, p))
     return ('<div class="admonition abstract gp-glance">\n<p class="admonition-title">At a glance</p>\n'
             f"<dl>\n{dl}</dl>\n</div>")
 
 
-#: Expected fields named as the at-a-glance box names them, where that is not the field's own name.
-READER_NAMES = {"start": "period", "budget_eur": "budget"}
-
-
-def unrecorded(p: Practice) -> list[str]:
-    """What the practice does not record yet, as a reader names it: the recommended sections its body lacks and
-    the expected fields (schema.SECTIONS and schema.EXPECTED_FIELDS, as the completeness report finds them)."""
-    gaps = gaps_of(p)
-    return [section[:1].lower() + section[1:] for section in gaps.sections] + [
-        READER_NAMES.get(field, field) for field in gaps.fields]
+def _value(row: GlanceRow) -> str:
+    """An at-a-glance value, as a link where it leads somewhere."""
+    return f'<a href="{escape(row.link)}">{escape(row.value)}</a>' if row.link else str(escape(row.value))
 
 
 def _unrecorded(p: Practice) -> str:

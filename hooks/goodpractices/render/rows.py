@@ -5,31 +5,22 @@ templates. Every text from the front matter goes through markupsafe's escape."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
 from ..countries import COUNTRIES
 from ..matrix import Row
 from ..model import Catalog, Partner, Practice, Transfer
-from ..schema import STAGES
-
-STAGE_LABELS = {
-    "interested": "Interested",
-    "assessed": "Assessed",
-    "in-action-plan": "In action plan",
-    "implemented": "Implemented",
-}
-STAGE_SYMBOLS = {"interested": "○", "assessed": "◔", "in-action-plan": "◑", "implemented": "●"}
-assert tuple(STAGE_LABELS) == tuple(STAGE_SYMBOLS) == STAGES
+from ..reader import ORIGIN, STAGE_LABELS, STAGE_SYMBOLS, period
 
 
 #: The columns of a theme's practice table; phones show each as a label before its cell.
 PRACTICE_COLUMNS = ("Practice", "Presented by", "Country", "Period", "Status")
-#: The columns a table leaves out when no practice in it has a value: column → the practice's attribute.
-_OPTIONAL = {"Period": "period", "Status": "status"}
+#: The columns a table leaves out when no practice in it has a value: column → what the practice says there.
+_OPTIONAL: dict[str, Callable[[Practice], str | None]] = {"Period": period, "Status": lambda p: p.status}
 
-_ORIGIN = '<span class="gp-stage gp-stage--origin"><span aria-hidden="true">★</span> Origin</span>'
+_ORIGIN = f'<span class="gp-stage gp-stage--origin"><span aria-hidden="true">{ORIGIN[0]}</span> {ORIGIN[1]}</span>'
 
 
 def _stage(cell: Transfer | str | None) -> str:
@@ -62,7 +53,7 @@ def _compact(cell: Transfer | str | None, notes: dict[tuple[str, str], int], par
     if cell is None:
         return '<td class="gp-cell--empty"></td>'
     stage = "origin" if cell == "origin" else cell.stage  # type: ignore[union-attr]
-    symbol, label = ("★", "Origin") if stage == "origin" else (STAGE_SYMBOLS[stage], STAGE_LABELS[stage])
+    symbol, label = ORIGIN if stage == "origin" else (STAGE_SYMBOLS[stage], STAGE_LABELS[stage])
     html = (f'<span class="gp-stage gp-stage--{stage}" title="{label}"><span aria-hidden="true">{symbol}</span>'
             f'<span class="gp-sr"> {label}</span></span>')
     if isinstance(cell, Transfer) and (cell.practice, cell.partner) in notes:
@@ -100,7 +91,7 @@ def transfer_item(t: Transfer, catalog: Catalog, root: str, number: int | None) 
 def practice_columns(practices: Sequence[Practice]) -> tuple[str, ...]:
     """Return the columns of a table of these practices: Period and Status only when some practice has one."""
     return tuple(column for column in PRACTICE_COLUMNS
-                 if column not in _OPTIONAL or any(getattr(p, _OPTIONAL[column]) for p in practices))
+                 if column not in _OPTIONAL or any(_OPTIONAL[column](p) for p in practices))
 
 
 def practice_row(practice: Practice, catalog: Catalog, root: str, columns: Sequence[str] = PRACTICE_COLUMNS
@@ -112,5 +103,5 @@ def practice_row(practice: Practice, catalog: Catalog, root: str, columns: Seque
               f'{escape(catalog.partner[practice.partner].short_name)}</a>'
     cells = {"Practice": f'{title}<br><span class="gp-row-summary">{escape(practice.summary)}</span>',
              "Presented by": partner, "Country": escape(COUNTRIES[practice.country]),
-             "Period": escape(practice.period or "—"), "Status": escape((practice.status or "—").capitalize())}
+             "Period": escape(period(practice) or "—"), "Status": escape((practice.status or "—").capitalize())}
     return Markup("<tr>" + "".join(f'<td data-label="{label}">{cells[label]}</td>' for label in columns) + "</tr>")

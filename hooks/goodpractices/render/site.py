@@ -16,7 +16,7 @@ from ..model import Catalog
 from ..partnermap import layout as map_layout
 from ..related import related_practices
 from ..scaffold import TEMPLATE_FILE, template_text
-from ..schema import json_schema_text
+from ..schema_json import json_schema_text
 from ..siteinfo import SiteInfo
 from . import GeneratedPage
 from ..pdf.listing import Download
