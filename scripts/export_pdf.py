@@ -12,7 +12,7 @@ from goodpractices.pdf import document
 from goodpractices.pdf.engine import CHUNK
 from goodpractices.pdf.write import Site, pdfs, write_file
 from goodpractices.problems import count
-from goodpractices.siteinfo import mkdocs_settings, site_info
+from goodpractices.siteinfo import mkdocs_settings, settings_in_force, site_info
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,13 +35,7 @@ def site_settings(config: Path, catalog: Catalog) -> Site:
     name = str(settings.get("site_name") or "Good practices")
     author = str(settings.get("site_author") or settings.get("copyright") or name)
     extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
-    plugin = _plugin(settings)
-    values, where = {}, {}
-    for key in ("licence", "funder"):
-        for origin, place in ((plugin, f"plugins.goodpractices.{key}"), (extra, f"extra.{key}")):
-            if origin.get(key) is not None:
-                values[key], where[key] = origin[key], place
-                break
+    values, where = settings_in_force(_plugin(settings), extra)
     url = settings.get("site_url") if isinstance(settings.get("site_url"), str) else None
     return Site(name, author, config.parent / str(settings.get("docs_dir") or "docs"),
                 site_info(name, url, values, catalog, where))

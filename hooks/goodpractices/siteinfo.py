@@ -29,6 +29,24 @@ def mkdocs_settings(path: Path) -> dict:
     return settings if isinstance(settings, dict) else {}
 
 
+#: The settings that say what the site is; each may be given in the plugin's settings or under mkdocs.yml's
+#: `extra:` (where tools that read mkdocs.yml without MkDocs, such as scripts/export_pdf.py, find them too).
+SITE_KEYS = ("licence", "funder", "edit_base")
+
+
+def settings_in_force(plugin: Mapping[str, Any], extra: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Return the site settings (licence, funder, edit base), the plugin's value over `extra`'s, and where
+    each was written (for error messages)."""
+    values: dict[str, Any] = {}
+    where: dict[str, str] = {}
+    for key in SITE_KEYS:
+        for origin, place in ((plugin, f"plugins.goodpractices.{key}"), (extra, f"extra.{key}")):
+            if origin.get(key) is not None:
+                values[key], where[key] = origin[key], place
+                break
+    return values, where
+
+
 @dataclass(frozen=True)
 class Licence:
     """The licence of the content and the data: a name, and where to read it."""

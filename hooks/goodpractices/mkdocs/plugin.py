@@ -33,10 +33,10 @@ from ..problems import ContentError
 from ..render import GeneratedPage
 from ..render.fragments import once_per_folder
 from ..render.site import THEME_CSS, generated_files, nav, practice_sources, tab_of
-from ..siteinfo import SiteInfo, site_info
+from ..siteinfo import SiteInfo, settings_in_force, site_info
 from ..tree import symlinks
 from . import search
-from .config import GoodPracticesConfig, site_settings
+from .config import GoodPracticesConfig
 from .state import Build, ContentDate
 from .toc import toc_links
 
@@ -80,7 +80,7 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
         catalog = self._catalog(self._folder(config))
         # Same input, same bytes: MkDocs dates the sitemap by this (from the content), never by the clock.
         self.date.lend(pipeline.source_date_epoch(catalog))
-        settings, where = site_settings(self.config, config.extra)
+        settings, where = settings_in_force(self.config, config.extra)
         try:  # the footer, page heads and downloads say what the site is: its address, licence, funder, date
             config.extra["site_info"] = info = site_info(config.site_name, config.site_url, settings, catalog, where)
         except ValueError as error:
