@@ -25,8 +25,8 @@ from goodpractices.bodytree import parse
 from goodpractices.checker import Checker
 from goodpractices.figures import figures
 from goodpractices.load import Source
-from goodpractices.pdf import document
-from goodpractices.pdf.beside import Beside, shares
+from goodpractices.pdf import document, typeset
+from goodpractices.pdf.beside import Beside
 from goodpractices.pdf.images import Images, site_file
 from goodpractices.pdf.write import Site, pdf_bytes
 from goodpractices.related import related_practices
@@ -333,13 +333,59 @@ def test_theme_and_partner_documents_hold_exactly_their_practices(downloads: Pat
             assert kind.upper() in text  # its own cover
 
 
-def test_one_practice_document_and_output_file(corpus: Project, tmp_path: Path):
+def test_one_practice_document_is_laid_out_in_one_compile_and_never_joined(corpus: Project, catalog, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch):
+    from goodpractices.pdf import engine, whole
+
+    compiles = []
+
+    def counted(data, folder, name, standards=""):
+        compiles.append(name)
+        return typeset.compile_part(data, folder, name, standards)
+
+    def no_join(*args, **kwargs):
+        raise AssertionError("a one-practice document was joined")
+
+    monkeypatch.setattr(engine, "compile_part", counted)
+    monkeypatch.setattr(whole, "compile_part", counted)
+    monkeypatch.setattr(engine, "join", no_join)
     target = tmp_path / "one.pdf"
     assert export(corpus, "--practice", "rd-now", "-o", str(target)) == 0
-    entries = outline(PdfReader(target))
-    assert entries[0][0] == "Services for cluster management organisations"
-    assert [c for c, _ in entries[0][2]] == ["R&D <b>now</b>"]
+    assert len(compiles) == 1
     assert not (corpus.root / "downloads" / "practice-rd-now.pdf").exists()
+    assert export(corpus, "--practice", "rd-now", "-o", str(tmp_path / "again.pdf")) == 0
+    assert (tmp_path / "again.pdf").read_bytes() == target.read_bytes()  # the same bytes every time
+    reader = PdfReader(target)
+    entries = outline(reader)  # theme › practice, as in every document
+    assert [(title, page) for title, page, _ in entries] == [("Services for cluster management organisations", 0)]
+    assert entries[0][2] == [("R&D <b>now</b>", 0)]
+    texts = [flat(page.extract_text()) for page in reader.pages]
+    assert "R&D <b>now</b>" in texts[0]
+    assert "About this publication" in texts[-1]  # its colophon closes it
+    for number, text in enumerate(texts, 1):  # its pages number themselves
+        assert text.endswith(f"Page {number}") and text.count(f"Page {number}") == 1, text[-60:]
+    assert reader.metadata.title.endswith(": R&D <b>now</b>") and reader.metadata.subject == "R&D <b>now</b>"
+    remote = sorted(str(a["/D"]) for a in _links(reader) if a["/S"] == "/GoToR")  # other practices: the catalogue's
+    assert remote == sorted("p-" + other for other in _referred(catalog, "rd-now"))
+    assert all(str(a.get("/URI", "")).startswith(("http", "mailto:")) for a in _links(reader) if a["/S"] == "/URI")
+    assert [str(name) for name in reader.named_destinations] == ["p-rd-now"]
+    headings = [role for role in _tagged(target) if role in {"/H1", "/H2", "/H3"}]
+    assert headings[0] == "/H1" and headings.count("/H1") == 1  # the practice is the top heading
+    with pikepdf.open(target) as pdf:
+        assert pdf_ua.problems(pdf) == []
+
+
+def _referred(catalog, key: str) -> list[str]:
+    """The practices a practice's page refers to: inspired by, inspired, related; once per reference."""
+    related = related_practices(catalog)
+    p = catalog.practice[key]
+    return [*p.inspired_by, *(q.id for q in catalog.inspired[key]), *(r.id for r in related[key])]
+
+
+def _tagged(path: Path) -> list[str]:
+    """The roles of a PDF's structure elements, in document order."""
+    with pikepdf.open(path) as pdf:
+        return [str(element.S) for element in pdf_ua._elements(pdf.Root.StructTreeRoot)]
 
 
 def test_two_exports_are_byte_identical(corpus: Project, tmp_path: Path):
@@ -621,25 +667,50 @@ def test_a_theme_made_alone_reads_as_the_one_all_makes(corpus: Project, download
         assert alone.metadata.title == together.metadata.title
 
 
-def test_the_page_numbers_stamped_on_are_artifacts(downloads: Path):
-    import pikepdf
+def _without_artifacts(pdf: pikepdf.Pdf) -> None:
+    """Leave out of each page what is marked as an artifact: what remains is what the tags give a reader."""
+    for page in pdf.pages:
+        kept, depth = [], []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            op = str(operator)
+            if op in ("BMC", "BDC"):
+                depth.append(bool(depth and depth[-1]) or str(operands[0]) == "/Artifact")
+            hidden = bool(depth and depth[-1])
+            if op == "EMC" and depth:
+                depth.pop()
+            if not hidden:
+                kept.append((operands, operator))
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(kept))
 
-    with pikepdf.open(downloads / "theme-cmo-services.pdf") as pdf:
-        stamped = [page for page in pdf.pages if "/GpPageNumber" in page.Resources.get("/XObject", {})]
-        assert stamped
-        for page in stamped:
-            instructions = list(pikepdf.parse_content_stream(page))[-5:]
-            assert [str(op) for _, op in instructions] == ["BMC", "q", "Do", "Q", "EMC"]
-            assert [str(o) for o in instructions[0][0]] == ["/Artifact"]
-            assert [str(o) for o in instructions[2][0]] == ["/GpPageNumber"]
+
+def test_page_numbers_are_printed_as_artifacts_not_read_as_content(corpus: Project, downloads: Path,
+                                                                    tmp_path: Path):
+    """Stamped on a joined document's pages, or printed by a one-practice document's own: "Page N" is on every
+    page, and gone once the artifacts are left out, while the page's words stay."""
+    assert export(corpus, "--practice", "practice-1", "-o", str(tmp_path / "one.pdf")) == 0
+    for path in (downloads / "theme-cmo-services.pdf", tmp_path / "one.pdf"):
+        reader = PdfReader(path)
+        practice_pages = [i for pages in _practice_pages(reader).values() for i in pages]
+        assert practice_pages, path.name
+        with pikepdf.open(path) as pdf:
+            _without_artifacts(pdf)
+            pdf.save(tmp_path / "bare.pdf")
+        bare = PdfReader(tmp_path / "bare.pdf")
+        for index in practice_pages:
+            printed, read = flat(reader.pages[index].extract_text()), flat(bare.pages[index].extract_text())
+            assert printed.endswith(f"Page {index + 1}"), (path.name, index)
+            assert f"Page {index + 1}" not in read and len(read) > 50, (path.name, index, read[-60:])
 
 
-def test_documents_are_shared_between_two_processes_by_pages():
-    """The first documents stay in this process, the last go beside, split where the costs even out."""
-    assert shares([200, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30]) == [False] * 4 + [True] * 7
-    assert shares([100, 100]) == [False, True]
-    assert shares([1000, 1, 1]) == [False, True, True]
-    assert shares([10]) == [False]
+def test_documents_joined_in_one_process_or_two_are_the_same_bytes(corpus: Project, downloads: Path,
+                                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Without fork (as on Windows) every document is joined in this process: the same PDFs as with a second
+    process joining some of them beside."""
+    monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: ["spawn"])
+    assert export(corpus, "--all", out=tmp_path) == 0
+    assert [p.name for p in _documents(tmp_path)] == [p.name for p in _documents(downloads)]
+    for path in _documents(downloads):
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 def test_a_document_joined_beside_arrives_whole_or_its_failure_is_told(tmp_path: Path):
@@ -659,8 +730,3 @@ def test_a_document_joined_beside_arrives_whole_or_its_failure_is_told(tmp_path:
     finally:
         beside.close()
     assert [p.name for p in tmp_path.iterdir()] == ["joined-error.txt"]  # nothing half-written is left
-
-
-def test_without_fork_every_document_is_joined_here(monkeypatch):
-    monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: ["spawn"])
-    assert shares([10, 3, 3]) == [False, False, False]

@@ -111,12 +111,12 @@ def test_the_colophon_dates_and_cites_the_document():
     info = site_info("Site", "https://example.org/kb", {}, catalog)
     data = document(catalog, selection, "Site", "The partners", lambda src, alt: None, info=info)
     name = catalog.partner["inma"].name
-    assert data["colophon"]["cite"] == (f"The partners ({newest.year}). Good practices of {name}."
+    assert data.colophon["cite"] == (f"The partners ({newest.year}). Good practices of {name}."
                                         f" Site, content as of {newest.label()}. "
                                         "https://example.org/kb/downloads/partner-inma.pdf")
-    assert data["colophon"]["funder"] is None and data["colophon"]["licence"]["name"] == "CC BY 4.0"
+    assert data.colophon["funder"] is None and data.colophon["licence"]["name"] == "CC BY 4.0"
     bare = document(catalog, selection, "Site", "The partners", lambda src, alt: None)
-    assert bare["colophon"]["address"] is None and bare["cover"]["url"] is None
+    assert bare.colophon["address"] is None and bare.cover["url"] is None
 
 
 def test_a_partners_document_is_its_story(documents: list[Path]):

@@ -72,7 +72,7 @@ def test_the_page_shows_a_field_at_a_glance_as_its_label_and_a_link(folder):
 def test_the_pdf_prints_the_field_at_a_glance(folder, tmp_path):
     catalog, _ = pipeline.load(folder, trees=True)
     data = document(catalog, one_practice(catalog, "given"), "Site", "Author", lambda src, alt: None)
-    glance = data["chapters"][0]["practices"][0]["glance"]
+    glance = data.chapters[0].practices[0]["glance"]
     assert ["Archived website", ARCHIVE] in glance and not any(row[0] == "Jobs created" for row in glance)
     out = tmp_path / "given.pdf"
     assert export_pdf.main(["--practice", "given", "--practices", str(folder), "-o", str(out)]) == 0

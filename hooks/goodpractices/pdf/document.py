@@ -16,6 +16,7 @@ from ..geo import CREDIT
 from ..partnermap import layout as map_layout
 from ..siteinfo import SiteInfo
 from .blocks import ImageFetcher, body_blocks
+from .data import Chapter, Document, Meta
 
 #: The most practice keywords a theme, partner or practice document lists in its metadata.
 KEYWORDS_MAX = 30
@@ -206,8 +207,8 @@ def _uptake(catalog: Catalog, selection: Selection) -> list[dict[str, Any]]:
 
 def document(catalog: Catalog, selection: Selection, site_name: str, author: str,
              images: ImageFetcher, made: dict[str, dict[str, Any]] | None = None, *,
-             info: SiteInfo | None = None, logo: ImageFetcher | None = None) -> dict[str, Any]:
-    """Return everything the template prints for `selection`, as JSON-ready data; `made` keeps each
+             info: SiteInfo | None = None, logo: ImageFetcher | None = None) -> Document:
+    """Return everything the template prints for `selection` (its parts JSON-ready data); `made` keeps each
     practice's data for the next document that holds it. `info` (mkdocs.yml's, through siteinfo.py) gives
     the colophon its address, licence and funder; `logo` fetches the funder's logo from the docs folder."""
     practices = selection.practices
@@ -215,14 +216,14 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
     missing = [p for p in practices if p.id not in made]  # a run's first document makes most of them
     related = related_practices(catalog, missing) if missing else {}
     newest = max((p.updated for p in practices if p.updated), default=None)
+    single = selection.kind == "practice"
     chapters = []
     for t in catalog.themes:
         members = [p for p in practices if p.theme == t.key]
         if members:
-            chapters.append({"key": t.key, "title": t.title, "question": t.question, "description": t.description,
-                             "practices": [made.get(p.id)
-                                           or made.setdefault(p.id, _practice(catalog, p, images, related[p.id]))
-                                           for p in members]})
+            chapters.append(Chapter(t.key, t.title, t.question, t.description, [
+                made.get(p.id) or made.setdefault(p.id, _practice(catalog, p, images, related[p.id]))
+                for p in members], opener=not single))
     whole = selection.kind == "catalogue"
     partners = catalog.partners if whole else tuple(
         sorted({catalog.partner[p.partner] for p in practices} | {catalog.partner[t.partner] for p in practices
@@ -233,11 +234,11 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
     columns = [p.key for p in partners]
     rows = []
     for chapter in chapters:
-        for entry in chapter["practices"]:
+        for entry in chapter.practices:
             p = catalog.practice[entry["id"]]
             cells = {t.partner: _stage(t.stage) for t in p.transfers}
             cells[p.partner] = list(ORIGIN)
-            rows.append({"id": p.id, "title": p.title, "theme": chapter["title"],
+            rows.append({"id": p.id, "title": p.title, "theme": chapter.title,
                          "cells": [cells.get(key, []) for key in columns]})
     for t in selection.taken:  # the partner's own column: its uptake of others' practices
         p = catalog.practice[t.practice]
@@ -246,27 +247,24 @@ def document(catalog: Catalog, selection: Selection, site_name: str, author: str
         rows.append({"id": p.id, "title": p.title, "theme": catalog.theme[p.theme].title,
                      "cells": [cells.get(key, []) for key in columns]})
     kinds = {"catalogue": "Catalogue", "theme": "Theme", "partner": "Partner", "practice": "Practice"}
-    single = selection.kind == "practice"
-    for chapter in chapters:
-        chapter["count"], chapter["opener"] = len(chapter["practices"]), not single
-    return {
-        "meta": {"title": f"{site_name}: {selection.title}" if not whole else site_name,
-                 "subject": selection.title, "author": author, "lang": "en",
-                 "keywords": _keywords(catalog, selection), "kind": kinds[selection.kind]},
-        "cover": None if single else {"site": site_name, "title": selection.title,
-                                      "running": selection.running or selection.title,
-                                      "date": newest.label() if newest else None, "url": info.url if info else None,
-                                      "counts": _counts(catalog, selection, whole)},
-        "colophon": _colophon(selection, site_name, author, info, newest, logo or _no_logo),
-        "chapters": chapters,
-        "uptake": _uptake(catalog, selection) if selection.kind == "partner" else None,
-        "matrix": None if single else {
+    return Document(
+        meta=Meta(title=f"{site_name}: {selection.title}" if not whole else site_name,
+                  subject=selection.title, author=author, lang="en",
+                  keywords=_keywords(catalog, selection), kind=kinds[selection.kind]),
+        cover=None if single else {"site": site_name, "title": selection.title,
+                                   "running": selection.running or selection.title,
+                                   "date": newest.label() if newest else None, "url": info.url if info else None,
+                                   "counts": _counts(catalog, selection, whole)},
+        colophon=_colophon(selection, site_name, author, info, newest, logo or _no_logo),
+        chapters=chapters,
+        uptake=_uptake(catalog, selection) if selection.kind == "partner" else None,
+        matrix=None if single else {
             "partners": [{"code": p.code, "short": p.short_name} for p in partners], "rows": rows,
             "legend": [[*_stage(s)] for s in STAGE_LABELS] + [list(ORIGIN)]},
-        "partners": None if single else [
+        partners=None if single else [
             {"code": p.code, "name": p.name, "short": p.short_name, "country": COUNTRIES[p.country],
              "region": p.region, "website": p.website, "lead": p.lead,
              "practices": len(catalog.by_partner[p.key])} for p in partners],
-        "map": _map(catalog, selection),
-        "figures": _figures(catalog) if whole else None,
-    }
+        map=_map(catalog, selection),
+        figures=_figures(catalog) if whole else None,
+    )
