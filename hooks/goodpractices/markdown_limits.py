@@ -29,7 +29,7 @@ MAX_BACKTICKS = 1_000
 MAX_INLINE = 2_000
 _INLINE_MARKS = "&\\<![*_`"
 _INLINE = re.compile(f"[{re.escape(_INLINE_MARKS)}]")
-#: Per body: (what is counted, limit, how to fix).
+#: Per body: (what is counted, limit, how to fix). Each is at most one a line, unless _within bounds it otherwise.
 PER_BODY = {
     "raw HTML tags": (1_000, "write it in Markdown"),
     "'<!' or '<?' constructs": (50, "remove HTML comments and declarations"),
@@ -161,6 +161,7 @@ def _within(body: str, line_count: int) -> bool:
 
 
 def _deep(depth: int) -> str:
+    """The message for lists or quotes nested `depth` levels deep."""
     return f"nests lists or quotes {depth} levels deep (keep it to {MAX_DEPTH})"
 
 
