@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from . import body_markdown
 from .body_markdown import RenderTimeout, render
+from .bodytree import Element, parse
 from .checker import Checker, folded
 from .completeness import placeholder_sentences
-from .invisible import ignorable
-from .markdown_limits import code_masked, overruns
-from .bodytree import Element, parse
+from .invisible import any_ignorable
+from .markdown_blocks import code_masked
+from .markdown_limits import overruns
 from .model import Heading, Passage
 from .sanitize import ID_PREFIX, Finding, clean, inspect
 from .schema import GENERATED_SECTIONS, SECTIONS
@@ -24,6 +25,8 @@ from .text import passages
 #: Section titles compare as titles do (checker.folded): case, width and invisible characters ignored, so that
 #: '## Con&shy;tact' or '## Contact\u200b' is the page's own 'Contact' section too.
 _GENERATED = {folded(heading): name for heading, name in GENERATED_SECTIONS.values()}
+#: The recommended sections, each with its title as compared.
+_RECOMMENDED = tuple((section, folded(section)) for section in SECTIONS)
 #: A heading's anchor goes into the page's table of contents: plain names only.
 _ANCHOR = re.compile(r"[\w.:-]+")
 
@@ -31,7 +34,7 @@ _ANCHOR = re.compile(r"[\w.:-]+")
 def _plain(anchor: str) -> bool:
     """Tell whether an anchor is a plain name: word characters, '.', ':' or '-', none of them invisible (the Hangul
     fillers are letters to `\\w`, and Default_Ignorable)."""
-    return _ANCHOR.fullmatch(anchor) is not None and not any(map(ignorable, anchor))
+    return _ANCHOR.fullmatch(anchor) is not None and not any_ignorable(anchor)
 #: Python-Markdown's placeholder for a piece of HTML it keeps aside (an entity, a raw tag).
 _STASHED = re.compile("\x02wzxhzdk:[0-9]+\x03")
 #: Refusals reported for one body, at most: a body with thousands of them gets a count of the rest.
@@ -66,6 +69,8 @@ _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
 #: Marks that a heading's text loses when rendered (emphasis, code, links): ignored when heading lines are compared.
 _MARKS = re.compile(r"[*_`~\[\]()]")
 _SETEXT = re.compile(r" {0,3}(=|-)\1*[ \t]*$")
+#: What _squeeze drops of ASCII, as a table for str.translate.
+_ASCII_UNSEEN = dict.fromkeys([*range(0x21), 0x7F])
 
 
 class _Lines:
@@ -77,7 +82,7 @@ class _Lines:
         self._texts = [code_masked(body), body]  # outside code first: code is text, never what is refused
         self._folded: dict[int, str] = {}
         self._decoded: dict[int, tuple[str, list[int]]] = {}
-        self._lines: list[str] = []
+        self._headings: tuple[dict[tuple[int, str], int], dict[tuple[bool, str], int]] | None = None
 
     def __call__(self, needles: tuple[str, ...], after: int = 0) -> int:
         return self.first + self.body.count("\n", 0, max(0, self._at(needles, after)))
@@ -108,20 +113,11 @@ class _Lines:
     def heading(self, level: int, title: str) -> int:
         """Return the line of the first heading of this level and title, written '#' or underlined, else the
         line of the title's text (or the body's first line)."""
-        lines = self._lines = self._lines or self._texts[0].split("\n")
-
-        def plain(text: str) -> str:
-            return _MARKS.sub("", _squeeze(_decoded(text)))
-
+        written, underlined = self._headings = self._headings or _heading_lines(self._texts[0].split("\n"))
         wanted = _MARKS.sub("", _squeeze(title))
-        for number, text in enumerate(lines):
-            atx = _ATX.match(text)
-            underline = number + 1 < len(lines) and _SETEXT.match(lines[number + 1])
-            if atx and len(atx.group(1)) == level and plain(atx.group(2) or "") == wanted:
-                return self.first + number
-            if underline and (level == 1) is (underline.group(1) == "=") and wanted and plain(text) == wanted:
-                return self.first + number
-        return self((f"# {title}", title))
+        found = [written.get((level, wanted)), underlined.get((level == 1, wanted)) if wanted else None]
+        lines = [number for number in found if number is not None]
+        return self.first + min(lines) if lines else self((f"# {title}", title))
 
     def _find(self, needle: str, which: int, after: int = 0) -> int:
         """Return where in the body (outside code, or anywhere) a needle starts from `after` on, or -1."""
@@ -150,14 +146,38 @@ class _Lines:
         return self._decoded[which]
 
 
+def _heading_lines(lines: list[str]) -> tuple[dict[tuple[int, str], int], dict[tuple[bool, str], int]]:
+    """Return where headings are written, as {(level, title): first line} for '#' headings and {(underlined
+    with '=', title): first line} for underlined ones, titles as compared (decoded, squeezed, without marks)."""
+    written: dict[tuple[int, str], int] = {}
+    underlined: dict[tuple[bool, str], int] = {}
+    for number, text in enumerate(lines):
+        atx = _ATX.match(text)
+        if atx:
+            written.setdefault((len(atx.group(1)), _title(atx.group(2) or "")), number)
+        underline = _SETEXT.match(lines[number + 1]) if number + 1 < len(lines) else None
+        if underline:
+            underlined.setdefault((underline.group(1) == "=", _title(text)), number)
+    return written, underlined
+
+
+def _title(text: str) -> str:
+    """Return a heading's source text as titles compare: decoded, squeezed, without the marks rendering drops."""
+    return _MARKS.sub("", _squeeze(_decoded(text)))
+
+
 def _decoded(text: str) -> str:
     """Return source text as Markdown and HTML read it: entities decoded, backslash escapes removed."""
+    if "&" not in text and "\\" not in text:  # nothing to decode: every token is one character
+        return text
     return "".join(html.unescape(raw) if raw[0] == "&" else raw[1] if raw[0] == "\\" and len(raw) == 2 else raw
                    for raw in _TOKEN.findall(text))
 
 
 def _squeeze(text: str) -> str:
     """Return text without controls and white space, case-folded: how a needle and the decoded body compare."""
+    if text.isascii():  # the controls and white space of ASCII are its first 33 characters and DEL
+        return text.translate(_ASCII_UNSEEN).lower()
     return "".join(char for char in text if not char.isspace() and unicodedata.category(char) != "Cc").casefold()
 
 
@@ -215,7 +235,7 @@ def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, wh
     """Refuse level-1 headings and the sections the page makes itself; warn for missing recommended ones."""
     titles = set()
     for heading in headings:
-        line = where.heading(heading.level, heading.title)
+        line, title = where.heading(heading.level, heading.title), folded(heading.title)
         if not _plain(heading.anchor):
             anchor = _STASHED.sub("…", heading.anchor)  # an entity or tag in an attribute list leaves a placeholder
             shown = f"{anchor[:60]!r}" if anchor.strip("…") else "written with entities or HTML"
@@ -225,15 +245,14 @@ def _check_headings(checker: Checker, headings: tuple[Heading, ...], h1: int, wh
             shown = f"'{heading.title}'" if heading.title.strip() else "with no text"
             checker.report(("body",), f"has a level-1 heading {shown} (the title comes from the front "
                                       "matter; use '##' for sections)", line=line)
-        elif folded(heading.title) in _GENERATED:
+        elif title in _GENERATED:
             checker.report(("body",), f"has a '{heading.title}' section, which the page makes from the front matter "
-                                      f"(use the {_GENERATED[folded(heading.title)]} field, or name the section "
-                                      "otherwise)", line=line)
-        titles.add(folded(heading.title))
+                                      f"(use the {_GENERATED[title]} field, or name the section otherwise)", line=line)
+        titles.add(title)
     if h1 > sum(heading.level == 1 for heading in headings):  # written as HTML
         checker.report(("body",), "has a level-1 heading <h1> (the title comes from the front matter; use '##' "
                                   "for sections)", line=where(("<h1",)))
-    for section in SECTIONS:
-        if folded(section) not in titles:
+    for section, title in _RECOMMENDED:
+        if title not in titles:
             checker.report(("body",), f"has no '## {section}' section (recommended by the Interreg Europe "
                                       f"good-practice template)", line=where.first, warning=True)

@@ -9,17 +9,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .invisible import visible, without_ignorable
+from .invisible import first_refused, visible, without_ignorable
 from .load import Source
 from .model import PartialDate
 from .names import suggestion
 from .problems import Problem
-from .schema import DATE_PATTERN, FIRST_YEAR, FORBIDDEN_HINTS, LAST_YEAR, invisible
+from .schema import DATE_PATTERN, FIRST_YEAR, FORBIDDEN_HINTS, LAST_YEAR
 from .yamlread import character_name
 
 Path = tuple[str | int, ...]
 
-#: Invisible characters that text may keep: the zero-width (non-)joiners that some scripts and emoji need.
 #: The longest value a message shows; longer ones are cut with an ellipsis.
 _SHOWN = 80
 
@@ -116,7 +115,7 @@ class Checker:
         if not isinstance(value, str):
             self.report(path, colon_in(path, value) or f"expected text, got {describe(value)} ({hint})")
             return None
-        hidden = next((char for char in value if invisible(char)), None)
+        hidden = first_refused(value)
         if hidden is not None:
             kind = "control" if unicodedata.category(hidden) == "Cc" else "invisible"
             self.report(path, f"contains the {kind} character {character_name(hidden)} (delete it)")

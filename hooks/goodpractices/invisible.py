@@ -14,11 +14,15 @@ from functools import cache
 import regex
 
 #: What a comparison of two texts ignores: every character Unicode says a reader does not see.
-_IGNORABLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Cs}]")
+_IGNORABLE_CLASS = r"\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Cs}"
+_IGNORABLE = regex.compile(f"[{_IGNORABLE_CLASS}]")
 #: Of those, what a text may keep: marks that shape the letter before them (variation selectors, the combining
 #: grapheme joiner, Mongolian and Khmer marks: all Mn) and the zero-width (non-)joiners that scripts and emoji
 #: need between letters. Tab and line breaks are white space.
-_KEPT = regex.compile(r"[\p{Mn}\u200c\u200d\t\n\r]")
+_KEPT_CLASS = r"\p{Mn}\u200c\u200d\t\n\r"
+_KEPT = regex.compile(f"[{_KEPT_CLASS}]")
+#: The ignorable characters but those kept, as one class (a set difference): a whole text searched in one call.
+_REFUSED = regex.compile(f"(?V1)[[{_IGNORABLE_CLASS}]--[{_KEPT_CLASS}]]")
 
 
 def ignorable(char: str) -> bool:
@@ -30,6 +34,17 @@ def refused(char: str) -> bool:
     """Tell whether no text may hold a character: an ignorable one that is not a mark on the letter before it
     nor a joiner (controls, format characters, the Hangul fillers, unassigned ignorable code points)."""
     return ignorable(char) and _KEPT.match(char) is None
+
+
+def first_refused(text: str) -> str | None:
+    """Return the first character of a text that no text may hold (see `refused`), or None."""
+    found = _REFUSED.search(text)
+    return found.group() if found else None
+
+
+def any_ignorable(text: str) -> bool:
+    """Tell whether a text holds a character that a reader does not see (see `ignorable`)."""
+    return _IGNORABLE.search(text) is not None
 
 
 def visible(text: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
-from .invisible import ignorable
+from .invisible import any_ignorable, ignorable
 from .problems import Problem
 from .schema import ID_PATTERN, MAX_FILE_BYTES, MAX_ID_CHARS, WINDOWS_DEVICES
 from .yamlplain import fence_problem
@@ -94,7 +94,9 @@ def _name_problem(name: str) -> str | None:
         name.encode("utf-8")
     except UnicodeEncodeError:
         return f"'{name}' is not valid UTF-8 ({fix})"
-    odd = next((char for char in name if ignorable(char) or unicodedata.category(char) in ("Zl", "Zp")), None)
+    suspect = any_ignorable(name) or not name.isprintable()  # line and paragraph separators are not printable
+    odd = next((char for char in name if ignorable(char) or unicodedata.category(char) in ("Zl", "Zp")), None
+               ) if suspect else None
     if odd is not None:
         return f"'{name}' contains the character {character_name(odd)} ({fix})"
     if name != name.strip():

@@ -1,17 +1,19 @@
-"""Bound a Markdown body before it is rendered: one linear pass that refuses what would make the renderer crawl.
+"""Bound a Markdown body before it is rendered: refuse, in linear time, what would make the renderer crawl.
 
 Python-Markdown is quadratic or recursive in several constructs (deep lists and quotes, long emphasis and bracket
 runs, many raw tags, definitions, abbreviations, headings, footnotes). Each limit below is far above what a
 practice needs and far below where rendering takes a noticeable time; `tests/security/test_5_bounded.py` feeds
 each construct past its limit and checks the answer comes in bounded time. Code (fenced, indented or in a code
-span) is text: nothing in it is counted.
+span) is text: nothing in it is counted. Most bodies keep every limit by counts over the whole text: only their
+nesting depth is then measured line by line.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
+
+from .markdown_blocks import LIST_MARKER, Layout, layout, without_code_spans
 
 MAX_BODY_CHARS = 200_000
 MAX_DEPTH = 10  # list and quote nesting
@@ -25,8 +27,9 @@ MAX_BACKTICKS = 1_000
 #: its time grows with (marks in a paragraph) x (paragraph length): one 200,000-character paragraph of entities
 #: took 2.3 s of CPU, the same marks split into paragraphs of 2,000 take 0.1 s (scripts/bench_markdown.py).
 MAX_INLINE = 2_000
-_INLINE = re.compile(r"[&\\<!\[*_`]")
-#: Per body: (what is counted, limit, how to fix).
+_INLINE_MARKS = "&\\<![*_`"
+_INLINE = re.compile(f"[{re.escape(_INLINE_MARKS)}]")
+#: Per body: (what is counted, limit, how to fix). Each is at most one a line, unless _within bounds it otherwise.
 PER_BODY = {
     "raw HTML tags": (1_000, "write it in Markdown"),
     "'<!' or '<?' constructs": (50, "remove HTML comments and declarations"),
@@ -41,10 +44,6 @@ PER_BODY = {
 #: Elements that have no end tag: they do not nest.
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track",
                    "wbr", "param"})
-#: A fenced-code opening line as Python-Markdown's fenced_code reads it (no run can backtrack: one pass).
-_OPENER = re.compile(r"(`{3,}|~{3,})[ ]*(?:\{[^\n}]*\}|\.?[\w#.+-]*)[ ]*$")
-#: A list marker at the start of a line's content: '-', '*', '+', '1.' or '1)', then a space.
-_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 #: A setext underline ('=' or '-', one or more): each heading or rule splits the rest of its block anew, quadratic.
 _UNDERLINE = re.compile(r"(?:=+|-+) *$")
 
@@ -63,34 +62,6 @@ class Overrun:
     message: str
 
 
-def _fences(lines: list[str]) -> dict[int, int]:
-    """Return the fenced code blocks as {opening line: closing line}: an opener counts only if the same fence
-    closes it later, as in Python-Markdown, so text that only looks like a fence is still counted."""
-    closers: dict[str, list[int]] = {}
-    for number, text in enumerate(lines):
-        if text[:3] in ("```", "~~~"):
-            closers.setdefault(text.rstrip(" "), []).append(number)
-    blocks: dict[int, int] = {}
-    after = -1
-    for number, text in enumerate(lines):
-        if number <= after or text[:3] not in ("```", "~~~"):
-            continue
-        opener = _OPENER.match(text)
-        if opener is None:
-            continue
-        ends = closers.get(opener.group(1), [])
-        at = bisect.bisect_right(ends, number)
-        if at < len(ends):
-            blocks[number] = after = ends[at]
-    return blocks
-
-
-def _indent(text: str) -> int:
-    """Return a line's indentation in columns (a tab is 4)."""
-    expanded = text.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip(" "))
-
-
 def _depth(text: str, indent: int) -> int:
     """Return how deep a line nests lists or quotes: its indentation in steps of 4 columns, plus every list
     marker and '>' that opens its content ('- - x' and '> 1. > x' nest on one line); `indent` is the line's
@@ -100,37 +71,13 @@ def _depth(text: str, indent: int) -> int:
     while position < len(content):
         if content[position] == ">":
             depth, position = depth + 1, position + 1
-        elif (marker := _MARKER.match(content, position)) is not None:
+        elif (marker := LIST_MARKER.match(content, position)) is not None:
             depth, position = depth + 1, marker.end()
         else:
             break
         while position < len(content) and content[position] in " \t":
             position += 1
     return depth
-
-
-def _without_code_spans(text: str, masked: bool = False) -> str:
-    """Return a line without its code spans (a backtick run up to the next run of the same length), or with each
-    as spaces (`masked`; line breaks kept, for a paragraph's lines joined)."""
-    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", text)]
-    if len(runs) < 2:
-        return text
-    by_length: dict[int, list[int]] = {}
-    for index, (start, end) in enumerate(runs):
-        by_length.setdefault(end - start, []).append(index)
-    kept, position, index = [], 0, 0
-    while index < len(runs):
-        start, end = runs[index]
-        same = by_length[end - start]
-        later = bisect.bisect_right(same, index)
-        if later < len(same):
-            closing = runs[same[later]]
-            kept.append(text[position:start])
-            kept.append(re.sub(r"[^\n]", " ", text[start:closing[1]]) if masked else "")
-            position, index = closing[1], same[later] + 1
-        else:
-            index += 1
-    return "".join(kept) + text[position:]
 
 
 def _tags(text: str) -> tuple[int, int]:
@@ -195,6 +142,39 @@ def overruns(body: str) -> list[Overrun]:
     if len(body) > MAX_BODY_CHARS:
         return [Overrun(0, f"is {len(body):,} characters long (keep it under {MAX_BODY_CHARS:,}: shorten it, or "
                            "link to a longer document)")]
+    read = layout(body)
+    return _too_deep(read) if _within(body, len(read.lines)) else _counted(read)
+
+
+def _within(body: str, line_count: int) -> bool:
+    """Tell whether counts over the whole body, code and all, keep every limit but list and quote depth: what
+    _counted counts (text only, never more) is then within them too. Each '<' starts one tag or construct at
+    most, each '[' one footnote reference, each line one definition, heading, rule, admonition or fence line."""
+    marks = {mark: body.count(mark) for mark in _INLINE_MARKS}
+    tags, brackets = marks["<"], marks["["]
+    most = dict.fromkeys(PER_BODY, line_count)
+    most.update({"raw HTML tags": tags, "'<!' or '<?' constructs": tags, "footnote references '[^'": brackets,
+                 "abbreviation definitions '*['": body.count("*[")})
+    return (all(most[key] <= limit for key, (limit, _) in PER_BODY.items()) and tags <= MAX_HTML_DEPTH
+            and brackets <= MAX_BRACKETS and marks["*"] + marks["_"] <= MAX_EMPHASIS
+            and marks["`"] <= MAX_BACKTICKS and sum(marks.values()) <= MAX_INLINE)
+
+
+def _deep(depth: int) -> str:
+    """The message for lists or quotes nested `depth` levels deep."""
+    return f"nests lists or quotes {depth} levels deep (keep it to {MAX_DEPTH})"
+
+
+def _too_deep(read: Layout) -> list[Overrun]:
+    """Return the first text line that nests lists or quotes past the limit, if any."""
+    for offset, (text, kind) in enumerate(zip(read.lines, read.kinds)):
+        if kind >= 0 and (depth := _depth(text, kind)) > MAX_DEPTH:
+            return [Overrun(offset, _deep(depth))]
+    return []
+
+
+def _counted(read: Layout) -> list[Overrun]:
+    """Return every limit the body goes past, counted line by line (text only: code is skipped)."""
     found: list[Overrun] = []
     reported: set[str] = set()
 
@@ -204,33 +184,22 @@ def overruns(body: str) -> list[Overrun]:
             found.append(Overrun(offset, message))
 
     def count(key: str, hits: int, offset: int) -> None:
+        if not hits:  # a limit is reported when first passed: no new hits, nothing new to say
+            return
         counts[key] += hits
         limit, fix = PER_BODY[key]
         if counts[key] > limit:
             report(key, offset, f"has more than {limit:,} {key} ({fix})")
 
     counts = dict.fromkeys(PER_BODY, 0)
-    lines = body.split("\n")
-    fences = _fences(lines)
     paragraph = _Counts()
-    code_until, blank_before, in_list = -1, True, False
     nesting = _Nesting()
-    for offset, text in enumerate(lines):
+    for offset, (text, indent) in enumerate(zip(read.lines, read.kinds)):
         count("code fence lines", text[:3] in ("```", "~~~"), offset)
-        if offset in fences:
-            code_until = fences[offset]
-        indent = _indent(text)
-        if not text.strip():
-            paragraph, blank_before = _Counts(offset + 1), True
+        if indent < 0:  # blank or code: the paragraph ends, and nothing in code counts
+            paragraph = _Counts(offset + 1)
             continue
-        indented_code = indent >= 4 and not in_list and (blank_before or paragraph.start == offset)
-        if offset <= code_until or indented_code:  # code is text: nothing in it nests or needs counting
-            paragraph, blank_before = _Counts(offset + 1), blank_before and indented_code
-            continue
-        if indent < 4:
-            in_list = _MARKER.match(text.lstrip(" \t")) is not None or (in_list and not blank_before)
-        blank_before = False
-        prose = _without_code_spans(text) if "`" in text else text
+        prose = without_code_spans(text) if "`" in text else text
         paragraph.brackets += prose.count("[")
         paragraph.emphasis += prose.count("*") + prose.count("_")
         paragraph.backticks += text.count("`")
@@ -249,7 +218,7 @@ def overruns(body: str) -> list[Overrun]:
                                               "'*', '_', '`') in one paragraph (split it into shorter paragraphs)")
         depth = _depth(text, indent)
         if depth > MAX_DEPTH:
-            report("depth", offset, f"nests lists or quotes {depth} levels deep (keep it to {MAX_DEPTH})")
+            report("depth", offset, _deep(depth))
         tags, specials = _tags(prose)
         content = text.lstrip(" \t")
         count("raw HTML tags", tags, offset)
@@ -265,36 +234,3 @@ def overruns(body: str) -> list[Overrun]:
     if nesting.deepest > MAX_HTML_DEPTH:
         report("html", nesting.line, f"nests HTML elements {nesting.deepest} deep (keep it to {MAX_HTML_DEPTH})")
     return found
-
-
-def code_masked(body: str) -> str:
-    """Return the body with its code (fenced and indented blocks, code spans, which may run over the lines of a
-    paragraph) as spaces, every line where it was: code is text, so a message looks for what it names there last."""
-    lines = body.split("\n")
-    fences = _fences(lines)
-    code_until, blank_before, in_list, start = -1, True, False, 0
-    paragraph: list[int] = []
-
-    def mask_spans() -> None:  # the paragraph's code spans, once it ends
-        masked = _without_code_spans("\n".join(lines[number] for number in paragraph), masked=True)
-        for number, text in zip(paragraph, masked.split("\n")):
-            lines[number] = text
-        paragraph.clear()
-
-    for offset, text in enumerate(lines):
-        if offset in fences:
-            code_until = fences[offset]
-        indent, blank = _indent(text), not text.strip()
-        indented_code = not blank and indent >= 4 and not in_list and (blank_before or start == offset)
-        if blank or offset <= code_until or indented_code:
-            mask_spans()
-            lines[offset] = " " * len(text)
-            blank_before, start = blank or (blank_before and indented_code), offset + 1
-            continue
-        if indent < 4:
-            in_list = _MARKER.match(text.lstrip(" \t")) is not None or (in_list and not blank_before)
-        blank_before = False
-        paragraph.append(offset)
-    mask_spans()
-    return "\n".join(lines)
-
