@@ -7,19 +7,24 @@ import json
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
 from goodpractices import spelling
+from goodpractices.background import fork_pool
+from goodpractices.model import Passage
 from goodpractices.search_index import (
     HEADING,
     KEYWORD,
     TF_MAX,
     TITLE,
     IndexBuilder,
+    SearchPage,
     entries,
+    index_pages,
     read,
     shard_name,
     terms,
@@ -198,3 +203,43 @@ def test_our_worker_takes_the_place_of_materials_and_lunr_is_left_out():
     script = worker_script(name).decode()
     assert 'var ROOT = "../../../search/";' in script and "/*LETTERS*/" not in script
     assert (ROOT / "hooks" / "goodpractices" / "assets" / "search_worker.js").is_file()
+
+
+def _practice_page(n: int) -> SearchPage:
+    """A practice page as search takes it, with a lead-in, a section and a subsection of its own words."""
+    return SearchPage(f"Practice {n} vouchers", ("SMEs", f"key{n}"), f"Theme {n} Presented by P{n}",
+                      (Passage(0, "", "", f"Lead {n} co-creation."),
+                       Passage(2, "#user-content-description", "Description", f"Vouchers for {n}.\n\n- one"),
+                       Passage(3, "#user-content-more", f"More {n}", f"Skåne text {n}")))
+
+
+def test_practice_pages_indexed_in_the_worker_make_the_same_index_as_in_one_process(tmp_path: Path):
+    """A one-off build indexes the practice pages in its worker process while it renders the others, which
+    come after them: the index is the same, byte for byte, as one builder adding every page in turn."""
+    own = [(f"practices/p{n}.html", _practice_page(n)) for n in range(5)]
+    whole = IndexBuilder(tmp_path / "whole")
+    for location, page in own:
+        whole.add_page(location, page.title, page.sections(), page.keywords)
+    for page in PAGES:
+        whole.add(page)
+    whole.write()
+
+    staging = tmp_path / "parts"
+    with fork_pool() or ThreadPoolExecutor(1) as pool:  # a forked process where the system has one
+        first = pool.submit(index_pages, staging, own)
+        rest = IndexBuilder(staging, first=len(own))
+        for page in PAGES:
+            rest.add(page)
+        rest.put_first(first.result())
+    rest.write()
+    written = sorted(path.relative_to(staging) for path in staging.rglob("*.js"))
+    assert written == sorted(path.relative_to(tmp_path / "whole") for path in (tmp_path / "whole").rglob("*.js"))
+    assert all((staging / path).read_bytes() == (tmp_path / "whole" / path).read_bytes() for path in written)
+    assert [page["location"] for page in entries(staging)][:3] == ["practices/p0.html"] + [
+        "practices/p0.html#user-content-description", "practices/p0.html#user-content-more"]
+
+
+def test_the_pages_put_first_must_be_those_the_builder_left_room_for(tmp_path: Path):
+    rest = IndexBuilder(tmp_path, first=2)
+    with pytest.raises(ValueError, match="expected the pages numbered 0 to 1, not 0 on"):
+        rest.put_first(index_pages(tmp_path, [("practices/p0.html", _practice_page(0))]))

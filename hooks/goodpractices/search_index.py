@@ -149,6 +149,8 @@ class IndexBuilder:
     """Collects the pages' terms while the site is rendered, writing each page's text at once; write() ends."""
 
     folder: Path
+    #: The number of this builder's first page: the pages before it are indexed elsewhere (see put_first).
+    first: int = 0
     pages: list[list[str]] = field(default_factory=list)
     #: Each term's pages and codes, as page << 6 | code (code < 64), in page order.
     postings: dict[str, array] = field(default_factory=dict)
@@ -173,7 +175,7 @@ class IndexBuilder:
     def add_page(self, location: str, title: str, sections: list[list[str]], tags: Sequence[str] = ()) -> None:
         """Index one page: its location and title, its sections as [anchor, heading, plain text on one line]
         (the page's own text first, anchor and heading ""), and its keywords."""
-        page = len(self.pages)
+        page = self.first + len(self.pages)
         codes: dict[str, int] = {term: min(times, TF_MAX)
                                  for term, times in counted(" ".join(text for _, _, text in sections)).items()}
         flagged = ((TITLE, title), (HEADING, " ".join(heading for _, heading, _ in sections)),
@@ -196,6 +198,17 @@ class IndexBuilder:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(script(key, data))
 
+    def put_first(self, before: IndexBuilder) -> None:
+        """Take in the pages indexed elsewhere that come before this builder's (numbered from 0 to first - 1)."""
+        if before.first != 0 or len(before.pages) != self.first:
+            raise ValueError(f"expected the pages numbered 0 to {self.first - 1}, not {before.first} on "
+                             f"({len(before.pages)} pages)")
+        self.pages[:0] = before.pages
+        for term, found in before.postings.items():
+            found.extend(self.postings.get(term, ()))
+            self.postings[term] = found
+        self.first = 0
+
     def write(self) -> None:
         """Write the term shards, the word lists and index.js."""
         shards: dict[str, dict[str, list[int]]] = {}
@@ -213,6 +226,15 @@ class IndexBuilder:
         for length, words in lengths.items():
             self._write(f"w/{length}", words)
         self._write("index", {"v": 1, "pages": self.pages, "shards": sorted(shards), "lengths": sorted(lengths)})
+
+
+def index_pages(folder: Path, pages: Sequence[tuple[str, SearchPage]]) -> IndexBuilder:
+    """Index pages that say their sections themselves, as (location, page), numbered from 0, writing their texts
+    into `folder` (the build runs this in its worker process while it renders the other pages)."""
+    builder = IndexBuilder(folder)
+    for location, page in pages:
+        builder.add_page(location, page.title, page.sections(), page.keywords)
+    return builder
 
 
 def read(folder: Path) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,13 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
         links = symlinks(Path(config.docs_dir))
         if links:
             raise PluginError("\n".join(f"{link}: is a symbolic link (commit the file itself)" for link in links))
-        catalog = self._catalog(self._folder(config))
+        pool = fork_pool() if self.cache is None else None  # a one-off build's worker process (background.py)
+        try:
+            catalog = self._catalog(self._folder(config), pool)
+        except Exception:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            raise
         # Same input, same bytes: MkDocs dates the sitemap by this (from the content), never by the clock.
         self.date.lend(pipeline.source_date_epoch(catalog))
         settings, where = settings_in_force(self.config, config.extra)
@@ -85,8 +92,7 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
             config.extra["site_info"] = info = site_info(config.site_name, config.site_url, settings, catalog, where)
         except ValueError as error:
             raise PluginError(str(error)) from None
-        build = self.build = Build({}, practice_sources(catalog), settings.get("edit_base"))
-        build.index = search.start(config, Path(build.data.name) / "search")
+        build = self.build = Build({}, practice_sources(catalog), settings.get("edit_base"), pool)
         build.pdfs = self._pdfs(catalog, config, Path(build.data.name) / "pdf", info) if self.config.pdfs else ()
         build.generated = generated_files(catalog, info, Path(build.data.name), build.pdfs)
         catalog = catalog.without_bodies()  # the pages hold what they need of the bodies until they are written
@@ -96,16 +102,12 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
             config.plugins["macros"].register_macros(macros.for_catalog(catalog, build.pdfs))
         return config
 
-    def _catalog(self, folder: Path) -> Catalog:
-        """Read and check the practices once for this build (a one-off build forks a worker for half of them)."""
-        pool = fork_pool() if self.cache is None else None
+    def _catalog(self, folder: Path, pool: Executor | None) -> Catalog:
+        """Read and check the practices once for this build (the worker process, if any, checks half of them)."""
         try:
             catalog, warnings = pipeline.load(folder, self.cache, pool, trees=self.config.pdfs)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
         for warning in warnings:
             log.info(str(warning))
         return catalog
@@ -132,10 +134,10 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
                 continue
             text = content.markdown if isinstance(content, GeneratedPage) else content
             files.append(File.generated(config, src_uri, content=text))
-        index = self._build().index
-        if index is not None:
+        build = self._build()
+        build.index = search.start(config, Path(build.data.name) / "search", files, build.generated, build.pool)
+        if build.index is not None:
             search.replace_worker(files, config)
-            search.add_pages(index, self._build().generated, files)
         return files
 
     def _build(self) -> Build:
@@ -190,7 +192,7 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
                nav: Navigation) -> dict[str, Any]:
         index = self._build().index
         if index is not None:
-            search.add(index, config)
+            search.add(index[0], config)
         return context
 
     on_page_context = CombinedEvent(_show_tab, _index)
@@ -209,7 +211,7 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
     def _write_index(self, *, config: MkDocsConfig) -> None:
         index = self._build().index
         if index is not None:
-            search.finish(index, config)
+            search.finish(*index, config)
 
     @event_priority(-1000)  # last: every other plugin's on_post_build may still date what it writes
     def _finish(self, *, config: MkDocsConfig) -> None:

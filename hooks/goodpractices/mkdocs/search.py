@@ -6,6 +6,7 @@ sections; its lunr index and worker are not shipped (search_index.py, search_wor
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import Executor, Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,17 +15,33 @@ from mkdocs.structure.files import File, Files
 
 from ..offline import write_index_script
 from ..render import GeneratedPage
-from ..search_index import IndexBuilder
+from ..search_index import IndexBuilder, index_pages
 from ..search_worker import theme_files_replaced, worker_script
 
 #: The key of Material's search plugin in `config.plugins`.
 MATERIAL_SEARCH = "material/search"
 
 
-def start(config: MkDocsConfig, staging: Path) -> IndexBuilder | None:
-    """Return the index of the build under way, written into `staging` until the site is (see finish), or None
-    if the site has no search."""
-    return IndexBuilder(staging) if MATERIAL_SEARCH in config.plugins else None
+def start(config: MkDocsConfig, staging: Path, files: Files, generated: dict[str, GeneratedPage | bytes | Path],
+          pool: Executor | None) -> tuple[IndexBuilder, Future[IndexBuilder]] | None:
+    """Start the index of the build under way, written into `staging` until the site is (see finish): the pages
+    that say their sections themselves (practice pages, whose text is let go of here) are indexed first, in
+    the worker process if there is one, while the others are added as they are rendered. Return the index of
+    the other pages and the future one of the first, or None if the site has no search."""
+    if MATERIAL_SEARCH not in config.plugins:
+        return None
+    own = []
+    for src_uri, content in generated.items():
+        if isinstance(content, GeneratedPage) and content.search is not None:
+            own.append((files.src_uris[src_uri].url, content.search))
+            generated[src_uri] = replace(content, search=None)
+    first: Future[IndexBuilder]
+    if pool is not None:
+        first = pool.submit(index_pages, staging, own)
+    else:
+        first = Future()
+        first.set_result(index_pages(staging, own))
+    return IndexBuilder(staging, first=len(own)), first
 
 
 def replace_worker(files: Files, config: MkDocsConfig) -> None:
@@ -38,15 +55,6 @@ def replace_worker(files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, worker, content=worker_script(worker)))
 
 
-def add_pages(index: IndexBuilder, generated: dict[str, GeneratedPage | bytes | Path], files: Files) -> None:
-    """Index the pages that say their sections themselves (practice pages) at once, and let go of their text."""
-    for src_uri, content in generated.items():
-        if isinstance(content, GeneratedPage) and content.search is not None:
-            own = content.search
-            index.add_page(files.src_uris[src_uri].url, own.title, own.sections(), own.keywords)
-            generated[src_uri] = replace(content, search=None)
-
-
 def add(index: IndexBuilder, config: MkDocsConfig) -> None:
     """Index a page from the entries Material's search plugin has just made of it, and take them out of its index
     (left empty). A page that says its sections itself has none: the plugin's metadata left it out."""
@@ -56,9 +64,11 @@ def add(index: IndexBuilder, config: MkDocsConfig) -> None:
         entries.entries.clear()
 
 
-def finish(index: IndexBuilder, config: MkDocsConfig) -> None:
-    """Write the index, move it into the site (a build that fails has written none of it), and write the script
-    form of Material's (empty) index, which its pages load from a folder."""
+def finish(index: IndexBuilder, first: Future[IndexBuilder], config: MkDocsConfig) -> None:
+    """Write the index (the `first` pages, then the others), move it into the site (a build that fails has
+    written none of it), and write the script form of Material's (empty) index, which its pages load from a
+    folder."""
+    index.put_first(first.result())
     index.write()
     site = Path(config.site_dir) / "search"
     site.mkdir(parents=True, exist_ok=True)

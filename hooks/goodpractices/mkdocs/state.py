@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,13 @@ class Build:
     generated: dict[str, GeneratedPage | bytes | Path]
     practice_sources: dict[str, str]
     edit_base: str | None
+    #: The worker process of a one-off build (background.py): it checks half the practices, then indexes the
+    #: practice pages for search while the pages are rendered; shut down with the build.
+    pool: Executor | None = None
     pdfs: tuple[Download, ...] = ()
-    index: IndexBuilder | None = None  # the header search's index, fed as pages are rendered (None: no search)
+    #: The header search's index of the pages rendered, and the future index of the practice pages, which come
+    #: first (mkdocs/search.py); None without search.
+    index: tuple[IndexBuilder, Future[IndexBuilder]] | None = None
     #: The generated downloads (data files, PDFs) until MkDocs has copied them into the site, and the search
     #: index until the pages are written.
     data: tempfile.TemporaryDirectory[str] = field(
@@ -33,7 +39,9 @@ class Build:
     tab: Any = None  # the navigation item shown as active while a page outside the navigation is rendered
 
     def close(self) -> None:
-        """Remove the temporary downloads (MkDocs copied them before it wrote the pages)."""
+        """Stop the worker process; remove the temporary downloads (MkDocs copied them before it wrote the pages)."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
         self.data.cleanup()
 
 
