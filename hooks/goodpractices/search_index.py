@@ -138,10 +138,15 @@ class SearchPage:
     def sections(self) -> list[list[str]]:
         """Return the page's sections as add_page takes them: its own text (the header's words, then the body's
         lead-in), then one for each heading of the body."""
-        lead = [p.text for p in self.passages[:1] if not p.level]
+        lead = [_one_line(p.text) for p in self.passages[:1] if not p.level]
         own = " ".join(" ".join((self.header, *lead)).split())
-        return [["", "", own]] + [[p.anchor, p.title if p.anchor else "", " ".join(p.text.split())]
+        return [["", "", own]] + [[p.anchor, p.title if p.anchor else "", _one_line(p.text)]
                                   for p in self.passages if p.level and (p.anchor or p.text)]
+
+
+def _one_line(text: str) -> str:
+    """Return a passage's text on one line, as a snippet shows it: no list item's dash."""
+    return " ".join(" ".join(line.removeprefix("- ") for line in text.split("\n")).split())
 
 
 @dataclass
