@@ -226,11 +226,11 @@ def test_practice_pages_indexed_in_the_worker_make_the_same_index_as_in_one_proc
 
     staging = tmp_path / "parts"
     with fork_pool() or ThreadPoolExecutor(1) as pool:  # a forked process where the system has one
-        first = pool.submit(index_pages, staging, own)
+        first = [pool.submit(index_pages, staging, own[:2]), pool.submit(index_pages, staging, own[2:], 2)]
         rest = IndexBuilder(staging, first=len(own))
         for page in PAGES:
             rest.add(page)
-        rest.put_first(first.result())
+        rest.put_first([part.result() for part in first])
     rest.write()
     written = sorted(path.relative_to(staging) for path in staging.rglob("*.js"))
     assert written == sorted(path.relative_to(tmp_path / "whole") for path in (tmp_path / "whole").rglob("*.js"))
@@ -241,5 +241,8 @@ def test_practice_pages_indexed_in_the_worker_make_the_same_index_as_in_one_proc
 
 def test_the_pages_put_first_must_be_those_the_builder_left_room_for(tmp_path: Path):
     rest = IndexBuilder(tmp_path, first=2)
-    with pytest.raises(ValueError, match="expected the pages numbered 0 to 1, not 0 on"):
-        rest.put_first(index_pages(tmp_path, [("practices/p0.html", _practice_page(0))]))
+    one = index_pages(tmp_path, [("practices/p0.html", _practice_page(0))])
+    with pytest.raises(ValueError, match="expected the pages numbered 0 to 1, not 1 pages"):
+        rest.put_first([one])
+    with pytest.raises(ValueError, match="expected a part from page 1, not from page 0"):
+        rest.put_first([one, one])

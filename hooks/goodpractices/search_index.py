@@ -149,6 +149,18 @@ def _one_line(text: str) -> str:
     return " ".join(" ".join(line.removeprefix("- ") for line in text.split("\n")).split())
 
 
+@dataclass(frozen=True)
+class Part:
+    """Pages indexed apart (in the worker process), packed small for the way back: their entries in index.js,
+    and their postings as their terms (one per line), each term's number of postings, and the postings in a row."""
+
+    first: int
+    pages: list[list[str]]
+    terms: str
+    counts: array
+    postings: array
+
+
 @dataclass
 class IndexBuilder:
     """Collects the pages' terms while the site is rendered, writing each page's text at once; write() ends."""
@@ -203,15 +215,36 @@ class IndexBuilder:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(script(key, data))
 
-    def put_first(self, before: IndexBuilder) -> None:
-        """Take in the pages indexed elsewhere that come before this builder's (numbered from 0 to first - 1)."""
-        if before.first != 0 or len(before.pages) != self.first:
-            raise ValueError(f"expected the pages numbered 0 to {self.first - 1}, not {before.first} on "
-                             f"({len(before.pages)} pages)")
-        self.pages[:0] = before.pages
-        for term, found in before.postings.items():
+    def packed(self) -> Part:
+        """Return this builder's pages and postings packed small, to be taken in by another (see put_first)."""
+        terms = list(self.postings)
+        postings = array("l")
+        for term in terms:
+            postings.extend(self.postings[term])
+        return Part(self.first, self.pages, "\n".join(terms), array("l", map(len, self.postings.values())), postings)
+
+    def put_first(self, parts: Sequence[Part]) -> None:
+        """Take in the pages indexed elsewhere that come before this builder's: `parts`, in order, numbered from 0
+        to first - 1."""
+        before: dict[str, array] = {}
+        pages: list[list[str]] = []
+        for part in parts:
+            if part.first != len(pages):
+                raise ValueError(f"expected a part from page {len(pages)}, not from page {part.first}")
+            pages += part.pages
+            at = 0
+            for term, count in zip(part.terms.split("\n"), part.counts):
+                found = before.get(term)
+                if found is None:
+                    found = before[term] = array("l")
+                found.extend(part.postings[at:at + count])
+                at += count
+        if len(pages) != self.first:
+            raise ValueError(f"expected the pages numbered 0 to {self.first - 1}, not {len(pages)} pages")
+        for term, found in before.items():
             found.extend(self.postings.get(term, ()))
             self.postings[term] = found
+        self.pages[:0] = pages
         self.first = 0
 
     def write(self) -> None:
@@ -233,13 +266,13 @@ class IndexBuilder:
         self._write("index", {"v": 1, "pages": self.pages, "shards": sorted(shards), "lengths": sorted(lengths)})
 
 
-def index_pages(folder: Path, pages: Sequence[tuple[str, SearchPage]]) -> IndexBuilder:
-    """Index pages that say their sections themselves, as (location, page), numbered from 0, writing their texts
-    into `folder` (the build runs this in its worker process while it renders the other pages)."""
-    builder = IndexBuilder(folder)
+def index_pages(folder: Path, pages: Sequence[tuple[str, SearchPage]], first: int = 0) -> Part:
+    """Index pages that say their sections themselves, as (location, page), numbered from `first`, writing their
+    texts into `folder` (the build runs this in its worker process while it renders the other pages)."""
+    builder = IndexBuilder(folder, first=first)
     for location, page in pages:
         builder.add_page(location, page.title, page.sections(), page.keywords)
-    return builder
+    return builder.packed()
 
 
 def read(folder: Path) -> dict[str, Any]:

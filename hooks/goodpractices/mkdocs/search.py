@@ -15,19 +15,21 @@ from mkdocs.structure.files import File, Files
 
 from ..offline import write_index_script
 from ..render import GeneratedPage
-from ..search_index import IndexBuilder, index_pages
+from ..search_index import IndexBuilder, Part, index_pages
 from ..search_worker import theme_files_replaced, worker_script
 
+#: The practice pages the worker indexes at a time.
+CHUNK = 250
 #: The key of Material's search plugin in `config.plugins`.
 MATERIAL_SEARCH = "material/search"
 
 
 def start(config: MkDocsConfig, staging: Path, files: Files, generated: dict[str, GeneratedPage | bytes | Path],
-          pool: Executor | None) -> tuple[IndexBuilder, Future[IndexBuilder]] | None:
+          pool: Executor | None) -> tuple[IndexBuilder, list[Future[Part]]] | None:
     """Start the index of the build under way, written into `staging` until the site is (see finish): the pages
     that say their sections themselves (practice pages, whose text is let go of here) are indexed first, in
     the worker process if there is one, while the others are added as they are rendered. Return the index of
-    the other pages and the future one of the first, or None if the site has no search."""
+    the other pages and the future parts of the first, or None if the site has no search."""
     if MATERIAL_SEARCH not in config.plugins:
         return None
     own = []
@@ -35,12 +37,13 @@ def start(config: MkDocsConfig, staging: Path, files: Files, generated: dict[str
         if isinstance(content, GeneratedPage) and content.search is not None:
             own.append((files.src_uris[src_uri].url, content.search))
             generated[src_uri] = replace(content, search=None)
-    first: Future[IndexBuilder]
-    if pool is not None:
-        first = pool.submit(index_pages, staging, own)
-    else:
-        first = Future()
-        first.set_result(index_pages(staging, own))
+    first: list[Future[Part]] = []
+    for at in range(0, len(own), CHUNK):  # the worker takes a few pages at a time: no copy of them all at once
+        if pool is not None:
+            first.append(pool.submit(index_pages, staging, own[at:at + CHUNK], at))
+        else:
+            first.append(Future())
+            first[-1].set_result(index_pages(staging, own[at:at + CHUNK], at))
     return IndexBuilder(staging, first=len(own)), first
 
 
@@ -64,11 +67,11 @@ def add(index: IndexBuilder, config: MkDocsConfig) -> None:
         entries.entries.clear()
 
 
-def finish(index: IndexBuilder, first: Future[IndexBuilder], config: MkDocsConfig) -> None:
+def finish(index: IndexBuilder, first: list[Future[Part]], config: MkDocsConfig) -> None:
     """Write the index (the `first` pages, then the others), move it into the site (a build that fails has
     written none of it), and write the script form of Material's (empty) index, which its pages load from a
     folder."""
-    index.put_first(first.result())
+    index.put_first([part.result() for part in first])
     index.write()
     site = Path(config.site_dir) / "search"
     site.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..pdf.listing import Download
 from ..render import GeneratedPage
-from ..search_index import IndexBuilder
+from ..search_index import IndexBuilder, Part
 
 #: The variable MkDocs (and the reproducible-builds convention) dates a build by: the sitemap's dates, the
 #: pages' `update_date` and the gzip header of sitemap.xml.gz.
@@ -31,7 +31,7 @@ class Build:
     pdfs: tuple[Download, ...] = ()
     #: The header search's index of the pages rendered, and the future index of the practice pages, which come
     #: first (mkdocs/search.py); None without search.
-    index: tuple[IndexBuilder, Future[IndexBuilder]] | None = None
+    index: tuple[IndexBuilder, list[Future[Part]]] | None = None
     #: The generated downloads (data files, PDFs) until MkDocs has copied them into the site, and the search
     #: index until the pages are written.
     data: tempfile.TemporaryDirectory[str] = field(
