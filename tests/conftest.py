@@ -128,3 +128,11 @@ def build_corpus(project: Project, corpus: dict[str, str]) -> tuple[Path, object
     done = project.build()
     assert done.returncode == 0, done.stderr
     return project.root / "site", catalog.load(project.practices, trees=True)[0]
+
+
+@pytest.fixture(scope="module")
+def hand_made(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The hand-made catalogue of tests/pages.py (hostile text, a bare practice, a dated one), loaded, no MkDocs."""
+    from pages import HAND_MADE, load_practices
+
+    return load_practices(tmp_path_factory.mktemp("hand-made") / "practices", HAND_MADE)

@@ -9,10 +9,14 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Project, build_corpus, practice
+from benchmark.projects import project_config
+from conftest import Project, practice
 from goodpractices import catalog as pipeline
 from goodpractices.countries import COUNTRIES
+from goodpractices.render.site import generated_files
 from goodpractices.schema import FIELDS
+from goodpractices.siteinfo import mkdocs_settings, site_info
+from pages import assembled, load_practices
 
 BODY = """Lead-in before any heading.
 
@@ -51,8 +55,18 @@ CORPUS = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Catalog]:
-    return build_corpus(Project(tmp_path_factory.mktemp("downloads") / "project"), CORPUS)
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Catalog, dict]:
+    """The files made from CORPUS, as the build makes them (without MkDocs, which only copies them): the data
+    files written into a folder, the rest as pages and bytes; the site's name and address read from the test
+    project's mkdocs.yml."""
+    root = tmp_path_factory.mktemp("downloads")
+    catalog = load_practices(root / "practices", CORPUS)
+    (root / "mkdocs.yml").write_text(project_config())
+    settings = mkdocs_settings(root / "mkdocs.yml")
+    info = site_info(settings["site_name"], settings["site_url"], settings.get("extra") or {}, catalog)
+    site = root / "site"
+    site.mkdir()
+    return site, catalog, generated_files(catalog, info, site)
 
 
 def rows(path: Path) -> list[list[str]]:
@@ -62,7 +76,7 @@ def rows(path: Path) -> list[list[str]]:
 
 
 def test_transferability_csv_names_practices_partners_and_countries(built):
-    site, catalog = built
+    site, catalog, _ = built
     table = rows(site / "transferability.csv")
     assert table[0] == ["practice_id", "practice_title", "theme", "presenting_partner", "presenting_country",
                         "taking_up_partner", "taking_up_country", "stage", "note"]
@@ -79,7 +93,7 @@ def test_transferability_csv_names_practices_partners_and_countries(built):
 
 
 def test_practices_csv_has_id_then_every_front_matter_field(built):
-    site, catalog = built
+    site, catalog, _ = built
     table = rows(site / "practices.csv")
     assert table[0] == ["id", *(field.name for field in FIELDS)]
     assert [r[0] for r in table[1:]] == sorted(CORPUS)
@@ -99,7 +113,7 @@ def test_practices_csv_has_id_then_every_front_matter_field(built):
 
 
 def test_practices_json_has_a_header_and_one_practice_per_line_with_its_sections(built):
-    site, catalog = built
+    site, catalog, _ = built
     text = (site / "practices.json").read_text(encoding="utf-8")
     data = json.loads(text)
     assert data["header"] == {"site": "CLUSTERIX 2.0 good practices",
@@ -143,18 +157,20 @@ def test_sections_are_plain_text_without_the_pages_furniture():
 
 def test_the_downloads_page_lists_every_data_file_with_its_size(built):
     from goodpractices.render.downloads import DATA_FILES, size_label
+    from goodpractices.render.slots import GeneratedPage
     from htmltables import tables
 
-    site, _ = built
-    page = (site / "downloads" / "index.html").read_text()
+    _, _, files = built
+    page = assembled(files["downloads/index.md"])
     table = next(t for t in tables(page, "gp-downloads") if t[0] == ["File", "What it holds", "Size"])
     assert [row[0] for row in table[1:len(DATA_FILES) + 1]] == list(DATA_FILES) and "practices.csv" in DATA_FILES
     # Every data file the site writes (the figures' numbers too), not the search index nor the theme's assets.
-    written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.suffix in (".csv", ".json")
-               and p.relative_to(site).parts[0] not in ("search", "assets")}
+    written = {name: content.stat().st_size if isinstance(content, Path) else len(content)
+               for name, content in files.items() if Path(name).suffix in (".csv", ".json")
+               and not isinstance(content, GeneratedPage)}
     assert sorted(row[0] for row in table[1:]) == sorted(written) and "figures/practices-per-theme.csv" in written
     for name, _what, size in table[1:]:
-        assert size == size_label((site / name).stat().st_size), name
+        assert size == size_label(written[name]), name
         assert f'<a href="../{name}" download>{name}</a>' in page
 
 

@@ -12,9 +12,13 @@ import pytest
 from conftest import Project, build_corpus, practice
 from goodpractices import catalog as pipeline
 from goodpractices.reader import STAGE_LABELS
+from goodpractices.render.partners import partner_page, partners_index
+from goodpractices.render.practice import practice_page
+from goodpractices.render.themes import theme_page
 from goodpractices.search_index import KEYWORD, entries
 from goodpractices.search_index import read as read_index
 from htmltables import tables
+from pages import assembled, load_practices
 
 CORPUS = {
     "alpha-audits": practice("keywords: [audits, design]\ntransferability:\n  inma: implemented\n"
@@ -34,6 +38,12 @@ CORPUS = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Catalog]:
     return build_corpus(Project(tmp_path_factory.mktemp("corpus") / "project"), CORPUS)
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Catalog:
+    """The corpus's catalogue, for the tests of what a page builder writes (no MkDocs)."""
+    return load_practices(tmp_path_factory.mktemp("catalog") / "practices", CORPUS)
 
 
 def read(site: Path, url: str) -> str:
@@ -101,9 +111,8 @@ def test_matrix_totals_add_up(built):
     assert (sme[inma], monitoring[inma]) == ("1", "1")
 
 
-def test_partner_directory(built):
-    site, catalog = built
-    rows = {r[0]: r for r in tables(read(site, "partners/index.html"))[0][1:]}
+def test_partner_directory(catalog):
+    rows = {r[0]: r for r in tables(assembled(partners_index(catalog)))[0][1:]}
     assert len(rows) == 11
     noi = rows["P2"]
     assert noi[2:] == ["Italy", "South Tyrol", "2", "1"]
@@ -212,20 +221,11 @@ def test_the_search_index_is_also_a_script_for_a_site_opened_from_a_folder(built
 
 
 def test_a_column_empty_for_every_row_of_a_practice_table_is_not_shown(tmp_path: Path):
-    from conftest import ROOT
-    from goodpractices.render.themes import theme_page
-
-    folder = tmp_path / "practices"
-    folder.mkdir()
-    for name in ("themes.yml", "partners.yml"):
-        (folder / name).write_bytes((ROOT / "practices" / name).read_bytes())
     files = {"a": practice("status: ongoing\n", title="Audits with a status", theme="sme-innovation"),
              "b": practice(title="Audits without one", theme="sme-innovation"),
              "c": practice("start: 2019-03\n", title="Hubs with a period", theme="digitalisation"),
              "d": practice(title="Monitoring with neither", theme="monitoring-evaluation")}
-    for name, text in files.items():
-        (folder / f"{name}.md").write_text(text)
-    catalog, _ = pipeline.load(folder)
+    catalog = load_practices(tmp_path / "practices", files)
     expected = {"sme-innovation": ["Practice", "Presented by", "Country", "Status"],
                 "digitalisation": ["Practice", "Presented by", "Country", "Period"],
                 "monitoring-evaluation": ["Practice", "Presented by", "Country"]}
@@ -238,24 +238,22 @@ def test_a_column_empty_for_every_row_of_a_practice_table_is_not_shown(tmp_path:
     assert sorted(row[-1] for row in sme[1:]) == ["Ongoing", "—"]
 
 
-def test_theme_and_partner_pages_link_to_explore_filtered_to_them(built):
-    site, catalog = built
+def test_theme_and_partner_pages_link_to_explore_filtered_to_them(catalog):
     for theme in catalog.themes:
-        html = read(site, f"themes/{theme.key}.html")
+        html = assembled(theme_page(catalog, theme))
         link = f'<a href="../explore/index.html?theme={theme.key}">Explore this theme\'s practices</a>'
         assert (link in html) == bool(catalog.by_theme[theme.key]), theme.key
     for partner in catalog.partners:
-        html = read(site, f"partners/{partner.key}.html")
+        html = assembled(partner_page(catalog, partner))
         presents = f'<a href="../explore/index.html?partner={partner.key}">the practices '
         took = f'<a href="../explore/index.html?by={partner.key}">those it took up</a>'
         assert (presents in html) == bool(catalog.by_partner[partner.key]), partner.key
         assert (took in html) == bool(catalog.transfers_to[partner.key]), partner.key
 
 
-def test_a_practice_page_says_what_the_partner_number_is(built):
-    site, catalog = built
+def test_a_practice_page_says_what_the_partner_number_is(catalog):
     for p in catalog.practices:
         partner = catalog.partner[p.partner]
-        html = read(site, p.url)
+        html = assembled(practice_page(catalog, p))
         assert f"{partner.short_name}</a>, project partner {partner.code} &middot;" in html
         assert f"<dd>{partner.name} (project partner {partner.code})</dd>".replace("&", "&amp;") in html
