@@ -40,10 +40,12 @@ def practice_page(catalog: Catalog, practice: Practice, related: tuple[Related, 
     return assemble(
         {"title": practice.title, "description": practice.summary, "tags": list(practice.keywords)},
         "",
+        # Only the title goes into the page content MkDocs keeps (the theme looks there for a <h1>): search has
+        # the page from `_search`, so the header and the body wait in slots until the page is written.
         before=[(_top(theme, partner), False), (f"<h1>{escape(practice.title)}</h1>", True),
-                (_keywords(practice), False), (header, True),
+                (_keywords(practice), False), (header, False),
                 (_glance(catalog, practice), False), (_unrecorded(practice), False),
-                (practice.body_html, True)],
+                (practice.body_html, False)],
         after=[heading(anchor) + "\n" + html for anchor, html in after.items()],
         headings=practice.headings, sections=list(after), search=_search(practice, header),
     )
