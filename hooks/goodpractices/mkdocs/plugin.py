@@ -38,6 +38,7 @@ from ..siteinfo import SiteInfo, settings_in_force, site_info
 from ..tree import symlinks
 from . import search
 from .config import GoodPracticesConfig
+from .page import SlotPage
 from .state import Build, ContentDate
 from .toc import toc_links
 
@@ -133,7 +134,10 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
                 files.append(File.generated(config, src_uri, abs_src_path=str(content)))
                 continue
             text = content.markdown if isinstance(content, GeneratedPage) else content
-            files.append(File.generated(config, src_uri, content=text))
+            file = File.generated(config, src_uri, content=text)
+            files.append(file)
+            if isinstance(content, GeneratedPage) and not content.markdown:
+                SlotPage(None, file, config)  # becomes file.page, which MkDocs then renders
         build = self._build()
         build.index = search.start(config, Path(build.data.name) / "search", files, build.generated, build.pool)
         if build.index is not None:
