@@ -24,6 +24,7 @@ from .completeness import PATH as COMPLETENESS, completeness_page
 from .downloads import DATA_FILES, downloads_page, pdf_link
 from .explore import explore_page
 from .figures import PATH as FIGURES, figure_files, figures_page
+from .mapfill import MapFigures
 from .partners import partner_page, partners_index
 from .practice import practice_page
 from .themes import theme_page, themes_index
@@ -82,11 +83,17 @@ def _written(folder: Path, name: str, write: Callable[[BinaryIO], None]) -> Path
     return path
 
 
-def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, pdfs: tuple[Download, ...] = ()
+def map_figures(catalog: Catalog) -> MapFigures:
+    """Return the build's map, which fills the map's place in each page that shows it as the page is written."""
+    return MapFigures(catalog, map_layout(catalog))
+
+
+def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, maps: MapFigures, pdfs: tuple[Download, ...] = ()
                     ) -> dict[str, GeneratedPage | bytes | Path]:
     """Return {docs-relative path: page, a file's UTF-8 bytes, or a file to copy} for everything generated from
-    the catalogue (and the PDFs made for it, if any), sorted. The data downloads, the largest files, are
-    written into `folder` as they are made (it must outlive the build's copying of files)."""
+    the catalogue (and the PDFs made for it, if any), sorted; the pages with the map hold `maps`' markers. The
+    data downloads, the largest files, are written into `folder` as they are made (it must outlive the build's
+    copying of files)."""
     files: dict[str, GeneratedPage | bytes | Path] = {
         "practices.json": _written(folder, "practices.json", lambda out: write_practices_json(catalog, info, out)),
         "practices.csv": _written(folder, "practices.csv", lambda out: write_practices_csv(catalog, out)),
@@ -98,9 +105,8 @@ def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, pdfs: tuple[
     files["themes/index.md"] = themes_index(catalog)
     files.update({f"themes/{t.key}.md": theme_page(catalog, t, pdf_link(pdfs, "theme", t.key, "../"))
                   for t in catalog.themes})
-    drawn = map_layout(catalog)
-    files["partners/index.md"] = partners_index(catalog, drawn)
-    files.update({f"partners/{p.key}.md": partner_page(catalog, p, pdf_link(pdfs, "partner", p.key, "../"), drawn)
+    files["partners/index.md"] = partners_index(catalog, maps)
+    files.update({f"partners/{p.key}.md": partner_page(catalog, p, maps, pdf_link(pdfs, "partner", p.key, "../"))
                   for p in catalog.partners})
     files.update({f"downloads/{pdf.name}": pdf.path for pdf in pdfs})
     files["transferability/index.md"] = transferability_page(catalog, info)
