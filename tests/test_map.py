@@ -403,18 +403,19 @@ def test_the_list_links_every_practice_of_every_transfer(partners, transfers, ea
 def test_pages_hold_the_maps_place_until_written_and_no_marker_reaches_the_site(built):
     """A partner page waits with a marker where its map goes (not the figure, over a megabyte at 5,000
     practices); the marker becomes the figure for that page, and none is left in the built site."""
-    from goodpractices.render.mapfill import MapFigures
+    from goodpractices.related import RelatedTable
+    from goodpractices.render.late import Late
     from goodpractices.render.partners import partner_page
     from goodpractices.render.partnermap import figure
     from goodpractices.render.slots import LATE_START
 
     site, catalog = built
-    maps = MapFigures(catalog, layout(catalog))
-    waiting = b"".join(partner_page(catalog, catalog.partner["inma"], maps).slots).decode()
+    late = Late(catalog, layout(catalog), RelatedTable.of((), {}))
+    waiting = b"".join(partner_page(catalog, catalog.partner["inma"], late).slots).decode()
     assert "gp-map__list" not in waiting and waiting.count(LATE_START) == 1
     drawn = figure(catalog, layout(catalog), "../", "inma")
-    assert maps.fill(waiting) == waiting.replace(maps.marker("../", "inma"), drawn)
-    assert MapFigures(catalog, layout(pipeline.Catalog(catalog.themes, (), ()))).marker("") == ""
+    assert late.fill(waiting) == waiting.replace(late.map_marker("../", "inma"), drawn)
+    assert Late(catalog, layout(pipeline.Catalog(catalog.themes, (), ())), late.related).map_marker("") == ""
     pages = list(site.rglob("*.html"))
     assert pages and not [p for p in pages if LATE_START in p.read_text(encoding="utf-8")]
     assert "gp-map__list" in page(site, "index.html") and "gp-map__list" in page(site, "partners/inma.html")

@@ -11,7 +11,7 @@ from .model import Catalog
 from .pdf.listing import Download
 from .render.downloads import pdf_link
 from .render import render_html
-from .render.mapfill import MapFigures
+from .render.late import Late
 from .render.themes import theme_cards
 from .schema import field_reference_markdown
 
@@ -30,9 +30,9 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def for_catalog(catalog: Catalog, maps: MapFigures, pdfs: tuple[Download, ...] = ()) -> dict[str, Callable[..., Any]]:
+def for_catalog(catalog: Catalog, late: Late, pdfs: tuple[Download, ...] = ()) -> dict[str, Callable[..., Any]]:
     """Return the macros, with what they show taken from this build's catalogue (and its PDFs) now; the map
-    is `maps`' marker, which the page gets the map for as it is written."""
+    is `late`'s marker, which the page gets the map for as it is written."""
     figures = {
         "practices": len(catalog.practices),
         "partners": len(catalog.partners),
@@ -81,7 +81,7 @@ def for_catalog(catalog: Catalog, maps: MapFigures, pdfs: tuple[Download, ...] =
 
     def partner_map() -> str:
         """The map of partners and the transfers between them, its legend and the same facts as a list."""
-        return str(maps.marker(""))
+        return str(late.map_marker(""))
 
     return {"partner_map": partner_map, "catalogue_pdf": catalogue_pdf, "field_reference": field_reference, "count": count, "themes": themes,
             "recent": recent, "theme_keys": theme_keys, "partner_keys": partner_keys}

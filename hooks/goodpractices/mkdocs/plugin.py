@@ -33,7 +33,7 @@ from ..pdf.listing import Download, make_downloads
 from ..problems import ContentError
 from ..render import GeneratedPage
 from ..render.fragments import once_per_folder
-from ..render.site import THEME_CSS, generated_files, map_figures, nav, practice_sources, tab_of
+from ..render.site import THEME_CSS, generated_files, late_html, nav, practice_sources, tab_of
 from ..siteinfo import SiteInfo, site_info
 from ..tree import symlinks
 from .config import GoodPracticesConfig, site_settings
@@ -85,15 +85,15 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
             config.extra["site_info"] = info = site_info(config.site_name, config.site_url, settings, catalog, where)
         except ValueError as error:
             raise PluginError(str(error)) from None
-        build = self.build = Build({}, practice_sources(catalog), settings.get("edit_base"), map_figures(catalog))
+        build = self.build = Build({}, practice_sources(catalog), settings.get("edit_base"), late_html(catalog))
         build.pdfs = self._pdfs(catalog, config, Path(build.data.name) / "pdf", info) if self.config.pdfs else ()
-        build.generated = generated_files(catalog, info, Path(build.data.name), build.maps, build.pdfs)
+        build.generated = generated_files(catalog, info, Path(build.data.name), build.late, build.pdfs)
         catalog = catalog.without_bodies()  # the pages hold what they need of the bodies until they are written
-        build.maps = dataclasses.replace(build.maps, catalog=catalog)  # the map's list needs no body
+        build.late = dataclasses.replace(build.late, catalog=catalog)  # its lists need no body
         config.extra_css.append(THEME_CSS)
         config.nav = nav(catalog)
         if "macros" in config.plugins:
-            config.plugins["macros"].register_macros(macros.for_catalog(catalog, build.maps, build.pdfs))
+            config.plugins["macros"].register_macros(macros.for_catalog(catalog, build.late, build.pdfs))
         return config
 
     def _catalog(self, folder: Path) -> Catalog:
@@ -166,7 +166,7 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
                 page.toc = TableOfContents(list(page.toc) + toc_links(generated.headings))
                 if page.present_anchor_ids is not None:
                     page.present_anchor_ids.update(heading.anchor for heading in generated.headings)
-        return self._build().maps.fill(html)  # a Markdown page's map (the home's), searched like the page
+        return self._build().late.fill(html)  # a Markdown page's map (the home's), searched like the page
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["once_per_folder"] = once_per_folder()
@@ -189,7 +189,7 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
         if generated is not None:
             output = generated.output(output)
             del build.generated[page.file.src_uri]  # written: its slots are not needed again
-        return build.maps.fill(output)  # the map in a generated page's slot, which search does not read
+        return build.late.fill(output)  # what a generated page's slots hold, which search does not read
 
     @event_priority(-1000)  # last: every other plugin's on_post_build may still date what it writes
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..pdf.listing import Download
 from ..render import GeneratedPage
-from ..render.mapfill import MapFigures
+from ..render.late import Late
 
 #: The variable MkDocs (and the reproducible-builds convention) dates a build by: the sitemap's dates, the
 #: pages' `update_date` and the gzip header of sitemap.xml.gz.
@@ -24,7 +24,7 @@ class Build:
     generated: dict[str, GeneratedPage | bytes | Path]
     practice_sources: dict[str, str]
     edit_base: str | None
-    maps: MapFigures  # the map, put into each page that shows it as the page's content or output is made
+    late: Late  # the map and related practices, put into each page as its content or output is made
     pdfs: tuple[Download, ...] = ()
     #: The generated downloads (data files, PDFs), until MkDocs has copied them into the site.
     data: tempfile.TemporaryDirectory[str] = field(
