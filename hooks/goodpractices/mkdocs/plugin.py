@@ -166,16 +166,22 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
                 page.toc = TableOfContents(list(page.toc) + toc_links(generated.headings))
                 if page.present_anchor_ids is not None:
                     page.present_anchor_ids.update(heading.anchor for heading in generated.headings)
-        return self._build().late.fill(html)  # a Markdown page's map (the home's), searched like the page
+        return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["once_per_folder"] = once_per_folder()
         return env
 
+    @event_priority(50)  # before the search plugin reads the page's content
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
+        build = self._build()
+        # A Markdown page's late HTML (the home's map) is in its content, searched, only while it is rendered.
+        filled = build.late.fill(page.content) if page.content is not None else None
+        if filled is not page.content:
+            build.unfilled, page.content = page.content, filled
         # A practice or partner page shows its tab (Themes, Partners) as active while it is rendered.
-        build, tab = self._build(), tab_of(page.file.src_uri)
+        tab = tab_of(page.file.src_uri)
         build.tab = next((item for item in nav.items if item.title == tab), None) if tab else None
         if build.tab is not None:
             build.tab.active = True
@@ -185,6 +191,8 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
         build = self._build()
         if build.tab is not None:
             build.tab.active, build.tab = False, None
+        if build.unfilled is not None:  # MkDocs keeps every page's content to the end: it keeps the markers
+            page.content, build.unfilled = build.unfilled, None
         generated = self._generated(page)
         if generated is not None:
             output = generated.output(output)

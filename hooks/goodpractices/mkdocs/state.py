@@ -30,6 +30,7 @@ class Build:
     data: tempfile.TemporaryDirectory[str] = field(
         default_factory=lambda: tempfile.TemporaryDirectory(prefix="goodpractices-data-"))
     tab: Any = None  # the navigation item shown as active while a page outside the navigation is rendered
+    unfilled: str | None = None  # the content of the page being rendered, with its late markers, put back after
 
     def close(self) -> None:
         """Remove the temporary downloads (MkDocs copied them before it wrote the pages)."""
