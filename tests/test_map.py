@@ -399,3 +399,24 @@ def test_the_list_links_every_practice_of_every_transfer(partners, transfers, ea
         mine = Counter(catalog.practice[t.practice].url for t in catalog.transfers
                        if partner.key in (t.partner, catalog.practice[t.practice].partner))
         assert Counter(re.findall(r'<a href="\.\./(practices/[^"]+\.html)">', own)) == mine
+
+
+def test_pages_hold_the_maps_place_until_written_and_no_marker_reaches_the_site(built):
+    """A partner page waits with a marker where its map goes (not the figure, over a megabyte at 5,000
+    practices); the marker becomes the figure for that page, and none is left in the built site."""
+    from goodpractices.related import RelatedTable
+    from goodpractices.render.late import Late
+    from goodpractices.render.partners import partner_page
+    from goodpractices.render.partnermap import figure
+    from goodpractices.render.slots import LATE_START
+
+    site, catalog = built
+    late = Late(catalog, layout(catalog), RelatedTable.of((), {}))
+    waiting = b"".join(partner_page(catalog, catalog.partner["inma"], late).slots).decode()
+    assert "gp-map__list" not in waiting and waiting.count(LATE_START) == 1
+    drawn = figure(catalog, layout(catalog), "../", "inma")
+    assert late.fill(waiting) == waiting.replace(late.map_marker("../", "inma"), drawn)
+    assert Late(catalog, layout(pipeline.Catalog(catalog.themes, (), ())), late.related).map_marker("") == ""
+    pages = list(site.rglob("*.html"))
+    assert pages and not [p for p in pages if LATE_START in p.read_text(encoding="utf-8")]
+    assert "gp-map__list" in page(site, "index.html") and "gp-map__list" in page(site, "partners/inma.html")

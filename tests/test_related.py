@@ -14,7 +14,7 @@ from goodpractices.folding import fold
 from goodpractices.model import Catalog, Partner, Practice, Theme
 from goodpractices.pdf import document
 from goodpractices.pdf.write import Site, pdf_bytes
-from goodpractices.related import LIMIT, Related, related_practices
+from goodpractices.related import LIMIT, Related, RelatedTable, related_practices
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -131,6 +131,18 @@ def test_the_indexes_find_what_comparing_every_pair_finds(catalog: Catalog):
     for p in catalog.practices:
         assert [(r.id, r.reasons) for r in found[p.id]] == brute_force(catalog, p)
 
+
+
+@settings(max_examples=100, deadline=None)
+@given(catalog=catalogues())
+def test_the_compact_table_gives_back_what_was_found(catalog: Catalog):
+    """The pages get their related practices from a compact table (positions and reason sets, in arrays) only as
+    each is written: it gives back every practice's, in order, with the same reasons, and says which have none."""
+    found = related_practices(catalog)
+    table = RelatedTable.of(catalog.practices, found)
+    assert [table.row(n) for n in range(len(catalog.practices))] == [found[p.id] for p in catalog.practices]
+    assert [table.has(n) for n in range(len(catalog.practices))] == [bool(found[p.id]) for p in catalog.practices]
+    assert len(table.words) == len({r.reasons for rs in found.values() for r in rs})
 
 # A built site and a PDF: the reasons are shown.
 

@@ -8,11 +8,10 @@ from typing import Any
 from markupsafe import escape
 
 from .model import Catalog
-from .partnermap import layout as map_layout
 from .pdf.listing import Download
 from .render.downloads import pdf_link
 from .render import render_html
-from .render.partnermap import figure as map_figure
+from .render.late import Late
 from .render.themes import theme_cards
 from .schema import field_reference_markdown
 
@@ -31,8 +30,9 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def for_catalog(catalog: Catalog, pdfs: tuple[Download, ...] = ()) -> dict[str, Callable[..., Any]]:
-    """Return the macros, with what they show taken from this build's catalogue (and its PDFs) now."""
+def for_catalog(catalog: Catalog, late: Late, pdfs: tuple[Download, ...] = ()) -> dict[str, Callable[..., Any]]:
+    """Return the macros, with what they show taken from this build's catalogue (and its PDFs) now; the map
+    is `late`'s marker, which the page gets the map for as it is written."""
     figures = {
         "practices": len(catalog.practices),
         "partners": len(catalog.partners),
@@ -44,7 +44,6 @@ def for_catalog(catalog: Catalog, pdfs: tuple[Download, ...] = ()) -> dict[str, 
     dated = sorted((p for p in catalog.practices if p.updated), key=lambda p: (p.updated, p.id), reverse=True)
     dated_apart = len({p.updated for p in dated}) > 1
     latest = Catalog(catalog.themes, catalog.partners, tuple(dated[:RECENT_MAX]))
-    drawn = map_figure(catalog, map_layout(catalog), "")
 
     def field_reference() -> str:
         """The table of front-matter fields, from the schema."""
@@ -82,7 +81,7 @@ def for_catalog(catalog: Catalog, pdfs: tuple[Download, ...] = ()) -> dict[str, 
 
     def partner_map() -> str:
         """The map of partners and the transfers between them, its legend and the same facts as a list."""
-        return str(drawn)
+        return str(late.map_marker(""))
 
     return {"partner_map": partner_map, "catalogue_pdf": catalogue_pdf, "field_reference": field_reference, "count": count, "themes": themes,
             "recent": recent, "theme_keys": theme_keys, "partner_keys": partner_keys}

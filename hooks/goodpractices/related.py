@@ -19,6 +19,7 @@ length of the sets barely shows (33 µs a practice at 250, 39 µs at 1,000).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -149,6 +150,42 @@ class RelatedIndex:
             excluded = _bits([self.position[practice.id], *(self.position[i] for i in linked)], len(self.practices))
             chosen += [self.practices[i].id for i in self._ranked(practice, excluded, limit - len(chosen))]
         return tuple(Related(i, self.reasons(practice, self.catalog.practice[i])[1]) for i in chosen)
+
+
+@dataclass(frozen=True)
+class RelatedTable:
+    """Every practice's related practices, held compactly until its page is written: a row of LIMIT positions
+    (a practice's place in the catalogue, -1 past the last) and one of reason sets (numbers of the distinct sets
+    of reasons) for each practice. At 5,000 practices their Related objects, or the pages' lists of them, take
+    megabytes; these arrays take 120 KB."""
+
+    ids: tuple[str, ...]  # the practices, by position
+    positions: array[int]
+    reasons: array[int]
+    words: tuple[tuple[str, ...], ...]  # the distinct sets of reasons
+
+    @classmethod
+    def of(cls, practices: Sequence[Practice], found: Mapping[str, tuple[Related, ...]]) -> RelatedTable:
+        """Return the table of `found` ({practice id: its related practices}) for `practices`, in their order."""
+        ids = tuple(p.id for p in practices)
+        position = {i: n for n, i in enumerate(ids)}
+        words: dict[tuple[str, ...], int] = {}
+        positions, reasons = array("i", [-1] * (LIMIT * len(ids))), array("H", [0] * (LIMIT * len(ids)))
+        for row, practice in enumerate(practices):
+            for column, related in enumerate(found[practice.id]):
+                positions[row * LIMIT + column] = position[related.id]
+                reasons[row * LIMIT + column] = words.setdefault(related.reasons, len(words))
+        return cls(ids, positions, reasons, tuple(words))
+
+    def has(self, number: int) -> bool:
+        """Return whether any practice is related to the practice at position `number`."""
+        return self.positions[number * LIMIT] >= 0
+
+    def row(self, number: int) -> tuple[Related, ...]:
+        """Return the related practices of the practice at position `number`."""
+        cells = range(number * LIMIT, (number + 1) * LIMIT)
+        return tuple(Related(self.ids[self.positions[i]], self.words[self.reasons[i]])
+                     for i in cells if self.positions[i] >= 0)
 
 
 def related_practices(catalog: Catalog, practices: Sequence[Practice] | None = None

@@ -120,14 +120,12 @@ def _no_feed() -> None:
 
 
 def _no_map() -> None:
-    from goodpractices import macros  # noqa: PLC0415
     from goodpractices.partnermap import Frame, Layout  # noqa: PLC0415
 
     def nowhere(catalog: Catalog) -> Layout:
         return Layout(Frame(0, 0, 1), (), (), (), ())
 
     _replace(site, "map_layout", nowhere)
-    _replace(macros, "map_layout", nowhere)
 
 
 def _no_figures() -> None:

@@ -8,6 +8,7 @@ keeps the same plugin object across the rebuilds of `mkdocs serve` because it ha
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
@@ -33,7 +34,7 @@ from ..pdf.listing import Download, make_downloads
 from ..problems import ContentError
 from ..render import GeneratedPage
 from ..render.fragments import once_per_folder
-from ..render.site import THEME_CSS, generated_files, nav, practice_sources, tab_of
+from ..render.site import THEME_CSS, generated_files, late_html, nav, practice_sources, tab_of
 from ..siteinfo import SiteInfo, settings_in_force, site_info
 from ..tree import symlinks
 from . import search
@@ -93,14 +94,16 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
             config.extra["site_info"] = info = site_info(config.site_name, config.site_url, settings, catalog, where)
         except ValueError as error:
             raise PluginError(str(error)) from None
-        build = self.build = Build({}, practice_sources(catalog), settings.get("edit_base"), pool)
+        build = self.build = Build({}, practice_sources(catalog), settings.get("edit_base"), late_html(catalog),
+                                   pool)
         build.pdfs = self._pdfs(catalog, config, Path(build.data.name) / "pdf", info) if self.config.pdfs else ()
-        build.generated = generated_files(catalog, info, Path(build.data.name), build.pdfs)
+        build.generated = generated_files(catalog, info, Path(build.data.name), build.late, build.pdfs)
         catalog = catalog.without_bodies()  # the pages hold what they need of the bodies until they are written
+        build.late = dataclasses.replace(build.late, catalog=catalog)  # its lists need no body
         config.extra_css.append(THEME_CSS)
         config.nav = nav(catalog)
         if "macros" in config.plugins:
-            config.plugins["macros"].register_macros(macros.for_catalog(catalog, build.pdfs))
+            config.plugins["macros"].register_macros(macros.for_catalog(catalog, build.late, build.pdfs))
         return config
 
     def _catalog(self, folder: Path, pool: Executor | None) -> Catalog:
@@ -182,10 +185,16 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
         env.globals["once_per_folder"] = once_per_folder()
         return env
 
-    def _show_tab(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+    @event_priority(50)  # before the search plugin reads the page's content
+    def _start_page(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                   nav: Navigation) -> dict[str, Any]:
+        build = self._build()
+        # A Markdown page's late HTML (the home's map) is in its content, searched, only while it is rendered.
+        filled = build.late.fill(page.content) if page.content is not None else None
+        if filled is not page.content:
+            build.unfilled, page.content = page.content, filled
         # A practice or partner page shows its tab (Themes, Partners) as active while it is rendered.
-        build, tab = self._build(), tab_of(page.file.src_uri)
+        tab = tab_of(page.file.src_uri)
         build.tab = next((item for item in nav.items if item.title == tab), None) if tab else None
         if build.tab is not None:
             build.tab.active = True
@@ -199,17 +208,19 @@ class GoodPracticesPlugin(BasePlugin[GoodPracticesConfig]):
             search.add(index[0], config)
         return context
 
-    on_page_context = CombinedEvent(_show_tab, _index)
+    on_page_context = CombinedEvent(_start_page, _index)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         build = self._build()
         if build.tab is not None:
             build.tab.active, build.tab = False, None
+        if build.unfilled is not None:  # MkDocs keeps every page's content to the end: it keeps the markers
+            page.content, build.unfilled = build.unfilled, None
         generated = self._generated(page)
         if generated is not None:
             output = generated.output(output)
             del build.generated[page.file.src_uri]  # written: its slots are not needed again
-        return output
+        return build.late.fill(output)  # what a generated page's slots hold, which search does not read
 
     @event_priority(-100)  # after Material's search plugin has written its (empty) index
     def _write_index(self, *, config: MkDocsConfig) -> None:

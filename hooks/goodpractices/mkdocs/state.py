@@ -11,6 +11,7 @@ from typing import Any
 
 from ..pdf.listing import Download
 from ..render import GeneratedPage
+from ..render.late import Late
 from ..search_index import IndexBuilder, Part
 
 #: The variable MkDocs (and the reproducible-builds convention) dates a build by: the sitemap's dates, the
@@ -25,6 +26,7 @@ class Build:
     generated: dict[str, GeneratedPage | bytes | Path]
     practice_sources: dict[str, str]
     edit_base: str | None
+    late: Late  # the map and related practices, put into each page as its content or output is made
     #: The worker process of a one-off build (background.py): it checks half the practices, then indexes the
     #: practice pages for search while the pages are rendered; shut down with the build.
     pool: Executor | None = None
@@ -37,6 +39,7 @@ class Build:
     data: tempfile.TemporaryDirectory[str] = field(
         default_factory=lambda: tempfile.TemporaryDirectory(prefix="goodpractices-data-"))
     tab: Any = None  # the navigation item shown as active while a page outside the navigation is rendered
+    unfilled: str | None = None  # the content of the page being rendered, with its late markers, put back after
 
     def close(self) -> None:
         """Stop the worker process; remove the temporary downloads (MkDocs copied them before it wrote the pages)."""

@@ -23,9 +23,9 @@ from .rows import stage_cell
 _TAG = re.compile(r"<[^>]*>")
 
 
-def practice_page(catalog: Catalog, practice: Practice, related: tuple[Related, ...] = ()) -> GeneratedPage:
+def practice_page(catalog: Catalog, practice: Practice, related: str = "") -> GeneratedPage:
     """Return a practice's page; the body goes in as the pipeline rendered and cleaned it, never as a template.
-    `related` are the practices like it (related.py), listed last with why."""
+    `related` lists the practices like it, last, with why (`related_list`, or the marker that stands for it)."""
     theme, partner = catalog.theme[practice.theme], catalog.partner[practice.partner]
     inspired_by = [catalog.practice[i] for i in practice.inspired_by]
     inspired = catalog.inspired[practice.id]
@@ -34,7 +34,7 @@ def practice_page(catalog: Catalog, practice: Practice, related: tuple[Related, 
         ("contact", _contact(practice)),
         ("connections", _connections(catalog, inspired_by, inspired)),
         ("transferability", _transferability(catalog, practice)),
-        ("related", _related(catalog, related)),
+        ("related", related),
     ) if html}
     header = _header(practice, theme, partner)
     return assemble(
@@ -124,7 +124,7 @@ def _connections(catalog: Catalog, inspired_by: list[Practice], inspired: tuple[
     return "\n".join(parts)
 
 
-def _related(catalog: Catalog, related: tuple[Related, ...]) -> str:
+def related_list(catalog: Catalog, related: tuple[Related, ...]) -> str:
     """The practices like this one, each with its partner and what it shares with this one."""
     items = "".join(f'<li><a href="{r.id}.html">{escape(other.title)}</a> '
                     f'({escape(catalog.partner[other.partner].short_name)}) &mdash; '

@@ -14,7 +14,7 @@ from ..figures import figures
 from ..folding import query_script
 from ..model import Catalog
 from ..partnermap import layout as map_layout
-from ..related import related_practices
+from ..related import RelatedTable, related_practices
 from ..scaffold import TEMPLATE_FILE, template_text
 from ..schema_json import json_schema_text
 from ..siteinfo import SiteInfo
@@ -24,6 +24,7 @@ from .completeness import PATH as COMPLETENESS, completeness_page
 from .downloads import DATA_FILES, downloads_page, pdf_link
 from .explore import explore_page
 from .figures import PATH as FIGURES, figure_files, figures_page
+from .late import Late
 from .partners import partner_page, partners_index
 from .practice import practice_page
 from .themes import theme_page, themes_index
@@ -82,25 +83,30 @@ def _written(folder: Path, name: str, write: Callable[[BinaryIO], None]) -> Path
     return path
 
 
-def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, pdfs: tuple[Download, ...] = ()
+def late_html(catalog: Catalog) -> Late:
+    """Return the build's late HTML (the map, related practices), made into each page as it is rendered."""
+    return Late(catalog, map_layout(catalog), RelatedTable.of(catalog.practices, related_practices(catalog)))
+
+
+def generated_files(catalog: Catalog, info: SiteInfo, folder: Path, late: Late, pdfs: tuple[Download, ...] = ()
                     ) -> dict[str, GeneratedPage | bytes | Path]:
     """Return {docs-relative path: page, a file's UTF-8 bytes, or a file to copy} for everything generated from
-    the catalogue (and the PDFs made for it, if any), sorted. The data downloads, the largest files, are
-    written into `folder` as they are made (it must outlive the build's copying of files)."""
+    the catalogue (and the PDFs made for it, if any), sorted; the pages hold `late`'s markers. The
+    data downloads, the largest files, are written into `folder` as they are made (it must outlive the build's
+    copying of files)."""
     files: dict[str, GeneratedPage | bytes | Path] = {
         "practices.json": _written(folder, "practices.json", lambda out: write_practices_json(catalog, info, out)),
         "practices.csv": _written(folder, "practices.csv", lambda out: write_practices_csv(catalog, out)),
         "transferability.csv": _written(folder, "transferability.csv", lambda out: write_transfers_csv(catalog, out)),
     }
-    related = related_practices(catalog)
-    files.update({f"practices/{p.id}.md": practice_page(catalog, p, related[p.id]) for p in catalog.practices})
+    files.update({f"practices/{p.id}.md": practice_page(catalog, p, late.related_marker(n))
+                  for n, p in enumerate(catalog.practices)})
     files[FEED] = feed_xml(catalog, info)
     files["themes/index.md"] = themes_index(catalog)
     files.update({f"themes/{t.key}.md": theme_page(catalog, t, pdf_link(pdfs, "theme", t.key, "../"))
                   for t in catalog.themes})
-    drawn = map_layout(catalog)
-    files["partners/index.md"] = partners_index(catalog, drawn)
-    files.update({f"partners/{p.key}.md": partner_page(catalog, p, pdf_link(pdfs, "partner", p.key, "../"), drawn)
+    files["partners/index.md"] = partners_index(catalog, late)
+    files.update({f"partners/{p.key}.md": partner_page(catalog, p, late, pdf_link(pdfs, "partner", p.key, "../"))
                   for p in catalog.partners})
     files.update({f"downloads/{pdf.name}": pdf.path for pdf in pdfs})
     files["transferability/index.md"] = transferability_page(catalog, info)

@@ -29,6 +29,17 @@ def marker(number: int) -> str:
     return f"<!--goodpractices:slot:{_TOKEN}:{number}-->"
 
 
+#: Late markers stand for HTML made only as its page is written (any page, hand-written ones too): HTML that
+#: several pages show, too large for each to hold it from the start of the build to its writing.
+LATE_START = "<!--goodpractices:late:"
+LATE = re.compile(rf"{LATE_START}{_TOKEN}:([^>]*)-->")
+
+
+def late_marker(key: str) -> str:
+    """Return the marker that stands for the late HTML named `key` (no '>' in it)."""
+    return f"{LATE_START}{_TOKEN}:{key}-->"
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page made from the catalogue: metadata, Markdown for MkDocs, and trusted HTML for its slots.
