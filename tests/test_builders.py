@@ -20,7 +20,7 @@ from goodpractices.feed import feed_xml
 from goodpractices.model import Catalog
 from goodpractices.related import related_practices
 from goodpractices.render.partners import partner_page
-from goodpractices.render.practice import practice_page
+from goodpractices.render.practice import practice_page, related_list
 from goodpractices.render.slots import GeneratedPage
 from goodpractices.render.themes import theme_page
 from goodpractices.render.transferability import transferability_page
@@ -119,7 +119,8 @@ def test_the_transferability_page_names_hostile_titles_as_text(hand_made):
 
 def test_a_practice_page_of_the_real_catalogue_is_its_golden_file(real):
     key = "interregional-staff-exchange"  # a start date, a transfer, links and related practices
-    golden(f"practice-{key}.html", page_text(practice_page(real, real.practice[key], related_practices(real)[key])))
+    related = related_list(real, related_practices(real)[key])
+    golden(f"practice-{key}.html", page_text(practice_page(real, real.practice[key], related)))
 
 
 def test_a_theme_page_of_the_real_catalogue_is_its_golden_file(real):
