@@ -13,7 +13,7 @@ from benchmark.projects import project_config
 from conftest import Project, practice
 from goodpractices import catalog as pipeline
 from goodpractices.countries import COUNTRIES
-from goodpractices.render.site import generated_files
+from goodpractices.render.site import generated_files, late_html
 from goodpractices.schema import FIELDS
 from goodpractices.siteinfo import mkdocs_settings, site_info
 from pages import assembled, load_practices
@@ -66,7 +66,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Cata
     info = site_info(settings["site_name"], settings["site_url"], settings.get("extra") or {}, catalog)
     site = root / "site"
     site.mkdir()
-    return site, catalog, generated_files(catalog, info, site)
+    return site, catalog, generated_files(catalog, info, site, late_html(catalog))
 
 
 def rows(path: Path) -> list[list[str]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import export_pdf  # a script, on pytest's path
 import pytest
 from conftest import Project, practice
+from goodpractices.render.site import late_html
 from goodpractices import catalog as pipeline
 from goodpractices.render.partners import partner_page
 from goodpractices.render.practice import practice_page
@@ -43,9 +44,9 @@ def test_web_pages_show_a_note_column_only_where_some_row_has_a_note(project: Pr
     assert page.count('data-label="Note"') == 0
     assert _heads(assembled(practice_page(catalog, catalog.practice["with-note"])), 'id="transferability"') == [
         "Partner", "Stage", "Note"]
-    westpannon = assembled(partner_page(catalog, catalog.partner["westpannon"]))
+    westpannon = assembled(partner_page(catalog, catalog.partner["westpannon"], late_html(catalog)))
     assert _heads(westpannon, "Practices taken up from others") == ["Practice", "Presented by", "Stage"]
-    inma = assembled(partner_page(catalog, catalog.partner["inma"]))  # one of its two rows has a note: the column stays
+    inma = assembled(partner_page(catalog, catalog.partner["inma"], late_html(catalog)))  # one of its two rows has a note: the column stays
     assert _heads(inma, "Practices taken up from others") == ["Practice", "Presented by", "Stage", "Note"]
     assert "Discussed with the regional ministry" in inma
 

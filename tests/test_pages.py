@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Project, build_corpus, practice
+from goodpractices.render.site import late_html
 from goodpractices import catalog as pipeline
 from goodpractices.reader import STAGE_LABELS
 from goodpractices.render.partners import partner_page, partners_index
@@ -112,7 +113,7 @@ def test_matrix_totals_add_up(built):
 
 
 def test_partner_directory(catalog):
-    rows = {r[0]: r for r in tables(assembled(partners_index(catalog)))[0][1:]}
+    rows = {r[0]: r for r in tables(assembled(partners_index(catalog, late_html(catalog))))[0][1:]}
     assert len(rows) == 11
     noi = rows["P2"]
     assert noi[2:] == ["Italy", "South Tyrol", "2", "1"]
@@ -244,7 +245,7 @@ def test_theme_and_partner_pages_link_to_explore_filtered_to_them(catalog):
         link = f'<a href="../explore/index.html?theme={theme.key}">Explore this theme\'s practices</a>'
         assert (link in html) == bool(catalog.by_theme[theme.key]), theme.key
     for partner in catalog.partners:
-        html = assembled(partner_page(catalog, partner))
+        html = assembled(partner_page(catalog, partner, late_html(catalog)))
         presents = f'<a href="../explore/index.html?partner={partner.key}">the practices '
         took = f'<a href="../explore/index.html?by={partner.key}">those it took up</a>'
         assert (presents in html) == bool(catalog.by_partner[partner.key]), partner.key

@@ -21,7 +21,7 @@ from goodpractices import forms, schema, schema_json
 from goodpractices.export import write_practices_csv, write_practices_json
 from goodpractices.pdf.document import document, practice as one_practice
 from goodpractices.render.practice import practice_page
-from goodpractices.render.site import generated_files
+from goodpractices.render.site import generated_files, late_html
 from goodpractices.scaffold import TEMPLATE_FILE
 from goodpractices.siteinfo import site_info
 from pypdf import PdfReader
@@ -115,7 +115,7 @@ def test_the_field_reference_and_the_json_schema_name_both_fields(plain_schema):
 
 def test_every_generated_file_is_made_with_the_fields_and_the_template_offers_them(folder, tmp_path):
     catalog, _ = pipeline.load(folder)
-    files = generated_files(catalog, site_info("Site", None, {}, catalog), tmp_path)
+    files = generated_files(catalog, site_info("Site", None, {}, catalog), tmp_path, late_html(catalog))
     page = b"".join(files["practices/given.md"].slots).decode()
     assert f'<dt>Archived website</dt><dd><a href="{ARCHIVE}">' in page
     assert ARCHIVE in (tmp_path / "practices.csv").read_text(encoding="utf-8-sig")
