@@ -127,8 +127,9 @@ def script(key: str, data: Any) -> bytes:
 
 @dataclass(frozen=True)
 class SearchPage:
-    """A page that tells search its sections itself (a practice page): its title and keywords, the words of its
-    header, and its body's passages (text.py), joined into sections only as the page is indexed."""
+    """A page that tells search its sections itself (a practice page): its title and keywords, its header (the
+    page's own HTML, whose lines are paragraphs), and its body's passages (text.py), joined into sections only as
+    the page is indexed (in the worker process, for a one-off build)."""
 
     title: str
     keywords: tuple[str, ...]
@@ -139,7 +140,8 @@ class SearchPage:
         """Return the page's sections as add_page takes them: its own text (the header's words, then the body's
         lead-in), then one for each heading of the body."""
         lead = [_one_line(p.text) for p in self.passages[:1] if not p.level]
-        own = " ".join(" ".join((self.header, *lead)).split())
+        words = html.unescape(_TAG.sub("", self.header))  # inline tags join words ("INMA</a>,"); lines part them
+        own = " ".join(" ".join((words, *lead)).split())
         return [["", "", own]] + [[p.anchor, p.title if p.anchor else "", _one_line(p.text)]
                                   for p in self.passages if p.level and (p.anchor or p.text)]
 

@@ -13,8 +13,8 @@ from ..countries import COUNTRIES
 from ..model import Heading
 from ..schema import GENERATED_SECTIONS, STAGES
 from ..reader import STAGE_LABELS, money, period
-from .rows import matrix_row, practice_columns, practice_row, stage_cell, transfer_item
 from ..search_index import SearchPage
+from .rows import matrix_row, practice_columns, practice_row, stage_cell, transfer_item
 from .slots import SLOT, GeneratedPage, marker
 
 ENV = jinja2.Environment(

@@ -5,8 +5,6 @@ Jinja took twice as long for each. Every value from the front matter goes throug
 
 from __future__ import annotations
 
-import re
-from html import unescape
 from urllib.parse import quote
 
 from markupsafe import escape
@@ -17,10 +15,6 @@ from ..related import Related
 from ..search_index import SearchPage
 from . import GeneratedPage, assemble, heading
 from .rows import stage_cell
-
-
-#: A tag of the page's own HTML (the header, which holds no attribute with a '>').
-_TAG = re.compile(r"<[^>]*>")
 
 
 def practice_page(catalog: Catalog, practice: Practice, related: str = "") -> GeneratedPage:
@@ -52,9 +46,9 @@ def practice_page(catalog: Catalog, practice: Practice, related: str = "") -> Ge
 
 
 def _search(p: Practice, header: str) -> SearchPage:
-    """The page as search indexes it: its title, keywords and header's words, and its body's passages, worked out
-    when the body was checked."""
-    return SearchPage(p.title, p.keywords, unescape(_TAG.sub("", header)), p.passages)  # the header's lines are <p>s
+    """The page as search indexes it: its title, keywords and header, and its body's passages, worked out when
+    the body was checked."""
+    return SearchPage(p.title, p.keywords, header, p.passages)
 
 
 def _top(theme: Theme, partner: Partner) -> str:
