@@ -14,7 +14,7 @@ from functools import cached_property
 from .countries import COUNTRIES
 from .folding import LETTERS, fold
 from .model import Catalog, Practice
-from .reader import STAGE_LABELS, end, period
+from .reader import STAGE_LABELS, STATUS_LABELS, end, period
 from .schema import STAGES, STATUSES
 
 #: The global that explore/index.js sets and explore/explore.js reads.
@@ -80,7 +80,7 @@ def index_data(catalog: Catalog) -> dict[str, object]:
         "themes": [[t.key, t.title] for t in catalog.themes],
         "partners": [[p.key, p.short_name] for p in catalog.partners],
         "countries": [[c, COUNTRIES[c]] for c in facets.countries],
-        "statuses": [[s, s.capitalize()] for s in STATUSES],
+        "statuses": [[s, STATUS_LABELS[s]] for s in STATUSES],
         "stages": [[s, STAGE_LABELS[s]] for s in STAGES],
         "keywords": list(facets.keywords),
         "fold": LETTERS,

@@ -194,15 +194,14 @@ class Practice:
     placeholders: tuple[str, ...]  # the body's sentences that stand in for missing facts (see completeness.py)
     #: The body's tree (bodytree.py), kept only for a build that lays out PDFs from this catalogue.
     tree: Element | None = None
+    #: The plain optional fields the schema declares with where they show (schema.plain_fields), as (name, clean
+    #: value) in the schema's order, for those the practice gives: no field of its own is needed for them.
+    extra: tuple[tuple[str, Any], ...] = ()
 
     @property
     def sections(self) -> tuple[Section, ...]:
         """Return the body as plain text by level-2 section, for the data downloads."""
         return sections(self.passages)
-
-    #: The plain optional fields the schema declares with where they show (schema.plain_fields), as (name, clean
-    #: value) in the schema's order, for those the practice gives: no field of its own is needed for them.
-    extra: tuple[tuple[str, Any], ...] = ()
 
     def value(self, name: str) -> Any:
         """Return a plain optional field's clean value (see `extra`), or None if the practice has none."""

@@ -12,7 +12,7 @@ from typing import Any
 from .completeness import gaps_of
 from .countries import COUNTRIES
 from .model import Catalog, PartialDate, Practice
-from .schema import STAGES, Field, Place, plain_fields
+from .schema import STAGES, STATUSES, Field, Place, plain_fields
 
 STAGE_LABELS = {
     "interested": "Interested",
@@ -22,6 +22,8 @@ STAGE_LABELS = {
 }
 STAGE_SYMBOLS = {"interested": "○", "assessed": "◔", "in-action-plan": "◑", "implemented": "●"}
 assert tuple(STAGE_LABELS) == tuple(STAGE_SYMBOLS) == STAGES
+#: A practice's status as readers see it: 'Planned', 'Ongoing', 'Completed'.
+STATUS_LABELS = {status: status.capitalize() for status in STATUSES}
 #: The presenting partner's place in a row of stages: symbol and word.
 ORIGIN = ("★", "Origin")
 
@@ -93,7 +95,7 @@ def glance(catalog: Catalog, p: Practice, where: Place = "glance") -> tuple[Glan
         ("Institution", p.institution, None),
         ("Country", place(p), None),
         ("Period", period(p), None),
-        ("Status", p.status.capitalize() if p.status else None, None),
+        ("Status", STATUS_LABELS[p.status] if p.status else None, None),
         ("Budget", money(p.budget_eur) if p.budget_eur is not None else None, None),
         ("Keywords", ", ".join(p.keywords) or None, None),
         ("Taken up by", ", ".join(f"{catalog.partner[t.partner].short_name} ({STAGE_LABELS[t.stage].lower()})"

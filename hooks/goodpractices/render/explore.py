@@ -13,7 +13,7 @@ from markupsafe import escape
 from ..countries import COUNTRIES
 from ..explore import Facets
 from ..model import Catalog
-from ..reader import STAGE_LABELS
+from ..reader import STAGE_LABELS, STATUS_LABELS
 from ..schema import STAGES, STATUSES
 from . import GeneratedPage, assemble
 
@@ -66,7 +66,7 @@ def _facets(catalog: Catalog) -> str:
                                       if catalog.by_partner[p.key])),
         _fieldset("country", "Country", (_value("checkbox", "country", c, COUNTRIES[c], countries[c])
                                          for c in facets.countries)),
-        _fieldset("status", "Status", (_value("checkbox", "status", s, s.capitalize(), statuses[s]) for s in STATUSES
+        _fieldset("status", "Status", (_value("checkbox", "status", s, STATUS_LABELS[s], statuses[s]) for s in STATUSES
                                        if statuses[s])),
         '<fieldset class="gp-facet gp-facet--year" data-facet="year"><legend>Start year</legend>'
         f'<label for="gp-explore-from">From</label><select id="gp-explore-from" name="from"><option value="">Any'

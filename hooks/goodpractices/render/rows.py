@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from ..countries import COUNTRIES
 from ..matrix import Row
 from ..model import Catalog, Partner, Practice, Transfer
-from ..reader import ORIGIN, STAGE_LABELS, STAGE_SYMBOLS, period
+from ..reader import ORIGIN, STAGE_LABELS, STAGE_SYMBOLS, STATUS_LABELS, period
 
 
 #: The columns of a theme's practice table; phones show each as a label before its cell.
@@ -103,5 +103,5 @@ def practice_row(practice: Practice, catalog: Catalog, root: str, columns: Seque
               f'{escape(catalog.partner[practice.partner].short_name)}</a>'
     cells = {"Practice": f'{title}<br><span class="gp-row-summary">{escape(practice.summary)}</span>',
              "Presented by": partner, "Country": escape(COUNTRIES[practice.country]),
-             "Period": escape(period(practice) or "—"), "Status": escape((practice.status or "—").capitalize())}
+             "Period": escape(period(practice) or "—"), "Status": escape(STATUS_LABELS[practice.status] if practice.status else "—")}
     return Markup("<tr>" + "".join(f'<td data-label="{label}">{cells[label]}</td>' for label in columns) + "</tr>")
