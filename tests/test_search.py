@@ -187,6 +187,37 @@ def test_axe_finds_no_violation_with_the_results_open(reader):
     assert violations(reader.page) == []
 
 
+def test_text_put_in_the_box_without_a_key_is_answered(reader):
+    """Text pasted with the mouse (an input event, no key): Material alone would wait for a key to be released."""
+    reader.page.locator("input.md-search__input").click()
+    reader.page.locator("input.md-search__input").fill("innovation audits")
+    reader.page.wait_for_function(
+        "() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=15_000)
+    reader.settle()
+    first = reader.page.locator(".md-search-result__item > a").first.get_attribute("href")
+    assert first.split("?")[0].endswith("practices/sme-innovation-audits.html")
+
+
+def test_a_query_answered_as_typed_is_not_answered_again_when_the_key_is_released(reader):
+    answers = "window.__answers"
+    reader.page.evaluate(f"""() => {{ const meta = document.querySelector('.md-search-result__meta');
+        {answers} = 0; new MutationObserver(() => {{ if (/matching/.test(meta.textContent)) {answers}++; }}).observe(
+        meta, {{ childList: true, characterData: true, subtree: true }}); }}""")
+    reader.search("matchmaking")  # typed at once (the input event), then one key released (Material's query)
+    assert reader.page.evaluate(answers) == 1
+
+
+def test_an_emptied_box_shows_materials_prompt_again(reader):
+    reader.search("cluster")
+    box = reader.page.locator("input.md-search__input")
+    box.fill("")
+    box.press("Backspace")  # Material's query for the empty box, on the key's release
+    reader.page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent === 'Type to start searching'",
+        timeout=15_000)
+    assert reader.page.locator(".md-search-result__item").count() == 0
+
+
 def test_the_keyboard_alone_reaches_a_result(reader):
     reader.page.keyboard.press("/")  # Material's shortcut into the search box
     reader.page.keyboard.type("matchmaking", delay=20)

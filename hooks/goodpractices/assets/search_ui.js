@@ -1,20 +1,30 @@
 /* The header search's note above the results (Material's panel, our worker): "Showing results for …" when the
    worker searched for other words than those typed, and, when nothing is found, the Explore page with the
-   words as its text filter. Material creates its worker (from a folder, the iframe shim) before this runs and
-   calls postMessage through the prototype, so wrapping it reaches every search worker of the page. */
+   words as its text filter. Also gives the worker the box's text as soon as it is typed (its input event),
+   which it answers at once: Material queries only when a key is released. Material creates its worker
+   (from a folder, the iframe shim) before this runs and calls postMessage through the prototype, so wrapping
+   it reaches every search worker of the page. */
 (function () {
   "use strict";
   var RESULT = 3;  // Material's SearchMessageType.RESULT
+  var TYPED = 100;  // the worker's own message: the box's text as typed
   var send = window.Worker && window.Worker.prototype.postMessage;
   if (!send) return;
-  var watched = new WeakSet();
+  var watched = new WeakSet(), workers = [];
   window.Worker.prototype.postMessage = function () {
     if (!watched.has(this)) {
       watched.add(this);
+      workers.push(this);
       this.addEventListener("message", show);  // after Material's own listener: its panel is filled first
     }
     return send.apply(this, arguments);
   };
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box instanceof HTMLInputElement && box.classList.contains("md-search__input")) {
+      workers.forEach(function (worker) { send.call(worker, { type: TYPED, data: box.value }); });
+    }
+  }, true);
 
   function explore(query) {
     var config = document.getElementById("__config");

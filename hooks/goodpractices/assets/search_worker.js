@@ -6,12 +6,14 @@
   var LETTERS = /*LETTERS*/{};
   var RULES = /*RULES*/{ silent: [], fallback: [], min: 4 };
   var ROOT = /*ROOT*/"../../../search/";
-  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, TYPED = 100;  // TYPED: search_ui.js's
   var TITLE = 32, KEYWORD = 16, HEADING = 8, TF = 7;
-  var TEXTS = 20;      // the best results whose text is loaded, for a snippet of the passage that matches
+  var TEXTS = 10;      // the best results whose text is loaded, for a snippet of the passage that matches
+                       // (Material shows ten, then ten more on scrolling; each script loaded costs a few ms)
   var PASSAGE = 240;   // characters of a snippet
   var MARKED = 100;    // the best results whose words found are marked (Material shows 10, then more on scrolling)
-  var LEADS = 1000;    // the best results shown with the start of their text (each one is copied twice to the page)
+  var LEADS = 100;     // the best results shown with the start of their text, the rest by title (each result is
+                       // copied twice on its way to the page: a long list of texts costs tens of ms)
   var inPage = typeof document !== "undefined";
   var here = inPage && document.currentScript ? document.currentScript.src : self.location.href;
   var base = new URL(ROOT, here);
@@ -244,20 +246,22 @@
     });
   }
 
-  /* A text as HTML with the words a query found marked; with `passage`, only the part around the first. */
+  /* A text as HTML with the words a query found marked (`hits`, as wordsFound makes them); with `passage`,
+     only the part around the first. A text without any, folded whole, is not read word by word, and a
+     passage's text not past its end. */
   function marked(text, hits, passage) {
-    var pattern = /[\p{L}\p{N}]+/gu, match, spans = [];
-    while ((match = pattern.exec(text))) {
-      if (hits.has(foldOnce(match[0]))) spans.push([match.index, match.index + match[0].length]);
+    var spans = [], start = 0, end = text.length, cut = passage && text.length > PASSAGE;
+    if (count(fold(text), hits.pattern) > 0) {
+      var pattern = /[\p{L}\p{N}]+/gu, match;
+      while ((match = pattern.exec(text)) && match.index < end) {
+        if (!hits.words.has(foldOnce(match[0]))) continue;
+        if (cut && !spans.length) start = passageStart(text, match.index);
+        if (cut && !spans.length) end = Math.min(text.length, start + PASSAGE);
+        spans.push([match.index, match.index + match[0].length]);
+      }
     }
-    var start = 0, end = text.length;
-    if (passage && text.length > PASSAGE) {
-      var first = spans.length ? spans[0][0] : 0;
-      start = Math.max(0, first - 60);
-      if (start > 0) start = text.indexOf(" ", start) + 1 || start;
-      end = Math.min(text.length, start + PASSAGE);
-      if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
-    }
+    if (cut && !spans.length) end = Math.min(text.length, PASSAGE);
+    if (cut && end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
     var out = start > 0 ? "… " : "", at = start;
     spans.forEach(function (span) {
       if (span[0] >= at && span[1] <= end) {
@@ -268,25 +272,54 @@
     return out + escape(text.slice(at, end)) + (end < text.length ? " …" : "");
   }
 
-  /* The folded words of the loaded pages' titles and texts, as written (a hyphenated word is two). */
-  function wordsOf(ids) {
-    var found = new Set(), pattern = /[\p{L}\p{N}]+/gu, match;
-    ids.forEach(function (id) {
-      [[["", index.pages[id][1], ""]], store["p/" + id] || []].forEach(function (sections) {
-        sections.forEach(function (section) {
-          [section[1], section[2]].forEach(function (text) {
-            while ((match = pattern.exec(text))) found.add(foldOnce(match[0]));
-          });
-        });
-      });
-    });
-    return found;
+  function passageStart(text, first) {  // a word's start, up to 60 characters before the first word found
+    var start = Math.max(0, first - 60);
+    return start > 0 ? text.indexOf(" ", start) + 1 || start : 0;
   }
 
-  function count(text, hits) {
-    var pattern = /[\p{L}\p{N}]+/gu, match, n = 0;
-    while ((match = pattern.exec(text))) if (hits.has(foldOnce(match[0]))) n++;
+  /* A loaded page's title and sections folded, once each: [title, [[heading, text], …]]. Folding a whole text
+     at once is much faster than word by word; counts and the words as written are read from it. */
+  var foldedPages = new Map();
+  function foldedPage(id) {
+    var value = foldedPages.get(id);
+    if (value === undefined) {
+      if (foldedPages.size > 1000) foldedPages.clear();
+      value = [fold(index.pages[id][1]), (store["p/" + id] || []).map(function (section) {
+        return [fold(section[1]), fold(section[2])];
+      })];
+      foldedPages.set(id, value);
+    }
+    return value;
+  }
+
+  /* The words a query found: as a set, and as a pattern that finds them as whole words of a folded text. */
+  function wordsFound(words) {
+    return { words: words, pattern: wordPattern(words) };
+  }
+
+  function wordPattern(hits) {
+    var terms = Array.from(hits).sort(function (a, b) { return b.length - a.length; }).map(function (term) {
+      return term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    if (!terms.length) return /(?!)/g;
+    return new RegExp("(?<![\\p{L}\\p{N}])(?:" + terms.join("|") + ")(?![\\p{L}\\p{N}])", "gu");
+  }
+
+  function count(text, pattern) {
+    pattern.lastIndex = 0;
+    var n = 0;
+    while (pattern.exec(text)) n++;
     return n;
+  }
+
+  /* Whether the loaded pages write `term` as a word (a hyphenated word is two: "3dprinting" is not written). */
+  function written(term, ids) {
+    var pattern = wordPattern([term]);
+    return ids.some(function (id) {
+      var page = foldedPage(id), texts = [page[0]];
+      page[1].forEach(function (section) { texts.push(section[0], section[1]); });
+      return texts.some(function (text) { return count(text, pattern) > 0; });
+    });
   }
 
   /* One result: the page with its title once and the passage that matches best, then its other sections
@@ -298,8 +331,9 @@
       head.text = marked(page[3], hits, true);
       return [head];
     }
+    var folded = foldedPage(id)[1];
     var ranked = sections.map(function (section, i) {
-      return { section: section, n: count(section[2], hits) + count(section[1], hits), i: i };
+      return { section: section, n: count(folded[i][1], hits.pattern) + count(folded[i][0], hits.pattern), i: i };
     }).filter(function (entry) { return entry.section[2] || entry.section[0]; });
     ranked.sort(function (a, b) { return b.n - a.n || a.i - b.i; });
     var best = ranked.length ? ranked[0] : null;
@@ -385,6 +419,7 @@
 
   function finish(list, ids, scores, matched, words, hits) {
     var shared = new Map();  // one object per set of words found: built, copied and sent once
+    var marking = wordsFound(hits);
     var items = ids.map(function (id, rank) {
       var terms = shared.get(words[id]);
       if (!terms) {
@@ -393,7 +428,7 @@
         shared.set(words[id], terms);
       }
       var score = matched[id] * 1000 + scores[id];
-      if (rank < MARKED) return item(id, score, terms, hits);
+      if (rank < MARKED) return item(id, score, terms, marking);
       var page = index.pages[id];  // far down the list, shown only if the reader scrolls there: not marked,
       return [{ location: page[0], title: escape(page[1]),  // and past LEADS the title alone
                 text: rank < LEADS ? escape(page[3]) : "", score: score, terms: terms }];
@@ -405,8 +440,8 @@
       }).map(function (entry) { return entry.term; });
       longer.sort(function (a, b) { return postings(b).length - postings(a).length || (a < b ? -1 : 1); });
       if (longer.length) {
-        var written = wordsOf(ids.slice(0, TEXTS));  // a word as written, not a hyphenated one joined ("3dprinting")
-        var best = longer.find(function (term) { return written.has(term); });
+        var top = ids.slice(0, TEXTS);
+        var best = longer.find(function (term) { return written(term, top); });
         if (best) suggest = [best];
       }
     }
@@ -417,7 +452,7 @@
     };
   }
 
-  var ready = null, latest = 0;
+  var ready = null;
   function setup() {
     if (!ready) {
       ready = load(["index"]).then(function () {
@@ -434,18 +469,39 @@
     return ready;
   }
 
+  /* The answer to a query, begun once. The box's text reaches the worker twice: as it is typed (TYPED, from
+     the box's input event, which search_ui.js forwards) and as Material's query when the key is released (or
+     never, for text pasted with the mouse). Each is answered as soon as it is ready, unless a later message
+     came in the meantime or the panel already shows that answer. An answer that finds nothing is left to
+     Material's query: Material words it from its own query ("No matching documents", or "Type to start
+     searching" for an empty box). Queries are the same when their words are. */
+  var begun = new Map(), latest = 0, shown = null;
+  function reply(query, typed) {
+    var key = JSON.stringify(parse(query).map(function (group) { return [group.parts, group.spaced]; }));
+    var seq = ++latest;
+    if (!begun.has(key)) {
+      if (begun.size >= 8) begun.delete(begun.keys().next().value);
+      begun.set(key, setup().then(function () { return search(query); }).catch(function () {
+        begun.delete(key);  // tried again next time: the index may load then
+        return { items: [] };
+      }));
+    }
+    begun.get(key).then(function (result) {
+      if (seq !== latest || key === shown || (typed && !result.items.length)) return;
+      shown = key;
+      postMessage({ type: RESULT, data: result });
+    });
+  }
+
   setup();  // at once: Material starts its worker with the page, and over http sends SETUP at once too
   addEventListener("message", function (event) {
     var message = event.data;
     if (!message) return;
     if (message.type === SETUP) {
-      var answer = function () { postMessage({ type: READY }); };
-      setup().then(answer, answer);  // without an index, every query finds nothing
-    } else if (message.type === QUERY) {
-      var seq = ++latest;
-      setup().then(function () { return search(String(message.data || "")); })
-        .catch(function () { return { items: [] }; })
-        .then(function (result) { if (seq === latest) postMessage({ type: RESULT, data: result }); });
+      var ready = function () { postMessage({ type: READY }); };
+      setup().then(ready, ready);  // without an index, every query finds nothing
+    } else if (message.type === QUERY || message.type === TYPED) {
+      reply(String(message.data || ""), message.type === TYPED);
     }
   });
 
