@@ -191,6 +191,33 @@ def test_the_worker_folds_names_shards_and_spells_as_the_builder_does(tmp_path: 
     assert got["hyphens"] == [[["3", "d"]]] * len(HYPHEN_CHARACTERS)  # one word, whatever the hyphen
 
 
+@pytest.mark.skipif(NODE is None, reason="Node.js is not installed (make installs it for npm ci)")
+def test_the_worker_marks_the_words_found_and_cuts_a_passage_around_the_first(tmp_path: Path):
+    worker = tmp_path / "worker.js"
+    worker.write_bytes(worker_script("assets/javascripts/workers/search.0.min.js"))
+    long = "lead " * 100 + "Skåne's CLUSTER & <b> " + "tail " * 100
+    probe = f"""
+      global.self = global; global.addEventListener = () => {{}};
+      self.location = {{ href: "file:///site/assets/javascripts/workers/search.0.min.js" }};
+      require({json.dumps(str(worker))});
+      const t = self.__gpsTest, hits = t.wordsFound(new Set(["skane", "cluster"]));
+      console.log(JSON.stringify([
+        t.marked("Cluster and clusters, CLUSTER; Skane, Skåne.", hits),
+        t.marked({json.dumps(long)}, hits, true),
+        t.marked({json.dumps("none " * 100)}, hits, true),
+        t.marked("a <cluster> & b", t.wordsFound(new Set()), false)]));"""
+    done = subprocess.run([NODE, "-e", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    whole, passage, none, empty = json.loads(done.stdout)
+    assert whole == ("<mark>Cluster</mark> and clusters, <mark>CLUSTER</mark>; <mark>Skane</mark>, "
+                     "<mark>Skåne</mark>.")  # whole words only, accents folded, case kept
+    assert passage.startswith("… lead ") and passage.endswith(" tail …")
+    assert "<mark>Skåne</mark>&#39;s <mark>CLUSTER</mark> &amp; &lt;b&gt; tail" in passage
+    assert passage.index("<mark>") < 70 and len(passage) < 300  # 60 characters before the first word found
+    assert none.startswith("none none") and none.endswith(" …") and "<mark>" not in none and len(none) < 250
+    assert empty == "a &lt;cluster&gt; &amp; b"  # nothing found: the text escaped, nothing marked
+
+
 def test_our_worker_takes_the_place_of_materials_and_lunr_is_left_out():
     material = Path(__import__("material").__file__).parent / "templates"
     (name,) = re.findall(r'"(assets/javascripts/workers/search\.[0-9a-f]+\.min\.js)"',
