@@ -231,13 +231,48 @@
     return false;
   }
 
-  function weight(code, kind) {
+  /* A page's weight for one word, from its code in the word's postings: in its title (a practice's first,
+     then a partner's or theme's, then another page's; a shorter title first, then the pages' order, so that
+     likely() can tell the first from titles alone), a keyword, a heading, and how often in its text. */
+  function weight(code, base, titled) {
     var value = 0;
-    if (code & TITLE) value = kind === "p" ? 100 : kind === "n" ? 80 : 40;
+    if (code & TITLE) value = base + Math.max(0, SHORT - titled);
     if (code & KEYWORD) value = Math.max(value, 30);
     if (code & HEADING) value = Math.max(value, 8);
     var count = code & TF;
-    return count ? value + 1 + Math.log2(count) : value;
+    return count && !(code & TITLE) ? value + 1 + Math.log2(count) : value;
+  }
+  var KINDS = { p: 100, n: 80 }, SHORT = 16;  // a practice (p), a partner or theme (n); a title's bonus for being
+  function kind(page) { return KINDS[page[2]] || 40; }  // short stays under the gap between kinds
+
+  var titles = null;  // each page's title as a set of folded words, and how many words it has
+  function foldTitles(from) {  // in steps, while the reader has not typed yet
+    for (var id = from; id < Math.min(from + 500, index.pages.length); id++) titleWords(id);
+    if (id < index.pages.length) setTimeout(foldTitles, 0, id);
+  }
+  function titleWords(id) {
+    if (!titles) titles = new Array(index.pages.length);
+    if (!titles[id]) {
+      var words = fold(index.pages[id][1]).match(/[\p{L}\p{N}]+/gu) || [];
+      titles[id] = { words: new Set(words), length: words.length };
+    }
+    return titles[id];
+  }
+
+  /* The pages that come first when every word of the query is in their title, read from titles alone
+     (index.js) in the order rank() gives them: their texts can load with the query's shards, not after. */
+  function likely(groups) {
+    var terms = [];
+    groups.forEach(function (group) { terms.push.apply(terms, group.parts); });
+    var pages = index.pages, found = [];
+    for (var id = 0; id < pages.length; id++) {
+      var title = titleWords(id);
+      if (terms.every(function (term) { return title.words.has(term); })) found.push(id);
+    }
+    found.sort(function (a, b) {
+      return kind(pages[b]) - kind(pages[a]) || titleWords(a).length - titleWords(b).length || a - b;
+    });
+    return found.slice(0, TEXTS);
   }
 
   function escape(text) {
@@ -358,6 +393,7 @@
     for (var i = 1; i < groups.length; i++) {
       first.push(groups[i - 1].parts[groups[i - 1].parts.length - 1] + groups[i].parts[0]);
     }
+    if (inPage) load(likely(groups).map(function (id) { return "p/" + id; }));  // in parallel, from a folder
     return shardsOf(first).then(function () {
       var list = words(groups);
       var silent = [];
@@ -395,12 +431,15 @@
     var hits = new Set(), ids = [];
     list.forEach(function (word, w) {
       var best = new Float64Array(total);
-      word.found.forEach(function (entry) {
+      var exact = postings(word.term), rarest = exact ? Math.log(1 + total / (exact.length / 2)) : Infinity;
+      word.found.forEach(function (entry) {  // a longer form ("clusterix" for cluster) weighs no more than the word
         var coded = postings(entry.term), idf = Math.log(1 + total / (coded.length / 2)), page = 0;
+        if (entry.factor < 1) idf = Math.min(idf, rarest);
         hits.add(entry.term);
         for (var i = 0; i < coded.length; i += 2) {
           page += coded[i];
-          var value = weight(coded[i + 1], pages[page][2]) * entry.factor * idf;
+          var code = coded[i + 1], titled = code & TITLE ? titleWords(page).length : 0;
+          var value = weight(code, kind(pages[page]), titled) * entry.factor * idf;
           if (value > best[page]) best[page] = value;
         }
       });
@@ -465,6 +504,7 @@
         }
         shards = new Set(index.shards);
         lengths = new Set(index.lengths);
+        setTimeout(foldTitles, 0, 0);
       });
       ready.catch(function () { /* each message reports it */ });
     }
