@@ -203,13 +203,14 @@
     var max = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
     var near = [];
     for (var n = term.length - max; n <= term.length + max; n++) if (max && lengths.has(n)) near.push("w/" + n);
+    var nearby = inPage ? load(near) : null;  // from a folder, loaded beside the variants' shards: one wait, not two
     return shardsOf(spelled.concat([].concat.apply([], splits))).then(function () {
       for (var i = 0; i < spelled.length; i++) if (postings(spelled[i])) return { terms: [spelled[i]], open: false };
       for (i = 0; i < spelled.length; i++) if (begins(spelled[i])) return { terms: [spelled[i]], open: true };
       for (i = 0; i < splits.length; i++) {
         if (postings(splits[i][0]) && postings(splits[i][1])) return { terms: splits[i], open: false };
       }
-      return load(near).then(function () {
+      return (nearby || load(near)).then(function () {
         var best = null, bestDistance = max + 1, bestCount = 0;
         near.forEach(function (key) {
           (store[key] || []).forEach(function (entry) {
