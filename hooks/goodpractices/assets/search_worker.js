@@ -394,8 +394,9 @@
     for (var i = 1; i < groups.length; i++) {
       first.push(groups[i - 1].parts[groups[i - 1].parts.length - 1] + groups[i].parts[0]);
     }
+    var shardsLoaded = shardsOf(first);  // asked for first, so they are not queued behind the texts
     if (inPage) load(likely(groups).map(function (id) { return "p/" + id; }));  // in parallel, from a folder
-    return shardsOf(first).then(function () {
+    return shardsLoaded.then(function () {
       var list = words(groups);
       var silent = [];
       list.forEach(function (word) { silent.push.apply(silent, variants(word.term, RULES.silent)); });
