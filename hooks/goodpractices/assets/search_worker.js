@@ -513,16 +513,16 @@
     return ready;
   }
 
-  /* The answer to a query, begun once. The box's text reaches the worker twice: as it is typed (TYPED, from
-     the box's input event, which search_ui.js forwards) and as Material's query when the key is released (or
-     never, for text pasted with the mouse). Each is answered as soon as it is ready, unless a later message
-     came in the meantime or the panel already shows that answer. An answer that finds nothing is left to
-     Material's query: Material words it from its own query ("No matching documents", or "Type to start
-     searching" for an empty box). Queries are the same when their words are. */
+  /* The answer to a query, begun once for the same words as written. The box's text reaches the worker twice: as it is
+     typed (TYPED, from the box's input event, which search_ui.js forwards) and as Material's query when the
+     key is released (or never, for text pasted with the mouse). Each is answered as soon as it is ready,
+     unless a later message came in the meantime or the panel already shows the answer to that very text.
+     An answer that finds nothing is left to Material's query: Material words it from its own query ("No
+     matching documents", or "Type to start searching" for an empty box). */
   var begun = new Map(), latest = 0, shown = null;
   function reply(query, typed) {
-    var key = JSON.stringify(parse(query).map(function (group) { return [group.parts, group.spaced]; }));
-    var seq = ++latest;
+    var key = JSON.stringify(parse(query).map(function (group) { return [group.text, group.spaced]; }));
+    var text = query.trim().replace(/\s+/g, " "), seq = ++latest;  // as Material trims it
     if (!begun.has(key)) {
       if (begun.size >= 8) begun.delete(begun.keys().next().value);
       begun.set(key, setup().then(function () { return search(query); }).catch(function () {
@@ -531,8 +531,8 @@
       }));
     }
     begun.get(key).then(function (result) {
-      if (seq !== latest || key === shown || (typed && !result.items.length)) return;
-      shown = key;
+      if (seq !== latest || text === shown || (typed && !result.items.length)) return;
+      shown = text;
       postMessage({ type: RESULT, data: result });
     });
   }
