@@ -243,8 +243,9 @@
     var count = code & TF;
     return count && !(code & TITLE) ? value + 1 + Math.log2(count) : value;
   }
-  var KINDS = { p: 100, n: 80 }, SHORT = 16;  // a practice (p), a partner or theme (n); a title's bonus for being
-  function kind(page) { return KINDS[page[2]] || 40; }  // short stays under the gap between kinds
+  var KINDS = { p: 100, n: 80 };  // a practice's title, a partner's or a theme's; any other page's: 40
+  var SHORT = 16;  // a short title's bonus is at most 15: under the gap between two kinds
+  function kind(page) { return KINDS[page[2]] || 40; }
 
   var titles = null;  // each page's title as a set of folded words, and how many words it has
   function foldTitles(from) {  // in steps, while the reader has not typed yet
@@ -291,8 +292,10 @@
       var pattern = /[\p{L}\p{N}]+/gu, match;
       while ((match = pattern.exec(text)) && match.index < end) {
         if (!hits.words.has(foldOnce(match[0]))) continue;
-        if (cut && !spans.length) start = passageStart(text, match.index);
-        if (cut && !spans.length) end = Math.min(text.length, start + PASSAGE);
+        if (cut && !spans.length) {
+          start = passageStart(text, match.index);
+          end = Math.min(text.length, start + PASSAGE);
+        }
         spans.push([match.index, match.index + match[0].length]);
       }
     }
@@ -513,12 +516,12 @@
     return ready;
   }
 
-  /* The answer to a query, begun once for the same words as written. The box's text reaches the worker twice: as it is
-     typed (TYPED, from the box's input event, which search_ui.js forwards) and as Material's query when the
-     key is released (or never, for text pasted with the mouse). Each is answered as soon as it is ready,
-     unless a later message came in the meantime or the panel already shows the answer to that very text.
-     An answer that finds nothing is left to Material's query: Material words it from its own query ("No
-     matching documents", or "Type to start searching" for an empty box). */
+  /* The answer to a query, begun once for the same words as written. The box's text reaches the worker
+     twice: as it is typed (TYPED, from the box's input event, which search_ui.js forwards) and as Material's
+     query when the key is released (or never, for text pasted with the mouse). Each is answered as soon as
+     it is ready, unless a later message came in the meantime or the panel already shows the answer to that
+     very text. An answer that finds nothing is left to Material's query: Material words it from its own
+     query ("No matching documents", or "Type to start searching" for an empty box). */
   var begun = new Map(), latest = 0, shown = null;
   function reply(query, typed) {
     var key = JSON.stringify(parse(query).map(function (group) { return [group.text, group.spaced]; }));
@@ -542,8 +545,8 @@
     var message = event.data;
     if (!message) return;
     if (message.type === SETUP) {
-      var ready = function () { postMessage({ type: READY }); };
-      setup().then(ready, ready);  // without an index, every query finds nothing
+      var answer = function () { postMessage({ type: READY }); };
+      setup().then(answer, answer);  // without an index, every query finds nothing
     } else if (message.type === QUERY || message.type === TYPED) {
       reply(String(message.data || ""), message.type === TYPED);
     }
