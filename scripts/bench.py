@@ -114,13 +114,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="instead, time the explore page in Chromium (bench_explore.py; --seed, --json)")
     parser.add_argument("--search", action="store_true",
                         help="instead, time the header search in Chromium against plain Material's "
-                             "(bench_search.py; --sizes, default 1000,5000; --seed, --json)")
+                             "(bench_search.py; --sizes, default 1000,5000; --runs, each query timed that many "
+                             "times on each site; --seed, --json)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     args = parser.parse_args(argv)
     if args.search:
         import bench_search  # measured in a browser, against the baseline site of the same pages
         return bench_search.main(["--seed", str(args.seed), "--sizes", ",".join(map(str, args.sizes or [1000, 5000])),
-                                  *(["--json", str(args.json)] if args.json else [])])
+                                  "--rounds", str(args.runs), *(["--json", str(args.json)] if args.json else [])])
     if args.explore:
         import bench_explore  # measured in a browser, on corpora of its own sizes
         return bench_explore.main(["--seed", str(args.seed), *(["--json", str(args.json)] if args.json else [])])
