@@ -102,13 +102,19 @@ def _example_lines(kind: str, example: Any) -> str:
     return "\n".join(example)
 
 
+def _form_fields() -> list[Field]:
+    """Return the front-matter fields the form asks for, in the schema's order (read when called: a plain field
+    the schema declares is asked for too)."""
+    return [spec for spec in FIELDS if spec.name not in NOT_IN_FORM and spec.listed("form")]
+
+
 def issue_form(themes: Sequence[Theme], partners: Sequence[Partner]) -> dict[str, Any]:
     """Return the issue form: an introduction, one item per field, a text area per recommended section, consent."""
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": (
         "Thank you for proposing a good practice. Fill in what you know: the fields marked required are needed, "
         "the others can be added later. Write plain text; no formatting is needed. A maintainer reviews the "
         "proposal and turns it into a page; you will be asked in this issue if anything is unclear.")}}]
-    body += [_item(spec, themes, partners) for spec in FIELDS if spec.name not in NOT_IN_FORM and spec.listed("form")]
+    body += [_item(spec, themes, partners) for spec in _form_fields()]
     body += [{"type": "textarea", "id": section_id(section),
               "attributes": {"label": section, "description": f"The practice's text: {prompt}"},
               "validations": {"required": section == SECTIONS[0]}} for section, prompt in SECTION_PROMPTS.items()]
@@ -245,7 +251,7 @@ def read_body(body: str, shown: str, themes: Sequence[Theme], partners: Sequence
 
     Only headings that are the form's own labels open a section; a label heading that occurs twice (someone
     typed it into a text area) is refused rather than guessed."""
-    specs = {spec.label: spec for spec in FIELDS if spec.name not in NOT_IN_FORM and spec.listed("form")}
+    specs = {spec.label: spec for spec in _form_fields()}
     labels = [*specs, *SECTIONS, "Consent"]
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     proposal = Proposal()

@@ -58,6 +58,11 @@ def period(p: Practice) -> str | None:
     return f"until {until}" if until else None
 
 
+def status(p: Practice) -> str | None:
+    """Return a practice's status as readers see it ('Planned', 'Ongoing', 'Completed'), or None if not given."""
+    return STATUS_LABELS[p.status] if p.status else None
+
+
 def end(p: Practice) -> str | None:
     """Return a practice's end as its front matter writes it: 'ongoing', a date such as '2021-06', or None."""
     return "ongoing" if p.ongoing else (p.end.iso() if p.end else None)
@@ -95,7 +100,7 @@ def glance(catalog: Catalog, p: Practice, where: Place = "glance") -> tuple[Glan
         ("Institution", p.institution, None),
         ("Country", place(p), None),
         ("Period", period(p), None),
-        ("Status", STATUS_LABELS[p.status] if p.status else None, None),
+        ("Status", status(p), None),
         ("Budget", money(p.budget_eur) if p.budget_eur is not None else None, None),
         ("Keywords", ", ".join(p.keywords) or None, None),
         ("Taken up by", ", ".join(f"{catalog.partner[t.partner].short_name} ({STAGE_LABELS[t.stage].lower()})"
@@ -121,14 +126,14 @@ def record(practice: Practice) -> dict[str, Any]:
         "title": practice.title, "theme": practice.theme, "partner": practice.partner,
         "summary": practice.summary, "country": practice.country, "region": practice.region,
         "institution": practice.institution,
-        "start": practice.start.iso() if practice.start else None,
+        "start": data(practice.start),
         "end": end(practice),
         "status": practice.status, "budget_eur": practice.budget_eur,
         "keywords": list(practice.keywords), "inspired_by": list(practice.inspired_by),
         "transferability": {t.partner: {"stage": t.stage, "note": t.note} for t in practice.transfers},
         "contact": vars(practice.contact) if practice.contact else None,
         "links": [vars(link) for link in practice.links],
-        "updated": practice.updated.iso() if practice.updated else None,
+        "updated": data(practice.updated),
         **{f.name: data(practice.value(f.name)) for f in plain_fields("data")},
     }
     return {"id": practice.id, "url": practice.url, **fields}

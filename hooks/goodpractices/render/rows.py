@@ -12,13 +12,13 @@ from markupsafe import Markup, escape
 from ..countries import COUNTRIES
 from ..matrix import Row
 from ..model import Catalog, Partner, Practice, Transfer
-from ..reader import ORIGIN, STAGE_LABELS, STAGE_SYMBOLS, STATUS_LABELS, period
+from ..reader import ORIGIN, STAGE_LABELS, STAGE_SYMBOLS, period, status
 
 
 #: The columns of a theme's practice table; phones show each as a label before its cell.
 PRACTICE_COLUMNS = ("Practice", "Presented by", "Country", "Period", "Status")
 #: The columns a table leaves out when no practice in it has a value: column → what the practice says there.
-_OPTIONAL: dict[str, Callable[[Practice], str | None]] = {"Period": period, "Status": lambda p: p.status}
+_OPTIONAL: dict[str, Callable[[Practice], str | None]] = {"Period": period, "Status": status}
 
 _ORIGIN = f'<span class="gp-stage gp-stage--origin"><span aria-hidden="true">{ORIGIN[0]}</span> {ORIGIN[1]}</span>'
 
@@ -103,5 +103,5 @@ def practice_row(practice: Practice, catalog: Catalog, root: str, columns: Seque
               f'{escape(catalog.partner[practice.partner].short_name)}</a>'
     cells = {"Practice": f'{title}<br><span class="gp-row-summary">{escape(practice.summary)}</span>',
              "Presented by": partner, "Country": escape(COUNTRIES[practice.country]),
-             "Period": escape(period(practice) or "—"), "Status": escape(STATUS_LABELS[practice.status] if practice.status else "—")}
+             "Period": escape(period(practice) or "—"), "Status": escape(status(practice) or "—")}
     return Markup("<tr>" + "".join(f'<td data-label="{label}">{cells[label]}</td>' for label in columns) + "</tr>")
