@@ -48,18 +48,24 @@
 
   var HYPHENS = /[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]/g;  // as search_index.py's: "3‐D" is "3-D"
   var letters = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
-  function fold(word) {
-    return word.toLowerCase().replace(letters, function (c) { return LETTERS[c]; })
-      .normalize("NFKD").replace(/\p{Mn}/gu, "");
+  var MARKS = /\p{Mn}/gu, HIGH = /[^\x00-\x7f]/;
+  /* Lower case, LETTERS spelled out, accents dropped; an ASCII text needs only the lower case (the LETTERS and
+     the marks are not ASCII), which spares most texts the normalisation. */
+  function fold(text) {
+    var lower = text.toLowerCase();
+    return HIGH.test(lower) ? lower.replace(letters, function (c) { return LETTERS[c]; }).normalize("NFKD")
+      .replace(MARKS, "") : lower;
   }
 
-  var folded = new Map();  // the words of titles and passages, folded once each
-  function foldOnce(word) {
-    var value = folded.get(word);
+  /* The titles, leads and passages shown, and their words, folded once each: the same texts are marked again
+     at every keystroke (at 5,000 practices folding them anew took a third of a later keystroke's work). */
+  var folded = new Map();
+  function foldOnce(text) {
+    var value = folded.get(text);
     if (value === undefined) {
       if (folded.size > 100000) folded.clear();
-      value = fold(word);
-      folded.set(word, value);
+      value = fold(text);
+      folded.set(text, value);
     }
     return value;
   }
@@ -288,7 +294,7 @@
      passage's text not past its end. */
   function marked(text, hits, passage) {
     var spans = [], start = 0, end = text.length, cut = passage && text.length > PASSAGE;
-    if (count(fold(text), hits, true) > 0) {
+    if (count(foldOnce(text), hits, true) > 0) {
       var pattern = /[\p{L}\p{N}]+/gu, match;
       while ((match = pattern.exec(text)) && match.index < end) {
         if (!hits.words.has(foldOnce(match[0]))) continue;
@@ -323,8 +329,8 @@
     var value = foldedPages.get(id);
     if (value === undefined) {
       if (foldedPages.size > 1000) foldedPages.clear();
-      value = [fold(index.pages[id][1]), (store["p/" + id] || []).map(function (section) {
-        return [fold(section[1]), fold(section[2])];
+      value = [foldOnce(index.pages[id][1]), (store["p/" + id] || []).map(function (section) {
+        return [foldOnce(section[1]), foldOnce(section[2])];
       })];
       foldedPages.set(id, value);
     }
