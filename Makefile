@@ -20,6 +20,7 @@ pdf: $(STAMP)  ## the catalogue, every theme and every partner as PDFs in site/d
 	$(PY) scripts/export_pdf.py --all
 
 test: $(STAMP)  ## run the test suite
+	$(PY) -m compileall -q hooks  # bytecode for the many builds the tests run, even where Python writes none
 	$(PY) -m pytest
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/good-practices/ (the site_url path), rebuilt when practices/, docs/ or hooks/ change
