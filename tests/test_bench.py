@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -159,3 +160,28 @@ def test_an_extra_step_plugs_in_with_one_line(tmp_path: Path, monkeypatch: pytes
     assert data["results"]["3"]["steps"]["wordcount"]["seconds"] > 0
     assert "wordcount seconds" in capsys.readouterr().out
     assert (tmp_path / "out.json").exists() and not list(tmp_path.glob("goodpractices-bench-*"))
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian's chromium is not installed")
+def test_the_search_benchmark_times_a_query_and_stops_at_a_request_that_leaves(tmp_path: Path) -> None:
+    import bench_search  # noqa: PLC0415 (a browser is needed only here)
+    from conftest import build_real_site  # noqa: PLC0415
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    site = build_real_site(tmp_path)
+    leaking = tmp_path / "leaking"
+    shutil.copytree(site, leaking)
+    home = leaking / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace(
+        "</article>", '<img src="https://example.org/pixel.png" alt=""></article>', 1), encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=bench_search.CHROMIUM, args=bench_search.ARGS)
+        try:
+            timed = bench_search.one_query(browser, site, "cluster", 1, 60)
+            with pytest.raises(RuntimeError, match=r"the page asked for \['https://example.org/pixel.png'\]"):
+                bench_search.one_query(browser, leaking, "cluster", 0, 60)
+        finally:
+            browser.close()
+    assert timed["answer"].endswith("matching documents") and timed["first_ms"] > 0
+    assert len(timed["later_ms"]) == 1 and timed["bytes"] > 0  # the worker's files, loaded from the folder
