@@ -322,19 +322,13 @@
     return start > 0 ? text.indexOf(" ", start) + 1 || start : 0;
   }
 
-  /* A loaded page's title and sections folded, once each: [title, [[heading, text], …]]. Folding a whole text
-     at once is much faster than word by word; counts and the words as written are read from it. */
-  var foldedPages = new Map();
+  /* A loaded page's title and sections folded (each text once, by foldOnce): [title, [[heading, text], …]].
+     Folding a whole text at once is much faster than word by word; counts and the words as written are read
+     from it. */
   function foldedPage(id) {
-    var value = foldedPages.get(id);
-    if (value === undefined) {
-      if (foldedPages.size > 1000) foldedPages.clear();
-      value = [foldOnce(index.pages[id][1]), (store["p/" + id] || []).map(function (section) {
-        return [foldOnce(section[1]), foldOnce(section[2])];
-      })];
-      foldedPages.set(id, value);
-    }
-    return value;
+    return [foldOnce(index.pages[id][1]), (store["p/" + id] || []).map(function (section) {
+      return [foldOnce(section[1]), foldOnce(section[2])];
+    })];
   }
 
   /* The words a query found: as a set, and as a list that count() looks for in a folded text. */
@@ -438,13 +432,14 @@
 
   function rank(list) {
     var pages = index.pages, total = pages.length;
+    function rarity(coded) { return Math.log(1 + total / (coded.length / 2)); }  // a term's idf (page, code pairs)
     var scores = new Float64Array(total), matched = new Uint8Array(total), words = new Uint32Array(total);
     var hits = new Set(), ids = [];
     list.forEach(function (word, w) {
       var best = new Float64Array(total);
-      var exact = postings(word.term), rarest = exact ? Math.log(1 + total / (exact.length / 2)) : Infinity;
+      var exact = postings(word.term), rarest = exact ? rarity(exact) : Infinity;
       word.found.forEach(function (entry) {  // a longer form ("clusterix" for cluster) weighs no more than the word
-        var coded = postings(entry.term), idf = Math.log(1 + total / (coded.length / 2)), page = 0;
+        var coded = postings(entry.term), idf = rarity(coded), page = 0;
         if (entry.factor < 1) idf = Math.min(idf, rarest);
         hits.add(entry.term);
         for (var i = 0; i < coded.length; i += 2) {
